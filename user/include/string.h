@@ -1,0 +1,36 @@
+/* string.h - byte strings and memory blocks. */
+#ifndef _STRING_H_
+#define _STRING_H_
+
+#include <stddef.h>
+#include <strings.h>
+
+void	*memcpy(void *__restrict, const void *__restrict, size_t);
+void	*memmove(void *, const void *, size_t);
+void	*memset(void *, int, size_t);
+int	memcmp(const void *, const void *, size_t);
+void	*memchr(const void *, int, size_t);
+size_t	strlen(const char *);
+size_t	strnlen(const char *, size_t);
+int	strcmp(const char *, const char *);
+int	strncmp(const char *, const char *, size_t);
+char	*strcpy(char *__restrict, const char *__restrict);
+char	*strncpy(char *__restrict, const char *__restrict, size_t);
+size_t	strlcpy(char *__restrict, const char *__restrict, size_t);
+char	*strcat(char *__restrict, const char *__restrict);
+char	*strncat(char *__restrict, const char *__restrict, size_t);
+char	*strchr(const char *, int);
+char	*strrchr(const char *, int);
+char	*strstr(const char *, const char *);
+size_t	strspn(const char *, const char *);
+size_t	strcspn(const char *, const char *);
+char	*strpbrk(const char *, const char *);
+
+char	*strdup(const char *);
+char	*strndup(const char *, size_t);
+char	*strerror(int);
+char	*strsignal(int);
+char	*strtok(char *__restrict, const char *__restrict);
+char	*strtok_r(char *, const char *, char **);
+
+#endif

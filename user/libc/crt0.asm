@@ -1,0 +1,46 @@
+; crt0.asm - where every user program starts.
+;
+; The kernel enters _start with all general registers zero and %esp pointing
+; at the System V i386 start-up block: argc, argv[0..argc-1], NULL,
+; envp[...], NULL. We clear %ebp so that backtraces stop here, publish the
+; environment and the program name, call main(argc, argv, envp) on a 16-byte
+; aligned stack (what gcc assumes) and hand its result to exit().
+
+	global	_start
+	global	environ
+	global	__progname
+	extern	main
+	extern	exit
+
+	section	.text
+_start:
+	xor	ebp, ebp
+	mov	eax, [esp]		; argc
+	lea	ebx, [esp + 4]		; argv
+	lea	ecx, [ebx + eax * 4 + 4] ; envp: just past argv's NULL
+	mov	[environ], ecx
+	test	eax, eax
+	jz	.noname
+	mov	edx, [ebx]
+	mov	[__progname], edx
+.noname:
+	and	esp, -16
+	sub	esp, 4			; 3 arguments + 4 = 16: aligned at the call
+	push	ecx
+	push	ebx
+	push	eax
+	call	main
+	add	esp, 12
+	push	eax
+	call	exit
+	ud2				; exit does not return
+
+	section	.data
+environ:	dd	0
+__progname:	dd	.empty
+
+	section	.rodata
+.empty:		db	0
+
+	; No executable stack wanted (silences the linker).
+	section	.note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,65 @@
+/* time.c - clocks and sleeping. */
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+#include "syscall_impl.h"
+
+int
+clock_gettime(clockid_t clock, struct timespec *ts)
+{
+	return __sys2(SYS_clock_gettime, clock, ts);
+}
+
+int
+nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	return __sys2(SYS_nanosleep, req, rem);
+}
+
+time_t
+time(time_t *t)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+		return -1;
+	if (t != NULL)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
+}
+
+int
+gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == -1)
+		return -1;
+	tv->tv_sec = ts.tv_sec;
+	tv->tv_usec = ts.tv_nsec / 1000;
+	if (tz != NULL)
+		tz->tz_minuteswest = tz->tz_dsttime = 0;
+	return 0;
+}
+
+/* Returns the seconds not slept when a signal cut the sleep short. */
+unsigned
+sleep(unsigned seconds)
+{
+	struct timespec req = { (time_t)seconds, 0 }, rem;
+
+	if (nanosleep(&req, &rem) == -1 && errno == EINTR)
+		return rem.tv_sec + (rem.tv_nsec > 0);
+	return 0;
+}
+
+int
+usleep(useconds_t usec)
+{
+	struct timespec req = { (time_t)(usec / 1000000),
+	    (long)(usec % 1000000) * 1000 };
+
+	return nanosleep(&req, NULL);
+}
