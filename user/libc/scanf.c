@@ -83,11 +83,14 @@ scan_int(const char **sp, int width, int conv, unsigned long long *v)
 	return 0;
 }
 
-/* Parses a scanset "[abc]", "[^abc]" or "[]abc]"; returns what follows it. */
+/*
+ * Parses a scanset such as "[abc]", "[^abc]", "[]abc]" or "[a-z0-9]"
+ * (f is just past the '['); returns what follows it.
+ */
 static const char *
 scanset(const char *f, char set[256])
 {
-	int neg = 0, i;
+	int neg = 0, i, c;
 
 	if (*f == '^') {
 		neg = 1;
@@ -97,8 +100,14 @@ scanset(const char *f, char set[256])
 		set[i] = (char)neg;
 	if (*f == ']')
 		set[(unsigned char)*f++] = (char)!neg;
-	for (; *f != '\0' && *f != ']'; f++)
-		set[(unsigned char)*f] = (char)!neg;
+	for (; *f != '\0' && *f != ']'; f++) {
+		if (f[1] == '-' && f[2] != ']' && f[2] != '\0') {
+			for (c = (unsigned char)f[0]; c <= (unsigned char)f[2]; c++)
+				set[c] = (char)!neg;
+			f += 2;
+		} else
+			set[(unsigned char)*f] = (char)!neg;
+	}
 	return *f == ']' ? f + 1 : f;
 }
 
