@@ -1,0 +1,288 @@
+/*
+ * exec.c - running what the parser built. A pipeline becomes one job: one
+ * child per command, joined by pipes, all in the process group of the
+ * first child (set by both parent and child, so neither has to wait for
+ * the other). A lone builtin runs in the shell itself; anywhere else it runs
+ * in a child like any command. A background && / || list runs in a
+ * subshell, a child that is itself the job.
+ */
+#include <sys/wait.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sh.h"
+
+/* A command with its words expanded. */
+struct words {
+	char	*argv[MAXARGS + 1];
+	int	argc;
+	char	*in;
+	char	*out;
+	int	append;
+};
+
+static void
+expand_command(const struct command *c, struct words *w)
+{
+	int i;
+
+	for (i = 0; i < c->argc; i++)
+		w->argv[i] = expand(c->argv[i]);
+	w->argv[i] = NULL;
+	w->argc = c->argc;
+	w->in = c->in != NULL ? expand(c->in) : NULL;
+	w->out = c->out != NULL ? expand(c->out) : NULL;
+	w->append = c->append;
+}
+
+static void
+free_words(struct words *w)
+{
+	int i;
+
+	for (i = 0; i < w->argc; i++)
+		free(w->argv[i]);
+	free(w->in);
+	free(w->out);
+}
+
+/* NAME=value: an assignment to the environment. */
+static int
+is_assignment(const char *s)
+{
+	const char *p = s;
+
+	if (!isalpha((unsigned char)*p) && *p != '_')
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	return *p == '=';
+}
+
+static int
+assign(const char *s)
+{
+	char name[64];
+	size_t n = strcspn(s, "=");
+
+	if (n >= sizeof(name)) {
+		fprintf(stderr, "sh: %s: name too long\n", s);
+		return 1;
+	}
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return setenv(name, s + n + 1, 1) == 0 ? 0 : 1;
+}
+
+/* Points fd `to' at a newly opened file; exits the child on failure. */
+static void
+redirect(const char *path, int flags, int to)
+{
+	int fd = open(path, flags, 0666);
+
+	if (fd == -1) {
+		fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+		_exit(1);
+	}
+	if (fd != to) {
+		dup2(fd, to);
+		close(fd);
+	}
+}
+
+/* What a child does between fork and exec. Never returns. */
+static _Noreturn void
+child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
+{
+	static const int jobsigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+	    SIGTTOU };
+	builtin_fn *fn;
+	char path[PATH_MAX], **argv;
+	size_t i;
+
+	if (interactive) {
+		setpgid(0, pgid);
+		/* Take the terminal while SIGTTOU is still ignored. */
+		if (fg)
+			tcsetpgrp(STDIN_FILENO, pgid != 0 ? pgid : getpid());
+		for (i = 0; i < sizeof(jobsigs) / sizeof(jobsigs[0]); i++)
+			signal(jobsigs[i], SIG_DFL);
+	} else if (!fg) {
+		/* POSIX: without job control, background jobs ignore ^C. */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
+	if (in != -1) {
+		dup2(in, STDIN_FILENO);
+		close(in);
+	}
+	if (out != -1) {
+		dup2(out, STDOUT_FILENO);
+		close(out);
+	}
+	if (other != -1)
+		close(other);
+	if (w->in != NULL)
+		redirect(w->in, O_RDONLY, STDIN_FILENO);
+	if (w->out != NULL)
+		redirect(w->out, O_WRONLY | O_CREAT |
+		    (w->append ? O_APPEND : O_TRUNC), STDOUT_FILENO);
+	if (w->argc == 0)
+		exit(0);
+	argv = run_as(w->argv);
+	if ((fn = find_builtin(argv[0])) != NULL) {
+		for (i = 0; argv[i] != NULL; i++)
+			;
+		exit(fn((int)i, argv));
+	}
+	if (strchr(argv[0], '/') != NULL)
+		strlcpy(path, argv[0], sizeof(path));
+	else
+		snprintf(path, sizeof(path), "/bin/%s", argv[0]);
+	execve(path, argv, environ);
+	if (errno == ENOENT) {
+		fprintf(stderr, "sh: %s: not found\n", argv[0]);
+		_exit(127);
+	}
+	fprintf(stderr, "sh: %s: %s\n", argv[0], strerror(errno));
+	_exit(126);
+}
+
+/* Starts the commands of pl as job j; returns how many were started. */
+static int
+start_pipeline(const struct pipeline *pl, struct job *j, int bg)
+{
+	struct words w;
+	int i, prev = -1, p[2];
+	pid_t pid, pgid = 0;
+
+	for (i = 0; i < pl->ncmd; i++) {
+		p[0] = p[1] = -1;
+		if (i < pl->ncmd - 1 && pipe(p) == -1) {
+			perror("sh: pipe");
+			break;
+		}
+		expand_command(&pl->cmd[i], &w);
+		pid = fork();
+		if (pid == 0)
+			child(&w, pgid, !bg, prev, p[1], p[0]);
+		free_words(&w);
+		if (pid == -1) {
+			perror("sh: fork");
+			close(p[0]);
+			close(p[1]);
+			break;
+		}
+		if (pgid == 0)
+			pgid = pid;
+		if (interactive)
+			setpgid(pid, pgid);
+		job_add_proc(j, pid);
+		if (prev != -1)
+			close(prev);
+		if (p[1] != -1)
+			close(p[1]);
+		prev = p[0];
+	}
+	if (prev != -1)
+		close(prev);
+	return i;
+}
+
+/* Runs one pipeline; returns its status (0 for a background one). */
+static int
+run_pipeline(const struct pipeline *pl, int bg, const char *text)
+{
+	struct words w;
+	builtin_fn *fn;
+	struct job *j;
+	int status;
+
+	if (pl->ncmd == 1 && !bg && pl->cmd[0].in == NULL &&
+	    pl->cmd[0].out == NULL) {
+		expand_command(&pl->cmd[0], &w);
+		status = -1;
+		if (w.argc == 1 && is_assignment(w.argv[0]))
+			status = assign(w.argv[0]);
+		else if ((fn = find_builtin(w.argv[0])) != NULL)
+			status = fn(w.argc, w.argv);
+		free_words(&w);
+		if (status != -1)
+			return status;
+	}
+	/* Output still buffered would otherwise be written by each child too. */
+	fflush(stdout);
+	if ((j = job_new(text, 0)) == NULL)
+		return 1;
+	if (start_pipeline(pl, j, bg) == 0) {
+		job_drop(j);
+		return 1;
+	}
+	if (bg) {
+		job_background(j);
+		return 0;
+	}
+	return job_foreground(j, 0);
+}
+
+/* The pipelines of ao in order, each run or skipped as && and || say. */
+static int
+run_list(struct andor *ao)
+{
+	int i, status = run_pipeline(&ao->pl[0], 0, ao->text);
+
+	for (i = 1; i < ao->npl; i++) {
+		last_status = status;
+		if ((ao->op[i - 1] == T_AND) == (status == 0))
+			status = run_pipeline(&ao->pl[i], 0, ao->text);
+	}
+	return status;
+}
+
+/* A background && / || list: a subshell child runs it, without job control. */
+static int
+run_subshell(struct andor *ao)
+{
+	struct job *j;
+	pid_t pid;
+
+	fflush(stdout);
+	if ((j = job_new(ao->text, 0)) == NULL)
+		return 1;
+	if ((pid = fork()) == -1) {
+		perror("sh: fork");
+		job_drop(j);
+		return 1;
+	}
+	if (pid == 0) {
+		if (interactive) {
+			setpgid(0, 0);
+			signal(SIGINT, SIG_DFL);
+			signal(SIGQUIT, SIG_DFL);
+			signal(SIGTSTP, SIG_DFL);
+		}
+		interactive = 0;
+		exit(run_list(ao));
+	}
+	if (interactive)
+		setpgid(pid, pid);
+	job_add_proc(j, pid);
+	job_background(j);
+	return 0;
+}
+
+int
+run_andor(struct andor *ao)
+{
+	if (ao->background && ao->npl > 1)
+		return run_subshell(ao);
+	if (ao->background)
+		return run_pipeline(&ao->pl[0], 1, ao->text);
+	return run_list(ao);
+}

@@ -1,0 +1,368 @@
+/*
+ * jobs.c - the job table and job control. A job is one pipeline (or one
+ * background && / || list) started from one command line: its processes
+ * share a process group, which owns the terminal while the job is in the
+ * foreground. The shell learns of exits and stops from waitpid(WUNTRACED)
+ * and files each status under the process it belongs to, whichever job
+ * that is; a job is finished when all its processes are, and stopped when
+ * none runs and some are stopped.
+ */
+#include <sys/wait.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sh.h"
+
+#define MAXJOBS	32
+
+enum proc_state { P_RUN, P_STOP, P_DONE };
+
+struct proc {
+	pid_t		pid;
+	enum proc_state	state;
+	int		status;		/* the last wait status */
+};
+
+struct job {
+	int		id;		/* the n of "[n]"; 0 marks a free slot */
+	pid_t		pgid;
+	struct proc	proc[MAXPIPE];
+	int		nproc;
+	int		told;		/* its stop has been reported */
+	char		text[CMDTEXT];
+};
+
+static struct job jobs[MAXJOBS];
+static struct job *current;		/* the "+" job: fg and bg default to it */
+
+/* $? for a wait status: the exit code, or 128 + the signal. */
+int
+status_of(int st)
+{
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (WIFSTOPPED(st))
+		return 128 + WSTOPSIG(st);
+	return 128 + WTERMSIG(st);
+}
+
+struct job *
+job_new(const char *text, pid_t pgid)
+{
+	struct job *j, *free_slot = NULL;
+	int id = 1, again;
+
+	/* The lowest job number not in use. */
+	do {
+		again = 0;
+		for (j = jobs; j < jobs + MAXJOBS; j++)
+			if (j->id == id) {
+				id++;
+				again = 1;
+			}
+	} while (again);
+	for (j = jobs; j < jobs + MAXJOBS && free_slot == NULL; j++)
+		if (j->id == 0)
+			free_slot = j;
+	if (free_slot == NULL) {
+		fprintf(stderr, "sh: too many jobs\n");
+		return NULL;
+	}
+	memset(free_slot, 0, sizeof(*free_slot));
+	free_slot->id = id;
+	free_slot->pgid = pgid;
+	strlcpy(free_slot->text, text, sizeof(free_slot->text));
+	return free_slot;
+}
+
+void
+job_add_proc(struct job *j, pid_t pid)
+{
+	if (j->pgid == 0)
+		j->pgid = pid;
+	j->proc[j->nproc].pid = pid;
+	j->proc[j->nproc].state = P_RUN;
+	j->nproc++;
+}
+
+/* Forgets a job (after it finished, or when none of it could be started). */
+void
+job_drop(struct job *j)
+{
+	struct job *k;
+
+	j->id = 0;
+	if (current == j) {
+		current = NULL;
+		for (k = jobs; k < jobs + MAXJOBS; k++)
+			if (k->id != 0 && (current == NULL || k->id > current->id))
+				current = k;
+	}
+}
+
+static int
+count(const struct job *j, enum proc_state s)
+{
+	int i, n = 0;
+
+	for (i = 0; i < j->nproc; i++)
+		n += j->proc[i].state == s;
+	return n;
+}
+
+/* Files a wait status under its process. */
+static void
+record(pid_t pid, int st)
+{
+	struct job *j;
+	int i;
+
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		for (i = 0; j->id != 0 && i < j->nproc; i++)
+			if (j->proc[i].pid == pid) {
+				j->proc[i].status = st;
+				j->proc[i].state = WIFSTOPPED(st) ? P_STOP : P_DONE;
+				if (j->proc[i].state == P_STOP)
+					j->told = 0;
+				return;
+			}
+}
+
+/* Waits for one status change; with block == 0 only takes what is ready. */
+static int
+reap(int block)
+{
+	int st;
+	pid_t pid;
+
+	do
+		pid = waitpid(WAIT_ANY, &st, WUNTRACED | (block ? 0 : WNOHANG));
+	while (pid == -1 && errno == EINTR);
+	if (pid > 0)
+		record(pid, st);
+	return pid;
+}
+
+/* What "jobs" and the notices say about a job's state. */
+static void
+describe(const struct job *j, char *buf, size_t size)
+{
+	int st = j->proc[j->nproc - 1].status;
+
+	if (count(j, P_RUN) > 0)
+		strlcpy(buf, "Running", size);
+	else if (count(j, P_STOP) > 0)
+		strlcpy(buf, "Stopped", size);
+	else if (WIFSIGNALED(st))
+		strlcpy(buf, strsignal(WTERMSIG(st)), size);
+	else if (WEXITSTATUS(st) != 0)
+		snprintf(buf, size, "Exit %d", WEXITSTATUS(st));
+	else
+		strlcpy(buf, "Done", size);
+}
+
+static void
+print_job(const struct job *j)
+{
+	char state[40];
+
+	describe(j, state, sizeof(state));
+	printf("[%d]%c %s  %s\n", j->id, j == current ? '+' : ' ', state,
+	    j->text);
+}
+
+/* Why a foreground job ended, as shells say it: "Killed", "Segmentation fault". */
+static void
+report_signal(int st)
+{
+	if (!WIFSIGNALED(st))
+		return;
+	if (WTERMSIG(st) == SIGINT) {
+		if (interactive)
+			putchar('\n');
+	} else if (WTERMSIG(st) != SIGPIPE)
+		printf("%s%s\n", strsignal(WTERMSIG(st)),
+		    WCOREDUMP(st) ? " (core dumped)" : "");
+}
+
+/*
+ * Gives j the terminal (continuing it first if cont) and waits until it has
+ * finished or stopped; then takes the terminal back. Returns its status.
+ */
+int
+job_foreground(struct job *j, int cont)
+{
+	int i, st;
+
+	if (interactive)
+		tcsetpgrp(STDIN_FILENO, j->pgid);
+	if (cont) {
+		for (i = 0; i < j->nproc; i++)
+			if (j->proc[i].state == P_STOP)
+				j->proc[i].state = P_RUN;
+		kill(-j->pgid, SIGCONT);
+	}
+	while (count(j, P_RUN) > 0)
+		if (reap(1) == -1) {
+			/* No children left to wait for: none is running. */
+			for (i = 0; i < j->nproc; i++)
+				if (j->proc[i].state == P_RUN)
+					j->proc[i].state = P_DONE;
+		}
+	if (interactive)
+		tcsetpgrp(STDIN_FILENO, shell_pgid);
+	st = j->proc[j->nproc - 1].status;
+	if (count(j, P_STOP) > 0) {
+		current = j;
+		j->told = 1;
+		printf("\n[%d]+ Stopped  %s\n", j->id, j->text);
+		for (i = 0; i < j->nproc; i++)
+			if (j->proc[i].state == P_STOP)
+				st = j->proc[i].status;
+		return status_of(st);
+	}
+	report_signal(st);
+	job_drop(j);
+	return status_of(st);
+}
+
+void
+job_background(struct job *j)
+{
+	current = j;
+	last_bg = j->proc[j->nproc - 1].pid;
+	if (interactive)
+		printf("[%d] %d\n", j->id, (int)last_bg);
+}
+
+/* Collects finished and stopped children and, on a terminal, says so. */
+void
+jobs_notify(void)
+{
+	struct job *j;
+
+	while (reap(0) > 0)
+		;
+	for (j = jobs; j < jobs + MAXJOBS; j++) {
+		if (j->id == 0)
+			continue;
+		if (count(j, P_RUN) == 0 && count(j, P_STOP) == 0) {
+			if (interactive)
+				print_job(j);
+			job_drop(j);
+		} else if (count(j, P_RUN) == 0 && !j->told) {
+			j->told = 1;
+			if (interactive)
+				print_job(j);
+		}
+	}
+	fflush(stdout);
+}
+
+/* On exit, stopped jobs get SIGHUP and SIGCONT so they do not linger. */
+void
+jobs_hangup(void)
+{
+	struct job *j;
+
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		if (j->id != 0 && interactive && count(j, P_STOP) > 0) {
+			kill(-j->pgid, SIGHUP);
+			kill(-j->pgid, SIGCONT);
+		}
+}
+
+/* "%n", "n" or nothing (the current job). */
+static struct job *
+find_job(const char *who, int argc, char **argv)
+{
+	const char *s = argc > 1 ? argv[1] : NULL;
+	struct job *j;
+	int id;
+
+	if (!interactive) {
+		fprintf(stderr, "sh: %s: no job control\n", who);
+		return NULL;
+	}
+	if (s == NULL) {
+		if (current == NULL)
+			fprintf(stderr, "sh: %s: no current job\n", who);
+		return current;
+	}
+	id = atoi(s[0] == '%' ? s + 1 : s);
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		if (j->id != 0 && j->id == id)
+			return j;
+	fprintf(stderr, "sh: %s: %s: no such job\n", who, s);
+	return NULL;
+}
+
+int
+builtin_jobs(int argc, char **argv)
+{
+	struct job *j;
+
+	(void)argc;
+	(void)argv;
+	while (reap(0) > 0)
+		;
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		if (j->id != 0) {
+			print_job(j);
+			if (count(j, P_RUN) == 0 && count(j, P_STOP) == 0)
+				job_drop(j);
+			else
+				j->told = 1;
+		}
+	return 0;
+}
+
+int
+builtin_fg(int argc, char **argv)
+{
+	struct job *j = find_job("fg", argc, argv);
+
+	if (j == NULL)
+		return 1;
+	printf("%s\n", j->text);
+	fflush(stdout);
+	return job_foreground(j, 1);
+}
+
+int
+builtin_bg(int argc, char **argv)
+{
+	struct job *j = find_job("bg", argc, argv);
+	int i;
+
+	if (j == NULL)
+		return 1;
+	for (i = 0; i < j->nproc; i++)
+		if (j->proc[i].state == P_STOP)
+			j->proc[i].state = P_RUN;
+	current = j;
+	printf("[%d]+ %s &\n", j->id, j->text);
+	kill(-j->pgid, SIGCONT);
+	return 0;
+}
+
+/* Waits until no background job is running (stopped ones do not count). */
+int
+builtin_wait(int argc, char **argv)
+{
+	struct job *j;
+	int running;
+
+	(void)argc;
+	(void)argv;
+	do {
+		running = 0;
+		for (j = jobs; j < jobs + MAXJOBS; j++)
+			if (j->id != 0 && count(j, P_RUN) > 0)
+				running = 1;
+	} while (running && reap(1) > 0);
+	return 0;
+}
