@@ -52,6 +52,7 @@ unsigned	alarm(unsigned);
 
 int	brk(const void *);
 void	*sbrk(intptr_t);
+int	syscall(int, ...);
 
 extern char *optarg;
 extern int optind, opterr, optopt;
