@@ -8,14 +8,15 @@
 
 #include <errno.h>
 
+/* The kernel returns a second result word in edx, so edx is an output too. */
 static inline int
 __syscall(int num, int a1, int a2, int a3, int a4, int a5)
 {
-	int ret;
+	int ret, edx = a3;
 
 	__asm__ volatile("int $0x80"
-	    : "=a"(ret)
-	    : "0"(num), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
+	    : "=a"(ret), "+d"(edx)
+	    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
 	    : "memory", "cc");
 	return ret;
 }
