@@ -174,16 +174,16 @@ print_job(const struct job *j)
 	    j->text);
 }
 
-/* Why a foreground job ended, as shells say it: "Killed", "Segmentation fault". */
+/*
+ * Why a foreground job ended, as shells say it: "Killed", "Segmentation
+ * fault". Not for ^C, whose "^C" the terminal has echoed already, nor for
+ * a broken pipe, which is how pipelines normally end early.
+ */
 static void
 report_signal(int st)
 {
-	if (!WIFSIGNALED(st))
-		return;
-	if (WTERMSIG(st) == SIGINT) {
-		if (interactive)
-			putchar('\n');
-	} else if (WTERMSIG(st) != SIGPIPE)
+	if (WIFSIGNALED(st) && WTERMSIG(st) != SIGINT &&
+	    WTERMSIG(st) != SIGPIPE)
 		printf("%s%s\n", strsignal(WTERMSIG(st)),
 		    WCOREDUMP(st) ? " (core dumped)" : "");
 }
@@ -218,7 +218,8 @@ job_foreground(struct job *j, int cont)
 	if (count(j, P_STOP) > 0) {
 		current = j;
 		j->told = 1;
-		printf("\n[%d]+ Stopped  %s\n", j->id, j->text);
+		/* The terminal echoed "^Z" and a newline. */
+		printf("[%d]+ Stopped  %s\n", j->id, j->text);
 		for (i = 0; i < j->nproc; i++)
 			if (j->proc[i].state == P_STOP)
 				st = j->proc[i].status;
