@@ -1,0 +1,143 @@
+// SOURCES: user/bin/sh/lex.c user/bin/sh/parse.c user/bin/sh/expand.c
+/*
+ * test_libc_sh_parse.c - the shell's front end (user/bin/sh: lex.c,
+ * parse.c, expand.c) on the host: how lines split into tokens, and-or
+ * lists and pipelines, what words expand to, and which lines are syntax
+ * errors. (Named test_libc_* because it tests user-space code that ships
+ * with the library.)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "bin/sh/sh.h"
+
+/* The shell state expand.c reads, normally owned by main.c. */
+int interactive;
+pid_t shell_pgid;
+int last_status = 3;
+pid_t last_bg = 77;
+static char *args[] = { "script", "one", "two", NULL };
+char **pos_args = args;
+int npos_args = 3;
+
+_Noreturn void
+sh_exit(int status)
+{
+	printf("FAIL sh_exit called with %d\n", status);
+	exit(1);
+}
+
+static int failures;
+static struct andor ao;
+
+static void
+check(const char *name, int ok, const char *detail)
+{
+	if (ok)
+		printf("PASS %s\n", name);
+	else {
+		failures++;
+		printf("FAIL %s: %s\n", name, detail);
+	}
+}
+
+/* Parses line; describes it as "pipelines|commands|words;..." in out. */
+static int
+shape(const char *line, char *out, size_t size)
+{
+	struct token toks[MAXTOKENS];
+	char *storage;
+	int pos = 0, r, i, k;
+
+	out[0] = '\0';
+	if (lex(line, toks, &storage) == -1) {
+		free(storage);
+		return -1;
+	}
+	while ((r = parse_andor(toks, &pos, &ao)) == 0) {
+		snprintf(out + strlen(out), size - strlen(out), "%s%d:",
+		    ao.background ? "&" : "", ao.npl);
+		for (i = 0; i < ao.npl; i++)
+			for (k = 0; k < ao.pl[i].ncmd; k++)
+				snprintf(out + strlen(out), size - strlen(out),
+				    "%d%s%s ", ao.pl[i].cmd[k].argc,
+				    ao.pl[i].cmd[k].in ? "<" : "",
+				    ao.pl[i].cmd[k].out ? ">" : "");
+		strncat(out, ";", size - strlen(out) - 1);
+	}
+	free(storage);
+	return r;
+}
+
+static void
+structure(const char *name, const char *line, const char *want)
+{
+	char got[256], detail[400];
+	int r = shape(line, got, sizeof(got));
+
+	snprintf(detail, sizeof(detail), "\"%s\": got \"%s\", want \"%s\"",
+	    line, got, want);
+	check(name, r == 1 && strcmp(got, want) == 0, detail);
+}
+
+static void
+bad(const char *name, const char *line)
+{
+	char got[256];
+
+	check(name, shape(line, got, sizeof(got)) == -1, line);
+}
+
+static void
+expands(const char *name, const char *raw, const char *want)
+{
+	char *got = expand(raw), detail[300];
+
+	snprintf(detail, sizeof(detail), "[%s] gave [%s], want [%s]", raw, got,
+	    want);
+	check(name, strcmp(got, want) == 0, detail);
+	free(got);
+}
+
+int
+main(void)
+{
+	char pid[32];
+
+	structure("sh_simple", "ls -l /bin", "1:3 ;");
+	structure("sh_pipeline", "a | b c | d", "1:1 2 1 ;");
+	structure("sh_lists", "a; b & c", "1:1 ;&1:1 ;1:1 ;");
+	structure("sh_andor", "a && b || c d &", "&3:1 1 2 ;");
+	structure("sh_redirect", "cat < in > out", "1:1<> ;");
+	structure("sh_newline", "a\nb", "1:1 ;1:1 ;");
+	structure("sh_comment", "echo hi # not | this", "1:2 ;");
+	structure("sh_quoted_ops", "echo 'a|b' \"c;d\" e\\&f", "1:4 ;");
+	structure("sh_no_spaces", "a|b&&c;d", "2:1 1 1 ;1:1 ;");
+	structure("sh_empty", "   ", "");
+	bad("sh_err_pipe_end", "a |");
+	bad("sh_err_leading_op", "| a");
+	bad("sh_err_double_semi", "a ;; b");
+	bad("sh_err_andand_end", "a &&");
+	bad("sh_err_redirect", "cat <");
+	bad("sh_err_quote", "echo 'unterminated");
+
+	setenv("SHTEST", "val ue", 1);
+	unsetenv("SHUNSET");
+	snprintf(pid, sizeof(pid), "%d", (int)getpid());
+	expands("sh_expand_plain", "word", "word");
+	expands("sh_expand_single", "'$SHTEST \\n'", "$SHTEST \\n");
+	expands("sh_expand_double", "\"a $SHTEST b\"", "a val ue b");
+	expands("sh_expand_var", "x$SHTEST.y", "xval ue.y");
+	expands("sh_expand_braced", "${SHTEST}s", "val ues");
+	expands("sh_expand_unset", "[$SHUNSET]", "[]");
+	expands("sh_expand_status", "$?", "3");
+	expands("sh_expand_bgpid", "$!", "77");
+	expands("sh_expand_pid", "$$", pid);
+	expands("sh_expand_args", "$0-$1-$2-$3-$#", "script-one-two--2");
+	expands("sh_expand_backslash", "a\\ b\\$c", "a b$c");
+	expands("sh_expand_dq_backslash", "\"\\$x \\q \\\"\"", "$x \\q \"");
+	expands("sh_expand_lone_dollar", "$ and $", "$ and $");
+	expands("sh_expand_mixed", "'a'\"b\"c", "abc");
+	return failures != 0;
+}
