@@ -1,0 +1,211 @@
+# Kestrel - the one entry point. `make help` lists the targets.
+#
+# Everything is built under build/. The kernel is linked twice: the first link
+# fixes every address, tools/mksyms.py turns its symbol table into a section
+# that the second link appends after .bss, so panic backtraces can name
+# functions without changing any address.
+
+.DEFAULT_GOAL := all
+Q := @
+ifeq ($(V),1)
+Q :=
+endif
+
+B := build
+QEMU ?= qemu-system-i386
+MEM ?= 128
+PYTHON ?= python3
+
+CC := gcc
+LD := ld
+NASM := nasm
+AR := ar
+
+COMMON_CFLAGS := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
+	-nostdlib -nostdinc -isystem user/include -O2 -g -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
+	-MMD -MP
+# The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
+KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -mno-sse -mno-mmx -mno-80387 \
+	-mgeneral-regs-only
+UCFLAGS := $(COMMON_CFLAGS) -Iuser
+NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(B)/
+
+# ---------------------------------------------------------------- kernel
+KSRC_C := $(filter-out kernel/genassym.c,$(wildcard kernel/*.c vm/*.c proc/*.c))
+KSRC_ASM := $(wildcard boot/*.asm kernel/*.asm vm/*.asm proc/*.asm)
+# The C library's formatter and string functions serve the kernel too.
+KSHARED_C := user/libc/format.c user/libc/string.c
+KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRC_C)) $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)) \
+	$(patsubst user/libc/%.c,$(B)/kshared/%.o,$(KSHARED_C))
+
+$(B)/kshared/%.o: user/libc/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (kernel)"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+# Structure offsets for assembly, generated from the C definitions.
+$(B)/assym.inc: kernel/genassym.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(B)/assym.d -S $< -o $(B)/genassym.s
+	$(Q)sed -n 's/.*#ASSYM \([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(B)/genassym.s > $@
+$(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/assym.inc
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(if $(filter user/% tests/os/%,$<),$(UCFLAGS),$(KCFLAGS)) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM    $<"
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+
+$(B)/kernel.pass1.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms-empty.o
+	@echo "  LD      $@"
+	$(Q)$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms-empty.o $(LIBGCC)
+
+$(B)/ksyms-empty.o: tools/mksyms.py
+	@mkdir -p $(B)
+	$(Q)$(PYTHON) tools/mksyms.py --empty > $(B)/ksyms-empty.asm
+	$(Q)$(NASM) -f elf32 $(B)/ksyms-empty.asm -o $@
+
+$(B)/ksyms.o: $(B)/kernel.pass1.elf tools/mksyms.py
+	$(Q)nm -n $< | $(PYTHON) tools/mksyms.py > $(B)/ksyms.asm
+	$(Q)$(NASM) -f elf32 $(B)/ksyms.asm -o $@
+
+$(B)/kernel.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms.o
+	@echo "  LD      $@"
+	$(Q)$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
+	$(Q)nm -n $@ | $(PYTHON) tools/mksyms.py --bochs > $(B)/kernel.sym
+
+kernel.elf: $(B)/kernel.elf
+	$(Q)cp $< $@
+
+# ---------------------------------------------------------------- user space
+LIBC_C := $(wildcard user/libc/*.c)
+LIBC_ASM := $(filter-out user/libc/crt0.asm,$(wildcard user/libc/*.asm))
+LIBC_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBC_C)) $(patsubst %.asm,$(B)/%.o,$(LIBC_ASM))
+CRT0 := $(B)/user/libc/crt0.o
+LIBC := $(B)/user/libc.a
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+$(LIBC): $(LIBC_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+# A program is user/bin/NAME.c or the files of user/bin/NAME/; tests are tests/os/NAME.c.
+PROG_SINGLE := $(basename $(notdir $(wildcard user/bin/*.c)))
+PROG_DIRS := $(notdir $(patsubst %/,%,$(dir $(wildcard user/bin/*/*.c))))
+PROGS := $(sort $(PROG_SINGLE) $(PROG_DIRS))
+PROG_BINS := $(addprefix $(B)/bin/,$(PROGS))
+TEST_PROGS := $(basename $(notdir $(wildcard tests/os/*.c)))
+TEST_BINS := $(addprefix $(B)/test/,$(TEST_PROGS))
+TESTLIB_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard tests/os/lib/*.c))
+
+ULINK = $(CC) -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
+	-Wl,--build-id=none -T user/user.ld -o $@ $(CRT0) \
+	$(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) $(LIBGCC)
+
+.SECONDEXPANSION:
+$(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bin/$$*/*.c))) \
+		$(LIBC) $(CRT0) user/user.ld
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	$(Q)$(ULINK)
+
+$(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	$(Q)$(ULINK)
+
+# ---------------------------------------------------------------- images
+EXTRA_BINS ?=
+INITRD := $(B)/initrd.tar
+$(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*)
+	@echo "  INITRD  $@"
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
+		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*)
+
+ISO := kestrel.iso
+$(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
+	@echo "  ISO     $@"
+	$(Q)rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	$(Q)cp $(B)/kernel.elf $(B)/iso/boot/kernel.elf
+	$(Q)cp $(INITRD) $(B)/iso/boot/initrd.tar
+	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+# ---------------------------------------------------------------- targets
+.PHONY: all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
+	run-prog gdb-user clean help
+all: deps-quiet kernel.elf $(INITRD)
+iso: deps-quiet $(ISO)
+
+deps:
+	$(Q)tools/deps.sh
+deps-quiet:
+	$(Q)tools/deps.sh --quiet
+
+QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
+CMDLINE ?=
+
+run: all
+	@echo "Kestrel on the serial console; Ctrl-A X quits QEMU."
+	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+		-display none -serial mon:stdio
+
+run-gui: all
+	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+		-serial mon:stdio
+
+run-kvm: all
+	$(Q)tools/run-kvm.sh $(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) \
+		-append "$(CMDLINE)" -display none -serial mon:stdio
+
+qemu-gdb: all
+	@echo "QEMU waits for gdb on tcp::1234. In another terminal, in this directory: gdb"
+	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+		-display none -serial mon:stdio -S -gdb tcp::1234
+
+bochs: iso
+	$(Q)tools/bochs.sh --debug $(ISO)
+
+test-host:
+	$(Q)$(PYTHON) tools/testdriver.py --host-only
+
+test: deps-quiet all iso
+	$(Q)$(PYTHON) tools/testdriver.py
+
+bench: all
+	$(Q)$(PYTHON) tools/bench.py
+
+run-prog: deps-quiet
+	$(Q)$(PYTHON) tools/run_prog.py --src "$(SRC)" --args "$(ARGS)" --timeout "$(or $(TIMEOUT),60)" --emu "$(or $(EMU),qemu)"
+
+gdb-user: deps-quiet
+	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" --port "$(or $(PORT),1234)"
+
+clean:
+	$(Q)rm -rf $(B) kernel.elf $(ISO)
+
+help:
+	@echo "Kestrel targets:"
+	@echo "  make            build kernel.elf and the initrd"
+	@echo "  make iso        build kestrel.iso (GRUB, Multiboot)"
+	@echo "  make run        boot headless, serial console here (Ctrl-A X quits)"
+	@echo "  make run-gui    boot in a QEMU window with the VGA console"
+	@echo "  make run-kvm    like run, with KVM where the host can run it"
+	@echo "  make qemu-gdb   boot and wait for gdb on :1234 (then run gdb here)"
+	@echo "  make bochs      boot the ISO in Bochs with its debugger and kernel symbols"
+	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
+	@echo "  make bench      the benchmark table (TCG and -icount)"
+	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
+	@echo "                  build one C program, boot with it as the job, relay its exit status"
+	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234]"
+	@echo "                  serve a user program to host gdb through the stub on COM2"
+	@echo "  make clean      remove build products"
+	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose)"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

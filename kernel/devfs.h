@@ -1,0 +1,19 @@
+/*
+ * devfs.h - the device names under /dev: console and tty (the console
+ * terminal), ttyu0 (COM1, the same terminal), ttyu1 (COM2, a raw line for
+ * the GDB stub) and null.
+ */
+#ifndef KERNEL_DEVFS_H
+#define KERNEL_DEVFS_H
+
+struct file;
+
+int	devfs_is_dev(const char *path);
+int	devfs_open(const char *path, int flag, struct file **fpp);
+int	devfs_count(void);
+const char *devfs_name(int i);	/* "dev/console", ... for directory listings */
+
+/* kernel/comdev.c: COM2 as a raw byte stream. */
+void	comdev_init(void);
+
+#endif

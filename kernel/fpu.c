@@ -1,0 +1,259 @@
+/*
+ * fpu.c - the x87/SSE state of user threads.
+ *
+ * Every thread has a save area in its pcb (FXSAVE format where the CPU has
+ * FXSR, FNSAVE format otherwise). At most one thread's state is in the FPU
+ * registers at a time: fpcurthread's. The kernel itself never uses the FPU,
+ * so while any kernel code runs the registers still hold that thread's
+ * values.
+ *
+ * Eager switching (the default): switching to a user thread saves the
+ * previous owner's registers and loads the new thread's, so user code never
+ * runs with another process's values in the FPU, not even speculatively
+ * (LazyFP, CVE-2018-3665). Lazy switching (fpu=lazy): a switch only sets
+ * CR0.TS; the thread's first FP instruction raises #NM and fpu_dna() does the
+ * exchange then. Kernel threads (the idle loop) never take the FPU.
+ *
+ * Only non-waiting instructions touch user state (FNSAVE, FXSAVE, FNCLEX,
+ * FNSTSW...), so a pending exception in a user image surfaces as #MF at the
+ * user's next FP instruction, in user mode. docs/fpu.md tells the story.
+ */
+#include <string.h>
+#include <sys/signal.h>
+#include "kernel/fpu.h"
+#include "kernel/cpu.h"
+#include "kernel/cmdline.h"
+#include "kernel/frame.h"
+#include "kernel/kprintf.h"
+#include "kernel/layout.h"
+#include "kernel/x86.h"
+#include "proc/proc.h"
+
+int fpu_has_fxsr;
+int fpu_lazy;
+uint32_t fpu_mxcsr_mask;
+
+static struct thread *fpcurthread;	/* whose state the FPU holds */
+static union savefpu fpu_initial;	/* the state after FNINIT, MXCSR 0x1F80 */
+
+static void
+clts(void)
+{
+	__asm__ volatile("clts");
+}
+
+void
+fpu_init(void)
+{
+	uint32_t cr0 = rcr0(), mxcsr = FPU_DEFAULT_MXCSR;
+	union savefpu probe;
+
+	cr0 &= ~(CR0_EM | CR0_TS);
+	cr0 |= CR0_MP | CR0_NE;
+	lcr0(cr0);
+	fpu_has_fxsr = (cpu_features & KCPU_FXSR) != 0;
+	if (fpu_has_fxsr) {
+		lcr4(rcr4() | CR4_OSFXSR |
+		    ((cpu_features & KCPU_SSE) ? CR4_OSXMMEXCPT : 0));
+		memset(&probe, 0, sizeof(probe));
+		fpu_fxsave(&probe);
+		fpu_mxcsr_mask = probe.sv_fx.fx_mxcsr_mask;
+		if (fpu_mxcsr_mask == 0)
+			fpu_mxcsr_mask = 0xffbf;	/* SDM: the default mask */
+	}
+	fpu_lazy = kopt("fpu") != NULL && strcmp(kopt("fpu"), "lazy") == 0;
+
+	__asm__ volatile("fninit");
+	if (cpu_features & KCPU_SSE)
+		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+	memset(&fpu_initial, 0, sizeof(fpu_initial));
+	if (fpu_has_fxsr)
+		fpu_fxsave(&fpu_initial);
+	else
+		fpu_fnsave(&fpu_initial);
+}
+
+int
+fpu_mxcsr_valid(uint32_t mxcsr)
+{
+	return fpu_has_fxsr && (mxcsr & ~fpu_mxcsr_mask) == 0;
+}
+
+void
+fpu_reset_state(union savefpu *sv)
+{
+	memcpy(sv, &fpu_initial, sizeof(*sv));
+}
+
+/* Store the FPU registers into td's save area; they stay loaded. */
+static void
+save_live(struct thread *td)
+{
+	if (fpu_has_fxsr) {
+		fpu_fxsave(&td->td_pcb.pcb_save);
+	} else {
+		fpu_fnsave(&td->td_pcb.pcb_save);	/* reinitialises... */
+		fpu_frstor(&td->td_pcb.pcb_save);	/* ...so load it back */
+	}
+}
+
+/*
+ * Make td's saved state the live one. An image the CPU refuses (it cannot
+ * be one we validated, but the fix-up exists so it can never be fatal) is
+ * replaced by the clean state and the process gets SIGBUS: it must never
+ * run on with what the previous owner left in the registers.
+ */
+static void
+load(struct thread *td)
+{
+	union savefpu *sv = &td->td_pcb.pcb_save;
+	int failed;
+
+	clts();
+	failed = fpu_has_fxsr ? fpu_fxrstor(sv) : fpu_frstor(sv);
+	if (failed) {
+		fpu_reset_state(sv);
+		if (fpu_has_fxsr)
+			fpu_fxrstor(sv);
+		else
+			fpu_frstor(sv);
+		psignal(td->td_proc, SIGBUS);
+	}
+	fpcurthread = td;
+}
+
+static int
+is_kernel_thread(struct thread *td)
+{
+	return (td->td_proc->p_flag & P_SYSTEM) != 0;
+}
+
+/* Called by the context switch, with curthread already new. */
+void
+fpu_switch(struct thread *old, struct thread *new)
+{
+	(void)old;
+	if (is_kernel_thread(new))
+		return;
+	if (fpu_lazy) {
+		if (fpcurthread == new)
+			clts();
+		else
+			lcr0(rcr0() | CR0_TS);
+		return;
+	}
+	if (fpcurthread == new)
+		return;
+	if (fpcurthread != NULL)
+		save_live(fpcurthread);
+	load(new);
+}
+
+/* #NM from user mode (lazy switching): hand the FPU to curthread. */
+int
+fpu_dna(void)
+{
+	if (!(cpu_features & KCPU_FPU))
+		return -1;
+	clts();
+	if (fpcurthread == curthread)
+		return 0;
+	if (fpcurthread != NULL)
+		save_live(fpcurthread);
+	load(curthread);
+	return 0;
+}
+
+/* Bring td's save area up to date (before ptrace reads it, fork, a signal). */
+void
+fpu_flush(struct thread *td)
+{
+	uint32_t ts;
+
+	if (fpcurthread != td)
+		return;
+	ts = rcr0() & CR0_TS;
+	clts();
+	save_live(td);
+	if (ts)
+		lcr0(rcr0() | CR0_TS);
+}
+
+/* td's save area was rewritten (ptrace, sigreturn, exec): use it from now. */
+void
+fpu_changed(struct thread *td)
+{
+	if (td == curthread)
+		load(td);
+	else if (fpcurthread == td)
+		fpcurthread = NULL;
+}
+
+/* A new image starts from the clean state, FIP, FDP and FOP included. */
+void
+fpu_exec(struct thread *td)
+{
+	fpu_reset_state(&td->td_pcb.pcb_save);
+	fpu_changed(td);
+}
+
+void
+fpu_fork(struct thread *parent, struct thread *child)
+{
+	fpu_flush(parent);
+	memcpy(&child->td_pcb.pcb_save, &parent->td_pcb.pcb_save,
+	    sizeof(union savefpu));
+}
+
+void
+fpu_thread_exit(struct thread *td)
+{
+	if (fpcurthread == td)
+		fpcurthread = NULL;
+}
+
+/*
+ * The si_code for an unmasked x87 (#MF) or SIMD (#XM) exception of the
+ * current thread. For #MF the exception flags are then cleared, or the
+ * process would fault again at its next FP instruction (even in its
+ * SIGFPE handler).
+ */
+int
+fpu_exception_code(uint32_t trapno)
+{
+	uint16_t sw, cw;
+	uint32_t mxcsr, pending;
+
+	if (trapno == IDT_XF) {
+		__asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+		pending = mxcsr & ~(mxcsr >> 7) & 0x3f;
+	} else {
+		__asm__ volatile("fnstsw %0; fnstcw %1" : "=m"(sw), "=m"(cw));
+		pending = sw & ~cw & 0x3f;
+		__asm__ volatile("fnclex");
+		if ((pending & 0x01) && (sw & 0x40))
+			return FPE_FLTSUB;	/* stack overflow/underflow */
+	}
+	if (pending & 0x01)
+		return FPE_FLTINV;
+	if (pending & 0x04)
+		return FPE_FLTDIV;
+	if (pending & 0x08)
+		return FPE_FLTOVF;
+	if (pending & (0x02 | 0x10))
+		return FPE_FLTUND;
+	if (pending & 0x20)
+		return FPE_FLTRES;
+	return 0;
+}
+
+/* A kernel-mode fault: was it one of the restore instructions? */
+int
+fpu_restore_fault(struct trapframe *tf)
+{
+	if (tf->tf_eip != (uint32_t)fpu_fxrstor_insn &&
+	    tf->tf_eip != (uint32_t)fpu_frstor_insn)
+		return 0;
+	tf->tf_eip = (uint32_t)fpu_restore_failed;
+	return 1;
+}

@@ -1,0 +1,42 @@
+; fpu_insn.asm - the FPU save and restore instructions, one tiny function
+; each. Saves use the non-waiting forms only (FXSAVE, FNSAVE), so a pending
+; x87 exception in a user image can never raise #MF in the kernel. A restore
+; can fault on a bad image (FXRSTOR #GPs on reserved MXCSR bits); trap()
+; recognises the labelled instruction and resumes at fpu_restore_failed,
+; which returns 1 to the caller instead of panicking.
+
+section .text
+
+global fpu_fxsave, fpu_fnsave, fpu_fxrstor, fpu_frstor
+global fpu_fxrstor_insn, fpu_frstor_insn, fpu_restore_failed
+
+fpu_fxsave:
+	mov eax, [esp + 4]
+	fxsave [eax]
+	ret
+
+; FNSAVE also re-initialises the FPU, as if by FNINIT.
+fpu_fnsave:
+	mov eax, [esp + 4]
+	fnsave [eax]
+	ret
+
+fpu_fxrstor:
+	mov eax, [esp + 4]
+	fnclex				; drop any pending x87 exception of the old image
+fpu_fxrstor_insn:
+	fxrstor [eax]
+	xor eax, eax
+	ret
+
+fpu_frstor:
+	mov eax, [esp + 4]
+	fnclex
+fpu_frstor_insn:
+	frstor [eax]
+	xor eax, eax
+	ret
+
+fpu_restore_failed:
+	mov eax, 1
+	ret

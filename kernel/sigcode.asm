@@ -1,0 +1,21 @@
+; sigcode.asm - the signal trampoline. exec copies these bytes to the top of
+; every new user stack; a handler returns into them. They hand the context
+; saved in the signal frame to sigreturn. If sigreturn refuses the context
+; (a handler forged a bad one), the program executes hlt, a privileged
+; instruction, and dies of SIGSEGV like FreeBSD's does.
+
+%include "assym.inc"		; SF_UC: offsetof(struct sigframe, sf_uc)
+SYS_sigreturn	equ 417
+
+section .rodata
+global sigcode, esigcode
+sigcode:
+	lea eax, [esp + SF_UC]	; %esp is at sf_signum after the handler's ret
+	push eax
+	push eax		; where a return address would be
+	mov eax, SYS_sigreturn
+	int 0x80
+.dead:
+	hlt
+	jmp .dead
+esigcode:

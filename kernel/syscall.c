@@ -1,0 +1,142 @@
+/*
+ * syscall.c - the system call path: int $0x80 arrives here (through
+ * Xsyscall in kernel/vectors.asm) with the trap frame on the stack.
+ *
+ * Around the call itself are the hooks that make tracing work: the stops
+ * at system call entry and exit that PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
+ * ask for (the tracer may change the number and arguments at the entry stop,
+ * and the result at the exit stop), and the single-step trap. The int
+ * instruction clears TF on entry and iret would only restore it, letting
+ * one more instruction run; so when the caller was being stepped, the
+ * kernel posts the SIGTRAP itself as the call returns, and the step stops
+ * exactly at the instruction after int $0x80.
+ */
+#include <stddef.h>
+#include <sys/errno.h>
+#include <sys/signal.h>
+#include <sys/syscall.h>
+#include "kernel/syscall.h"
+#include "kernel/frame.h"
+#include "kernel/x86.h"
+#include "proc/proc.h"
+#include "proc/sys_process.h"
+
+#define SYSCALL(num, fn, narg)	[SYS_##num] = { fn, narg, #num }
+
+const struct sysent sysent[SYS_MAXSYSCALL] = {
+	SYSCALL(exit, sys_exit, 1),
+	SYSCALL(fork, sys_fork, 0),
+	SYSCALL(read, sys_read, 3),
+	SYSCALL(write, sys_write, 3),
+	SYSCALL(open, sys_open, 3),
+	SYSCALL(close, sys_close, 1),
+	SYSCALL(wait4, sys_wait4, 4),
+	SYSCALL(break, sys_break, 1),
+	SYSCALL(getpid, sys_getpid, 0),
+	SYSCALL(setuid, sys_setuid, 1),
+	SYSCALL(getuid, sys_getuid, 0),
+	SYSCALL(geteuid, sys_geteuid, 0),
+	SYSCALL(ptrace, sys_ptrace, 4),
+	SYSCALL(kill, sys_kill, 2),
+	SYSCALL(getppid, sys_getppid, 0),
+	SYSCALL(dup, sys_dup, 1),
+	SYSCALL(pipe, sys_pipe, 1),
+	SYSCALL(getegid, sys_getegid, 0),
+	SYSCALL(getgid, sys_getgid, 0),
+	SYSCALL(ioctl, sys_ioctl, 3),
+	SYSCALL(reboot, sys_reboot, 1),
+	SYSCALL(execve, sys_execve, 3),
+	SYSCALL(getpgrp, sys_getpgrp, 0),
+	SYSCALL(setpgid, sys_setpgid, 2),
+	SYSCALL(dup2, sys_dup2, 2),
+	SYSCALL(setgid, sys_setgid, 1),
+	SYSCALL(stat, sys_stat, 2),
+	SYSCALL(fstat, sys_fstat, 2),
+	SYSCALL(clock_gettime, sys_clock_gettime, 2),
+	SYSCALL(nanosleep, sys_nanosleep, 2),
+	SYSCALL(getdents, sys_getdents, 3),
+	SYSCALL(sched_yield, sys_sched_yield, 0),
+	SYSCALL(sigprocmask, sys_sigprocmask, 3),
+	SYSCALL(sigsuspend, sys_sigsuspend, 1),
+	SYSCALL(sigpending, sys_sigpending, 1),
+	SYSCALL(sigaction, sys_sigaction, 3),
+	SYSCALL(sigreturn, sys_sigreturn, 1),
+	SYSCALL(lseek, sys_lseek, 4),
+	SYSCALL(kinfo, sys_kinfo, 1),
+	SYSCALL(kproc, sys_kproc, 2),
+	SYSCALL(alarm, sys_alarm, 1),
+};
+const unsigned nsysent = SYS_MAXSYSCALL;
+
+static void
+fetch_args(const struct trapframe *tf, uint32_t *args)
+{
+	args[0] = tf->tf_ebx;
+	args[1] = tf->tf_ecx;
+	args[2] = tf->tf_edx;
+	args[3] = tf->tf_esi;
+	args[4] = tf->tf_edi;
+	args[5] = tf->tf_ebp;
+}
+
+static void
+set_result(struct thread *td, struct trapframe *tf, int error)
+{
+	switch (error) {
+	case 0:
+		tf->tf_eax = td->td_retval[0];
+		tf->tf_edx = td->td_retval[1];
+		break;
+	case ERESTART:
+		tf->tf_eip -= SYSCALL_INSN_LEN;	/* eax still holds the number */
+		break;
+	case EJUSTRETURN:
+		break;
+	default:
+		tf->tf_eax = -error;
+		tf->tf_edx = 1;
+		break;
+	}
+}
+
+void
+syscall(struct trapframe *tf)
+{
+	struct thread *td = curthread;
+	struct proc *p = td->td_proc;
+	uint32_t code, args[6];
+	int error, stepping = tf->tf_eflags & PSL_T;
+
+	sti();
+	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCE))
+		ptrace_syscall_stop(td, TDB_STOPSCE);
+	code = tf->tf_eax;		/* read after the stop: the tracer may change it */
+	fetch_args(tf, args);
+	td->td_retval[0] = 0;
+	td->td_retval[1] = 0;
+	if (code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
+		error = sysent[code].sy_call(td, args);
+	else
+		error = ENOSYS;
+	set_result(td, tf, error);
+	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCX)) {
+		td->td_sc_code = code;
+		td->td_sc_error = error > 0 ? error : 0;
+		ptrace_syscall_stop(td, TDB_STOPSCX);
+	}
+	if (stepping && error != ERESTART) {
+		if (td->td_dbgflags & TDB_STEP)
+			tf->tf_eflags &= ~PSL_T;
+		td->td_dbgflags &= ~TDB_STEP;
+		trapsignal(td, SIGTRAP, TRAP_TRACE, tf->tf_eip);
+	}
+	userret(tf);
+}
+
+/* A new process's first return to user mode (from fork_trampoline). */
+void
+fork_return(struct trapframe *tf)
+{
+	sti();
+	userret(tf);
+}

@@ -1,0 +1,114 @@
+/*
+ * init_main.c - making process 1. The kernel builds an empty process whose
+ * first thread starts in init_thread() below, in kernel mode; it opens the
+ * console as descriptors 0, 1 and 2 and executes /bin/init as if by execve,
+ * then leaves for user mode like any process returning from a system call.
+ *
+ * /bin/init gets the program named by the kernel option init= (and the
+ * words after "--" on the command line) as its arguments, and the kernel
+ * options as its environment.
+ */
+#include <string.h>
+#include <fcntl.h>
+#include "proc/proc.h"
+#include "kernel/cmdline.h"
+#include "kernel/file.h"
+#include "kernel/fpu.h"
+#include "kernel/frame.h"
+#include "kernel/kprintf.h"
+#include "kernel/trap.h"
+#include "kernel/x86.h"
+#include "vm/vm.h"
+
+#define INIT_PATH	"/bin/init"
+#define INIT_MAXARGS	(CMDLINE_MAXARGS + 3)
+
+static char env_buf[CMDLINE_MAX + 64];
+
+static void
+open_console(struct proc *p)
+{
+	struct file *fp;
+	int fd, i;
+
+	if (vfs_open("/dev/console", O_RDWR, &fp) != 0)
+		panic("cannot open /dev/console");
+	fd_alloc(p, fp, 0, &fd);
+	for (i = 1; i < 3; i++) {
+		fhold(fp);
+		fd_alloc(p, fp, 0, &fd);
+	}
+}
+
+/* Kernel options become "key=value" environment strings. */
+static void
+build_env(char **envp)
+{
+	size_t used = 0;
+	int i, n = 0;
+
+	envp[n++] = "PATH=/bin";
+	envp[n++] = "HOME=/";
+	for (i = 0; i < kernel_cmdline.nopts && n < CMDLINE_MAXOPTS; i++) {
+		char *e = env_buf + used;
+		int len = ksnprintf(e, sizeof(env_buf) - used, "%s=%s",
+		    kernel_cmdline.key[i], kernel_cmdline.val[i]);
+
+		if (len < 0 || (size_t)len + 1 > sizeof(env_buf) - used)
+			break;
+		envp[n++] = e;
+		used += len + 1;
+	}
+	envp[n] = NULL;
+}
+
+static void __attribute__((noreturn))
+init_thread(void)
+{
+	struct thread *td = curthread;
+	char *argv[INIT_MAXARGS], *envp[CMDLINE_MAXOPTS + 3];
+	const char *prog = kopt("init");
+	int argc = 0, i, error;
+
+	sti();
+	open_console(td->td_proc);
+	argv[argc++] = INIT_PATH;
+	if (prog != NULL && prog[0] != '\0') {
+		argv[argc++] = (char *)prog;
+		for (i = 0; i < kernel_cmdline.nargs; i++)
+			argv[argc++] = kernel_cmdline.args[i];
+	}
+	argv[argc] = NULL;
+	build_env(envp);
+	error = kern_execve(td, INIT_PATH, argv, envp, 1);
+	if (error)
+		panic("cannot execute %s: error %d", INIT_PATH, error);
+	doreti_restart(td->td_frame);
+}
+
+void
+start_init(void)
+{
+	struct proc *p = proc_alloc();
+	struct thread *td;
+	uint32_t *sp;
+
+	if (p == NULL || (p->p_vmspace = vmspace_alloc()) == NULL)
+		panic("no memory for init");
+	initproc = p;
+	td = FIRST_THREAD_IN_PROC(p);
+	p->p_pptr = &proc_table[0];
+	p->p_pgid = p->p_sid = p->p_pid;
+	strlcpy(p->p_comm, "init", sizeof(p->p_comm));
+	td->td_pcb.pcb_cr3 = p->p_vmspace->vm_pd;
+	fpu_reset_state(&td->td_pcb.pcb_save);
+	td->td_frame = (struct trapframe *)(td->td_kstack + KSTACK_SIZE) - 1;
+	memset(td->td_frame, 0, sizeof(*td->td_frame));
+	/* What swtch() pops: edi, esi, ebx, ebp, then the "return" address. */
+	sp = (uint32_t *)td->td_frame - 5;
+	memset(sp, 0, 5 * sizeof(*sp));
+	sp[4] = (uint32_t)init_thread;
+	td->td_pcb.pcb_esp = (uint32_t)sp;
+	p->p_state = PRS_NORMAL;
+	sched_add(td);
+}

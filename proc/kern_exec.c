@@ -1,0 +1,227 @@
+/*
+ * kern_exec.c - execve: replace the caller's image with a program from the
+ * initrd.
+ *
+ * The work is ordered so that a failure leaves the caller running its old
+ * image: the file is found and its headers checked, the arguments are
+ * copied out of the old address space into a kernel buffer, and a whole new
+ * address space is built (segments, stack, argument vectors, the signal
+ * trampoline) before anything of the old one is given up. Only then is the
+ * new address space switched in and the old one freed.
+ *
+ * The new stack, from USRSTACK down: the signal trampoline, the argument and
+ * environment strings, then (16-byte aligned) argc, argv[], NULL, envp[],
+ * NULL, where the new %esp points. The process starts with all general
+ * registers zero, user selectors, interrupts on, a clean FPU and no debug
+ * registers; caught signals revert to their defaults. A traced process then
+ * stops with SIGTRAP, so its debugger can plant breakpoints in the new image.
+ */
+#include <string.h>
+#include <sys/errno.h>
+#include <sys/signal.h>
+#include "proc/proc.h"
+#include "proc/imgact_elf.h"
+#include "kernel/dbreg.h"
+#include "kernel/file.h"
+#include "kernel/fpu.h"
+#include "kernel/frame.h"
+#include "kernel/initrd.h"
+#include "kernel/sendsig.h"
+#include "kernel/segments.h"
+#include "kernel/syscall.h"
+#include "kernel/x86.h"
+#include "vm/vm.h"
+
+#define ARG_MAX		65536
+#define ARGV_MAX	1024	/* argument plus environment strings */
+
+struct exec_args {
+	char	*buf;		/* the strings, back to back */
+	size_t	used;
+	int	argc;
+	int	envc;
+};
+
+/* Append the strings of vec (a user or kernel array) to ea. */
+static int
+copy_strings(struct exec_args *ea, char *const *vec, int from_kernel, int *count)
+{
+	int n = 0, error;
+
+	if (vec == NULL)
+		return 0;
+	for (;;) {
+		char *s;
+		size_t len;
+
+		if (from_kernel)
+			s = vec[n];
+		else if (copyin(&vec[n], &s, sizeof(s)) != 0)
+			return EFAULT;
+		if (s == NULL)
+			break;
+		if (ea->argc + ea->envc + n >= ARGV_MAX)
+			return E2BIG;
+		if (from_kernel) {
+			len = strlen(s) + 1;
+			if (len > ARG_MAX - ea->used)
+				return E2BIG;
+			memcpy(ea->buf + ea->used, s, len);
+		} else {
+			error = copyinstr(s, ea->buf + ea->used,
+			    ARG_MAX - ea->used, &len);
+			if (error)
+				return error == ENAMETOOLONG ? E2BIG : error;
+		}
+		ea->used += len;
+		n++;
+	}
+	*count = n;
+	return 0;
+}
+
+/*
+ * Write strings, vectors and the trampoline into the new address space.
+ * Returns the initial %esp through *sp.
+ */
+static int
+build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
+    uint32_t *sigcode_at)
+{
+	uint32_t nptrs = ea->argc + 1 + ea->envc + 1, i, *vecs, strbase, top;
+	uint32_t s = 0;
+	int error;
+
+	if ((error = sigcode_install(vm, USRSTACK, sigcode_at)) != 0)
+		return error;
+	strbase = (*sigcode_at - ea->used) & ~3u;
+	top = (strbase - (nptrs + 1) * 4) & ~15u;
+	if ((vecs = kmalloc((nptrs + 1) * 4)) == NULL)
+		return ENOMEM;
+	vecs[0] = ea->argc;
+	for (i = 0; i < nptrs; i++) {
+		if (i == (uint32_t)ea->argc || i == nptrs - 1) {
+			vecs[i + 1] = 0;
+			continue;
+		}
+		vecs[i + 1] = strbase + s;
+		s += strlen(ea->buf + s) + 1;
+	}
+	error = vm_rw(vm, strbase, ea->buf, ea->used, 1, 0, NULL);
+	if (error == 0)
+		error = vm_rw(vm, top, vecs, (nptrs + 1) * 4, 1, 0, NULL);
+	kfree(vecs);
+	*sp = top;
+	return error;
+}
+
+static struct vmspace *
+build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
+    uint32_t *sp, uint32_t *sigcode_at, int *errorp)
+{
+	struct vmspace *vm = vmspace_alloc();
+	uint32_t brk_base;
+	int error;
+
+	if (vm == NULL) {
+		*errorp = ENOMEM;
+		return NULL;
+	}
+	error = elf_load(vm, f->data, f->size, entry, &brk_base);
+	if (error == 0)
+		error = vm_map_region(vm, USRSTACK - MAXSSIZ, USRSTACK,
+		    VM_PROT_READ | VM_PROT_WRITE);
+	if (error == 0)
+		error = build_stack(vm, ea, sp, sigcode_at);
+	if (error) {
+		vmspace_free(vm);
+		*errorp = error;
+		return NULL;
+	}
+	vm->vm_brk_base = vm->vm_brk = brk_base;
+	return vm;
+}
+
+static void
+reset_frame(struct trapframe *tf, uint32_t entry, uint32_t sp)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->tf_eip = entry;
+	tf->tf_esp = sp;
+	tf->tf_cs = UCODE_SEL;
+	tf->tf_ss = tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = UDATA_SEL;
+	tf->tf_eflags = PSL_I | PSL_RESERVED_1;
+}
+
+/* The point of no return: the new image becomes the process. */
+static void
+commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
+    uint32_t sp, uint32_t sigcode_at)
+{
+	struct proc *p = td->td_proc;
+	struct vmspace *old = p->p_vmspace;
+
+	p->p_vmspace = vm;
+	td->td_pcb.pcb_cr3 = vm->vm_pd;
+	lcr3(vm->vm_pd);
+	vmspace_free(old);
+	p->p_sigcode = sigcode_at;
+	proc_set_comm(p, path);
+	sigacts_exec(p);
+	fd_close_on_exec(p);
+	reset_frame(td->td_frame, entry, sp);
+	td->td_dbgflags &= ~TDB_STEP;
+	fpu_exec(td);
+	dbreg_clear(td);
+	if (p->p_flag & P_TRACED) {
+		td->td_dbgflags |= TDB_EXEC;
+		psignal(p, SIGTRAP);
+	}
+}
+
+int
+kern_execve(struct thread *td, const char *path, char *const *argv,
+    char *const *envp, int from_kernel)
+{
+	const struct initrd_node *f;
+	struct exec_args ea;
+	struct vmspace *vm;
+	uint32_t entry, sp, sigcode_at;
+	int error;
+
+	if ((error = initrd_lookup(path, &f)) != 0)
+		return error;
+	if (f->type != DT_REG)
+		return EACCES;
+	if ((f->mode & 0111) == 0)
+		return EACCES;
+	if ((error = elf_check(f->data, f->size)) != 0)
+		return error;
+	memset(&ea, 0, sizeof(ea));
+	if ((ea.buf = kmalloc(ARG_MAX)) == NULL)
+		return ENOMEM;
+	error = copy_strings(&ea, argv, from_kernel, &ea.argc);
+	if (error == 0)
+		error = copy_strings(&ea, envp, from_kernel, &ea.envc);
+	if (error == 0) {
+		vm = build_image(f, &ea, &entry, &sp, &sigcode_at, &error);
+		if (vm != NULL)
+			commit(td, vm, path, entry, sp, sigcode_at);
+	}
+	kfree(ea.buf);
+	return error;
+}
+
+int
+sys_execve(struct thread *td, uint32_t *args)
+{
+	char path[256];
+	int error;
+
+	error = copyinstr((void *)args[0], path, sizeof(path), NULL);
+	if (error)
+		return error;
+	error = kern_execve(td, path, (char *const *)args[1],
+	    (char *const *)args[2], 0);
+	return error == 0 ? EJUSTRETURN : error;
+}

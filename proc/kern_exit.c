@@ -1,0 +1,201 @@
+/*
+ * kern_exit.c - exit and wait.
+ *
+ * An exiting process releases everything it can at once (files, address
+ * space, FPU and debug-register ownership), hands its children to init,
+ * settles its tracees (proc/sys_process.c), and becomes a zombie holding
+ * only its slot, kernel stack and exit status until it is collected.
+ *
+ * Who collects: a traced process's stops and exit go to its tracer first.
+ * Its parent, if that is someone else, sees nothing of it meanwhile (wait4
+ * with WNOHANG returns 0 for it) and gets the exit only after the tracer has
+ * collected it; then the parent reaps the zombie.
+ */
+#include <string.h>
+#include <sys/errno.h>
+#include <sys/wait.h>
+#include "proc/proc.h"
+#include "proc/sys_process.h"
+#include "kernel/file.h"
+#include "kernel/fpu.h"
+#include "kernel/kprintf.h"
+#include "kernel/syscall.h"
+#include "kernel/x86.h"
+#include "vm/vm.h"
+
+#define RUSAGE_SIZE	72	/* FreeBSD/i386 struct rusage */
+
+/* Whoever collects p's status next: its tracer, else its parent. */
+static struct proc *
+collector(struct proc *p)
+{
+	return (p->p_flag & P_TRACED) ? p->p_tracer : p->p_pptr;
+}
+
+void
+exit1(struct thread *td, int status)
+{
+	struct proc *p = td->td_proc, *w;
+	int i;
+
+	if (p == initproc)
+		panic("init exited (status %#x)", status);
+	p->p_flag |= P_WEXIT;
+	for (i = 0; i < NOFILE; i++)
+		if (p->p_fd[i] != NULL) {
+			fdrop(p->p_fd[i]);
+			p->p_fd[i] = NULL;
+		}
+	fpu_thread_exit(td);
+	vmspace_free(p->p_vmspace);
+	p->p_vmspace = NULL;
+	td->td_pcb.pcb_cr3 = kernel_pd;
+	td->td_pcb.pcb_flags &= ~PCB_DBREGS;
+
+	ptrace_tracer_exit(p);
+	for (i = 0; i < NPROC; i++) {
+		struct proc *q = &proc_table[i];
+
+		if (q->p_state != PRS_FREE && q->p_pptr == p) {
+			q->p_pptr = initproc;
+			if (q->p_state == PRS_ZOMBIE)
+				wakeup(initproc);
+		}
+	}
+
+	cli();
+	p->p_xstat = status;
+	p->p_state = PRS_ZOMBIE;
+	w = collector(p);
+	wakeup(w);
+	psignal(w, SIGCHLD);
+	td->td_state = TDS_INACTIVE;
+	mi_switch();
+	panic("a zombie ran");
+}
+
+int
+sys_exit(struct thread *td, uint32_t *args)
+{
+	exit1(td, W_EXITCODE(args[0] & 0xff, 0));
+}
+
+/* Free a collected zombie's slot. */
+void
+proc_reap(struct proc *p)
+{
+	proc_free(p);
+}
+
+static int
+matches(struct proc *me, struct proc *q, pid_t pid)
+{
+	if (pid > 0)
+		return q->p_pid == pid;
+	if (pid == 0)
+		return q->p_pgid == me->p_pgid;
+	if (pid < -1)
+		return q->p_pgid == -pid;
+	return 1;
+}
+
+/*
+ * One scan of the process table: 0 and *found if q has a status for us,
+ * ECHILD if we have no such child at all, EAGAIN if we must wait.
+ */
+static int
+wait_scan(struct proc *me, pid_t pid, int options, struct proc **found,
+    int *status)
+{
+	int i, any = 0;
+
+	for (i = 0; i < NPROC; i++) {
+		struct proc *q = &proc_table[i];
+		int tracing, parent;
+
+		if (q->p_state != PRS_NORMAL && q->p_state != PRS_ZOMBIE)
+			continue;
+		tracing = (q->p_flag & P_TRACED) && q->p_tracer == me;
+		parent = q->p_pptr == me;
+		if ((!tracing && !parent) || !matches(me, q, pid))
+			continue;
+		any = 1;
+		if (!tracing && (q->p_flag & P_TRACED))
+			continue;	/* its tracer comes first */
+		*found = q;
+		if (q->p_state == PRS_ZOMBIE) {
+			*status = q->p_xstat;
+			return 0;
+		}
+		if (tracing && (q->p_flag & P_STOPPED_TRACE) &&
+		    !(q->p_flag & P_WAITED)) {
+			*status = W_STOPCODE(q->p_xstat);
+			return 0;
+		}
+		if ((options & WUNTRACED) && (q->p_flag & P_STOPPED_SIG) &&
+		    !(q->p_flag & P_STOPREPORTED)) {
+			*status = W_STOPCODE(q->p_xstat);
+			return 0;
+		}
+		if ((options & WCONTINUED) && (q->p_flag & P_CONTINUED)) {
+			*status = 0x13;		/* WIFCONTINUED */
+			return 0;
+		}
+	}
+	return any ? EAGAIN : ECHILD;
+}
+
+/* Record that me collected q's status; reap q if it is gone for good. */
+static void
+wait_collect(struct proc *me, struct proc *q)
+{
+	if (q->p_state != PRS_ZOMBIE) {
+		if ((q->p_flag & P_TRACED) && q->p_tracer == me &&
+		    (q->p_flag & P_STOPPED_TRACE))
+			q->p_flag |= P_WAITED;
+		else if (q->p_flag & P_STOPPED_SIG)
+			q->p_flag |= P_STOPREPORTED;
+		else
+			q->p_flag &= ~P_CONTINUED;
+		return;
+	}
+	if ((q->p_flag & P_TRACED) && q->p_pptr != me) {
+		/* The tracer has seen the exit; now the parent may. */
+		q->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+		q->p_tracer = NULL;
+		wakeup(q->p_pptr);
+		psignal(q->p_pptr, SIGCHLD);
+		return;
+	}
+	proc_reap(q);
+}
+
+int
+sys_wait4(struct thread *td, uint32_t *args)
+{
+	struct proc *me = td->td_proc, *q;
+	pid_t pid = (pid_t)args[0];
+	int *ustatus = (int *)args[1], options = (int)args[2], status, error;
+	static const char zero[RUSAGE_SIZE];
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+		return EINVAL;
+	for (;;) {
+		error = wait_scan(me, pid, options, &q, &status);
+		if (error == 0)
+			break;
+		if (error != EAGAIN)
+			return error;
+		if (options & WNOHANG)
+			return 0;
+		if ((error = tsleep(me, 1, "wait", 0)) != 0)
+			return error;
+	}
+	if (ustatus != NULL && copyout(&status, ustatus, sizeof(status)) != 0)
+		return EFAULT;
+	if (args[3] != 0 && copyout(zero, (void *)args[3], RUSAGE_SIZE) != 0)
+		return EFAULT;
+	td->td_retval[0] = q->p_pid;
+	wait_collect(me, q);
+	return 0;
+}

@@ -1,0 +1,127 @@
+/*
+ * kern_prot.c - identities: process ids, process groups, user and group
+ * ids. Root (effective uid 0) may set any uid; others may only switch
+ * between their real and saved ids (POSIX setuid semantics).
+ */
+#include <sys/errno.h>
+#include "proc/proc.h"
+#include "kernel/syscall.h"
+
+int
+sys_getpid(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_pid;
+	return 0;
+}
+
+/* The parent the process knows: a debugger attached to it doesn't change it. */
+int
+sys_getppid(struct thread *td, uint32_t *args)
+{
+	struct proc *pp = td->td_proc->p_pptr;
+
+	(void)args;
+	td->td_retval[0] = pp != NULL ? pp->p_pid : 0;
+	return 0;
+}
+
+int
+sys_getuid(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_cred.cr_ruid;
+	return 0;
+}
+
+int
+sys_geteuid(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_cred.cr_uid;
+	return 0;
+}
+
+int
+sys_getgid(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_cred.cr_rgid;
+	return 0;
+}
+
+int
+sys_getegid(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_cred.cr_gid;
+	return 0;
+}
+
+int
+sys_setuid(struct thread *td, uint32_t *args)
+{
+	struct ucred *cr = &td->td_proc->p_cred;
+	uid_t uid = args[0];
+
+	if (cr->cr_uid == 0) {
+		cr->cr_ruid = cr->cr_uid = cr->cr_svuid = uid;
+		return 0;
+	}
+	if (uid != cr->cr_ruid && uid != cr->cr_svuid)
+		return EPERM;
+	cr->cr_uid = uid;
+	return 0;
+}
+
+int
+sys_setgid(struct thread *td, uint32_t *args)
+{
+	struct ucred *cr = &td->td_proc->p_cred;
+	gid_t gid = args[0];
+
+	if (cr->cr_uid == 0) {
+		cr->cr_rgid = cr->cr_gid = cr->cr_svgid = gid;
+		return 0;
+	}
+	if (gid != cr->cr_rgid && gid != cr->cr_svgid)
+		return EPERM;
+	cr->cr_gid = gid;
+	return 0;
+}
+
+int
+sys_getpgrp(struct thread *td, uint32_t *args)
+{
+	(void)args;
+	td->td_retval[0] = td->td_proc->p_pgid;
+	return 0;
+}
+
+/* setpgid(pid, pgid): the caller itself or one of its children, same session. */
+int
+sys_setpgid(struct thread *td, uint32_t *args)
+{
+	struct proc *me = td->td_proc, *p;
+	pid_t pid = args[0], pgid = args[1];
+	int i, group_exists = 0;
+
+	if ((int)pgid < 0)
+		return EINVAL;
+	p = pid == 0 ? me : pfind(pid);
+	if (p == NULL || (p != me && p->p_pptr != me))
+		return ESRCH;
+	if (p->p_sid != me->p_sid)
+		return EPERM;
+	if (pgid == 0)
+		pgid = p->p_pid;
+	for (i = 0; i < NPROC; i++)
+		if (proc_table[i].p_state == PRS_NORMAL &&
+		    proc_table[i].p_pgid == pgid &&
+		    proc_table[i].p_sid == me->p_sid)
+			group_exists = 1;
+	if (pgid != p->p_pid && !group_exists)
+		return EPERM;
+	p->p_pgid = pgid;
+	return 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * kern_time.c - time: clock_gettime, nanosleep, alarm and sched_yield.
+ * Sleeps are in timer ticks (1/hz s), rounded up, so they never end early.
+ */
+#include <sys/errno.h>
+#include <time.h>
+#include "proc/proc.h"
+#include "kernel/clock.h"
+#include "kernel/syscall.h"
+#include "vm/vm.h"
+
+int
+sys_clock_gettime(struct thread *td, uint32_t *args)
+{
+	struct timespec ts;
+	uint64_t ns;
+
+	(void)td;
+	if (args[0] != CLOCK_REALTIME && args[0] != CLOCK_MONOTONIC)
+		return EINVAL;
+	ns = clock_uptime_ns();
+	ts.tv_sec = (time_t)(ns / 1000000000u);
+	ts.tv_nsec = (long)(ns % 1000000000u);
+	return copyout(&ts, (void *)args[1], sizeof(ts));
+}
+
+int
+sys_nanosleep(struct thread *td, uint32_t *args)
+{
+	struct timespec ts, rem;
+	uint64_t ns, start, slept;
+	int error;
+
+	(void)td;
+	if (copyin((void *)args[0], &ts, sizeof(ts)) != 0)
+		return EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+		return EINVAL;
+	ns = (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
+	if (ns == 0)
+		return 0;
+	start = clock_uptime_ns();
+	error = tsleep(&ts, 1, "nanslp", clock_ns_to_ticks(ns));
+	if (error == EWOULDBLOCK)
+		return 0;
+	slept = clock_uptime_ns() - start;
+	if (args[1] != 0) {
+		ns = slept < ns ? ns - slept : 0;
+		rem.tv_sec = (time_t)(ns / 1000000000u);
+		rem.tv_nsec = (long)(ns % 1000000000u);
+		if (copyout(&rem, (void *)args[1], sizeof(rem)) != 0)
+			return EFAULT;
+	}
+	return EINTR;
+}
+
+/* alarm(seconds): SIGALRM that many seconds from now (0 cancels). */
+int
+sys_alarm(struct thread *td, uint32_t *args)
+{
+	struct proc *p = td->td_proc;
+	uint32_t left = 0;
+
+	if (p->p_alarm != 0 && (int32_t)(p->p_alarm - ticks) > 0)
+		left = (p->p_alarm - ticks + hz - 1) / hz;
+	p->p_alarm = args[0] != 0 ? ticks + args[0] * hz : 0;
+	td->td_retval[0] = left;
+	return 0;
+}
+
+int
+sys_sched_yield(struct thread *td, uint32_t *args)
+{
+	(void)td, (void)args;
+	sched_yield_cpu();
+	return 0;
+}

@@ -1,0 +1,126 @@
+/*
+ * proc.c - the process table: a fixed array of NPROC slots, pid allocation,
+ * and lookups. Slot 0 is the idle process (pid 0, P_SYSTEM), which is the
+ * boot thread itself; init is pid 1.
+ */
+#include <string.h>
+#include "proc/proc.h"
+#include "kernel/kprintf.h"
+#include "vm/vm.h"
+
+struct proc proc_table[NPROC];
+struct proc *initproc;
+static pid_t next_pid = 1;
+
+static int
+pid_in_use(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < NPROC; i++)
+		if (proc_table[i].p_state != PRS_FREE &&
+		    (proc_table[i].p_pid == pid || proc_table[i].p_pgid == pid))
+			return 1;
+	return 0;
+}
+
+static pid_t
+alloc_pid(void)
+{
+	pid_t pid;
+
+	do {
+		pid = next_pid++;
+		if (next_pid > PID_MAX)
+			next_pid = 2;
+	} while (pid_in_use(pid));
+	return pid;
+}
+
+/* A zeroed slot in state PRS_NEW with a fresh pid and a kernel stack, or NULL. */
+struct proc *
+proc_alloc(void)
+{
+	struct proc *p = NULL;
+	paddr_t kstack;
+	int i;
+
+	for (i = 1; i < NPROC; i++)
+		if (proc_table[i].p_state == PRS_FREE) {
+			p = &proc_table[i];
+			break;
+		}
+	if (p == NULL)
+		return NULL;
+	kstack = vm_page_alloc_contig(KSTACK_SIZE / PAGE_SIZE);
+	if (kstack == 0)
+		return NULL;
+	memset(p, 0, sizeof(*p));
+	p->p_state = PRS_NEW;
+	p->p_pid = alloc_pid();
+	p->p_thread.td_proc = p;
+	p->p_thread.td_kstack = PHYS_TO_KVA(kstack);
+	return p;
+}
+
+/* Give the slot back; the address space and files are already gone. */
+void
+proc_free(struct proc *p)
+{
+	vm_page_free_contig(KVA_TO_PHYS(p->p_thread.td_kstack),
+	    KSTACK_SIZE / PAGE_SIZE);
+	p->p_state = PRS_FREE;
+}
+
+/* A live (not zombie) process with this pid, or NULL. */
+struct proc *
+pfind(pid_t pid)
+{
+	struct proc *p = pfind_any(pid);
+
+	return p != NULL && p->p_state == PRS_NORMAL ? p : NULL;
+}
+
+/* A process with this pid in any state but free, or NULL. */
+struct proc *
+pfind_any(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < NPROC; i++)
+		if (proc_table[i].p_state != PRS_FREE &&
+		    proc_table[i].p_pid == pid)
+			return &proc_table[i];
+	return NULL;
+}
+
+int
+proc_count(void)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NPROC; i++)
+		if (proc_table[i].p_state != PRS_FREE)
+			n++;
+	return n;
+}
+
+/* p_comm is the last component of the program's path. */
+void
+proc_set_comm(struct proc *p, const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base != NULL ? base + 1 : path;
+	strlcpy(p->p_comm, base, sizeof(p->p_comm));
+}
+
+/* Is anc p, or p's parent, or its parent's parent, ...? */
+int
+proc_is_ancestor(struct proc *anc, struct proc *p)
+{
+	for (; p != NULL; p = p->p_pptr)
+		if (p == anc)
+			return 1;
+	return 0;
+}

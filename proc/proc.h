@@ -1,0 +1,170 @@
+/*
+ * proc.h - processes and threads, split the way FreeBSD splits them. A thread
+ * is what runs: its trap frame, kernel stack, saved context, FPU and debug
+ * registers (in its pcb), its signal mask and its sleep state. A process owns
+ * what its threads share: pid, parent, credentials, signal actions and
+ * pending signals, the address space, open files, and the tracing state.
+ * Kestrel has one thread per process (FIRST_THREAD_IN_PROC).
+ *
+ * There is one CPU and the kernel is not preempted: kernel code runs until it
+ * sleeps or returns to user mode, and only interrupt handlers can run in the
+ * middle of it. State shared with interrupt handlers is changed with
+ * interrupts disabled; everything else needs no lock.
+ */
+#ifndef PROC_PROC_H
+#define PROC_PROC_H
+
+#include <sys/types.h>
+#include <sys/signal.h>
+#include "kernel/pcb.h"
+
+#define NPROC		64	/* process table slots */
+#define NOFILE		32	/* open files per process */
+#define MAXCOMLEN	19
+#define PID_MAX		99999
+
+struct trapframe;
+struct vmspace;
+struct file;
+
+struct ucred {
+	uid_t	cr_ruid;	/* real user id */
+	uid_t	cr_uid;		/* effective user id */
+	uid_t	cr_svuid;	/* saved set-user-id */
+	gid_t	cr_rgid;
+	gid_t	cr_gid;
+	gid_t	cr_svgid;
+};
+
+struct sigacts {
+	void		(*ps_handler[NSIG])(int);
+	uint32_t	ps_catchmask[NSIG];	/* blocked while the handler runs */
+	int		ps_flags[NSIG];		/* SA_* */
+};
+
+struct thread {
+	struct proc		*td_proc;
+	struct trapframe	*td_frame;	/* user registers, top of kstack */
+	uint8_t			*td_kstack;	/* KSTACK_SIZE bytes */
+	int			td_state;
+#define TDS_INACTIVE	0
+#define TDS_RUNQ	1	/* on the run queue */
+#define TDS_RUNNING	2	/* curthread */
+#define TDS_SLEEPING	3	/* in tsleep(), or stopped */
+	const void		*td_wchan;	/* what it sleeps on */
+	const char		*td_wmesg;	/* why, for ps */
+	uint32_t		td_timeout;	/* tick to wake at, 0 = none */
+	int			td_flags;
+#define TDF_SINTR	0x0001	/* sleep can be interrupted by a signal */
+#define TDF_TIMEDOUT	0x0002	/* woken by the timeout */
+#define TDF_NEEDRESCHED	0x0004	/* switch before returning to user mode */
+#define TDF_ASTPENDING	0x0008	/* check signals before returning to user mode */
+#define TDF_DBHIT	0x0010	/* a watchpoint fired inside the kernel */
+#define TDF_OLDMASK	0x0020	/* restore td_oldmask after sigsuspend */
+	int			td_dbgflags;	/* tracing state, see sys_process.c */
+#define TDB_SCE		0x0001	/* stop at the next system call entry */
+#define TDB_SCX		0x0002	/* stop at the next system call exit */
+#define TDB_STEP	0x0004	/* the debugger set TF for one step */
+#define TDB_STOPSCE	0x0010	/* stopped at a system call entry */
+#define TDB_STOPSCX	0x0020	/* stopped at a system call exit */
+#define TDB_EXEC	0x0040	/* stopped after execve */
+	uint32_t		td_sigmask;	/* blocked signals */
+	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
+	int			td_sc_code;	/* system call at a syscall stop */
+	uint32_t		td_sc_args[6];
+	int			td_sc_error;
+	uint32_t		td_retval[2];	/* system call results */
+	siginfo_t		td_si;		/* the fault being delivered */
+	struct thread		*td_runq;	/* run-queue link */
+	struct pcb		td_pcb;
+};
+
+struct proc {
+	pid_t			p_pid;
+	int			p_state;
+#define PRS_FREE	0
+#define PRS_NEW		1	/* being created */
+#define PRS_NORMAL	2
+#define PRS_ZOMBIE	3
+	int			p_flag;
+#define P_SYSTEM	0x0001	/* kernel process (the idle process): never traced */
+#define P_TRACED	0x0002	/* p_tracer traces it */
+#define P_WAITED	0x0004	/* the tracer has collected the current stop */
+#define P_STOPPED_SIG	0x0008	/* stopped by SIGSTOP/SIGTSTP/... */
+#define P_STOPPED_TRACE	0x0010	/* stopped for its tracer */
+#define P_CONTINUED	0x0020	/* continued; not yet reported to the parent */
+#define P_WEXIT		0x0040	/* exiting */
+#define P_TRACE_ATTACH	0x0080	/* traced through PT_ATTACH (else PT_TRACE_ME) */
+#define P_EXITREPORTED	0x0100	/* the tracer collected the exit; parent's turn */
+#define P_STOPREPORTED	0x0200	/* the parent collected the job-control stop */
+#define P_SHOULDSTOP(p)	((p)->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE))
+	struct proc		*p_pptr;	/* parent (what getppid() reports) */
+	struct proc		*p_tracer;	/* debugger, when P_TRACED */
+	pid_t			p_pgid;		/* process group */
+	pid_t			p_sid;		/* session */
+	struct ucred		p_cred;
+	int			p_xstat;	/* exit status, or stop signal */
+	uint32_t		p_siglist;	/* pending signals */
+	uint32_t		p_sigapproved;	/* passed by the tracer: deliver, don't stop */
+	struct sigacts		p_sigacts;
+	struct vmspace		*p_vmspace;
+	struct file		*p_fd[NOFILE];
+	uint32_t		p_sigcode;	/* user address of the signal trampoline */
+	uint32_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
+	char			p_comm[MAXCOMLEN + 1];
+	struct thread		p_thread;
+};
+
+#define FIRST_THREAD_IN_PROC(p)	(&(p)->p_thread)
+
+extern struct proc proc_table[NPROC];
+extern struct thread *curthread;
+extern struct proc *initproc;
+#define curproc	(curthread->td_proc)
+
+#define SIGMASK(sig)	(1u << ((sig) - 1))
+#define SIG_CANTMASK	(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP))
+
+/* proc/proc.c: the process table */
+void		proc_init(void);
+struct proc	*proc_alloc(void);
+void		proc_free(struct proc *p);
+struct proc	*pfind(pid_t pid);
+struct proc	*pfind_any(pid_t pid);
+int		proc_count(void);
+void		proc_set_comm(struct proc *p, const char *path);
+int		proc_is_ancestor(struct proc *anc, struct proc *p);
+
+/* proc/sched.c: run queue, context switch, sleep and wakeup */
+void		sched_init(void);
+void		sched_add(struct thread *td);
+void		mi_switch(void);
+void		sched_yield_cpu(void);
+void		setrunnable(struct thread *td);
+int		tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo);
+void		wakeup(const void *chan);
+void		sched_clock(void);
+void		idle_loop(void) __attribute__((noreturn));
+extern uint32_t sched_switches;
+
+/* proc/kern_fork.c, kern_exit.c, kern_exec.c */
+int		fork1(struct thread *td, struct proc **newp);
+void		exit1(struct thread *td, int status) __attribute__((noreturn));
+int		kern_execve(struct thread *td, const char *path, char *const *argv,
+		    char *const *envp, int from_kernel);
+void		proc_reap(struct proc *p);
+void		start_init(void);
+
+/* proc/kern_sig.c: posting and delivering signals */
+void		psignal(struct proc *p, int sig);
+void		pgsignal(pid_t pgid, int sig);
+void		trapsignal(struct thread *td, int sig, int code, uint32_t addr);
+int		issignal(struct thread *td);
+void		postsig(int sig);
+void		userret(struct trapframe *tf);
+int		sig_pending_unmasked(struct thread *td);
+int		ptracestop(struct thread *td, int sig);
+void		proc_stop_notify(struct proc *p);
+void		sigacts_exec(struct proc *p);
+
+#endif

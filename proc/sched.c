@@ -1,0 +1,219 @@
+/*
+ * sched.c - the scheduler: a round-robin run queue, sleep and wakeup on
+ * channels (any address), and the context switch.
+ *
+ * A thread gives up the CPU only in mi_switch(): when it sleeps, when it is
+ * preempted on its way back to user mode (the clock sets TDF_NEEDRESCHED
+ * every tick that someone else is waiting), or when it exits. The idle
+ * thread (the boot thread, pid 0) runs when nothing else can, halting the
+ * CPU until the next interrupt, so an idle Kestrel costs the host nothing.
+ *
+ * Interrupt handlers call wakeup() and psignal(), so the run queue and the
+ * sleep state are only changed with interrupts disabled.
+ */
+#include <stddef.h>
+#include <string.h>
+#include <sys/errno.h>
+#include "proc/proc.h"
+#include "kernel/clock.h"
+#include "kernel/kprintf.h"
+#include "kernel/segments.h"
+#include "kernel/fpu.h"
+#include "kernel/dbreg.h"
+#include "kernel/x86.h"
+#include "vm/vm.h"
+
+struct thread *curthread;
+uint32_t sched_switches;
+static struct thread *runq_head, *runq_tail;
+static struct thread *idlethread;
+
+void	swtch(uint32_t *old_esp, uint32_t new_esp);
+extern char boot_stack_bottom[];
+
+/* The boot thread becomes pid 0, the idle process. */
+void
+sched_init(void)
+{
+	struct proc *p = &proc_table[0];
+
+	p->p_state = PRS_NORMAL;
+	p->p_flag = P_SYSTEM;
+	strlcpy(p->p_comm, "idle", sizeof(p->p_comm));
+	p->p_thread.td_proc = p;
+	p->p_thread.td_kstack = (uint8_t *)boot_stack_bottom;
+	p->p_thread.td_state = TDS_RUNNING;
+	p->p_thread.td_pcb.pcb_cr3 = kernel_pd;
+	idlethread = curthread = &p->p_thread;
+}
+
+void
+sched_add(struct thread *td)
+{
+	uint32_t ef = intr_disable();
+
+	td->td_state = TDS_RUNQ;
+	td->td_runq = NULL;
+	if (runq_tail != NULL)
+		runq_tail->td_runq = td;
+	else
+		runq_head = td;
+	runq_tail = td;
+	intr_restore(ef);
+}
+
+static struct thread *
+choose(void)
+{
+	struct thread *td = runq_head;
+
+	if (td == NULL)
+		return idlethread;
+	runq_head = td->td_runq;
+	if (runq_head == NULL)
+		runq_tail = NULL;
+	return td;
+}
+
+/* The machine-dependent half of a switch: stacks, address space, FPU, DRs. */
+static void
+cpu_switch(struct thread *old, struct thread *new)
+{
+	curthread = new;
+	if (new != idlethread) {
+		tss_set_kstack((uint32_t)new->td_kstack + KSTACK_SIZE);
+		if (rcr3() != new->td_pcb.pcb_cr3)
+			lcr3(new->td_pcb.pcb_cr3);
+	}
+	fpu_switch(old, new);
+	dbreg_switch(new);
+	swtch(&old->td_pcb.pcb_esp, new->td_pcb.pcb_esp);
+}
+
+/*
+ * Run the next thread. The caller has already said what becomes of this
+ * one: back on the run queue, asleep, stopped, or dead.
+ */
+void
+mi_switch(void)
+{
+	uint32_t ef = intr_disable();
+	struct thread *old = curthread, *new = choose();
+
+	old->td_flags &= ~TDF_NEEDRESCHED;
+	if (new != old) {
+		new->td_state = TDS_RUNNING;
+		sched_switches++;
+		cpu_switch(old, new);
+	} else {
+		old->td_state = TDS_RUNNING;
+	}
+	intr_restore(ef);
+}
+
+void
+sched_yield_cpu(void)
+{
+	sched_add(curthread);
+	mi_switch();
+}
+
+void
+setrunnable(struct thread *td)
+{
+	uint32_t ef = intr_disable();
+
+	if (td->td_state == TDS_SLEEPING) {
+		td->td_wchan = NULL;
+		sched_add(td);
+	}
+	intr_restore(ef);
+}
+
+/*
+ * Sleep on chan until wakeup(chan), a timeout of timo ticks (0: none) or,
+ * with catch, a signal. 0, EWOULDBLOCK (timeout), or EINTR/ERESTART
+ * (signal: ERESTART when the system call should simply run again).
+ */
+int
+tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
+{
+	struct thread *td = curthread;
+	uint32_t ef = intr_disable();
+	int error = 0;
+
+	if (catch && (error = sig_pending_unmasked(td)) != 0)
+		goto out;
+	td->td_wchan = chan;
+	td->td_wmesg = wmesg;
+	td->td_timeout = timo != 0 ? ticks + timo : 0;
+	td->td_flags &= ~TDF_TIMEDOUT;
+	if (catch)
+		td->td_flags |= TDF_SINTR;
+	td->td_state = TDS_SLEEPING;
+	mi_switch();
+	td->td_flags &= ~TDF_SINTR;
+	td->td_timeout = 0;
+	if (td->td_flags & TDF_TIMEDOUT) {
+		td->td_flags &= ~TDF_TIMEDOUT;
+		error = EWOULDBLOCK;
+	} else if (catch) {
+		error = sig_pending_unmasked(td);
+	}
+out:
+	intr_restore(ef);
+	return error;
+}
+
+void
+wakeup(const void *chan)
+{
+	uint32_t ef = intr_disable();
+	int i;
+
+	for (i = 0; i < NPROC; i++) {
+		struct thread *td = &proc_table[i].p_thread;
+
+		if (td->td_state == TDS_SLEEPING && td->td_wchan == chan)
+			setrunnable(td);
+	}
+	intr_restore(ef);
+}
+
+/* Every tick: alarms, sleep timeouts, and a nudge for the running thread. */
+void
+sched_clock(void)
+{
+	int i;
+
+	for (i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		struct thread *td = &p->p_thread;
+
+		if (p->p_alarm != 0 && (int32_t)(ticks - p->p_alarm) >= 0) {
+			p->p_alarm = 0;
+			psignal(p, SIGALRM);
+		}
+		if (td->td_state == TDS_SLEEPING && td->td_timeout != 0 &&
+		    (int32_t)(ticks - td->td_timeout) >= 0) {
+			td->td_flags |= TDF_TIMEDOUT;
+			setrunnable(td);
+		}
+	}
+	if (runq_head != NULL && curthread != idlethread)
+		curthread->td_flags |= TDF_NEEDRESCHED;
+}
+
+void
+idle_loop(void)
+{
+	for (;;) {
+		cli();
+		if (runq_head != NULL) {
+			sti();
+			mi_switch();
+		} else {
+			__asm__ volatile("sti; hlt");	/* no wakeup lost in between */
+		}
+	}
+}

@@ -1,0 +1,447 @@
+/*
+ * sys_process.c - ptrace(2), after FreeBSD's sys/kern/sys_process.c.
+ *
+ * This file decides whether and when; kernel/regs.c, kernel/fpu*.c and
+ * kernel/dbreg.c decide how on i386. Every request goes through the same
+ * three steps, in FreeBSD's order (docs/ptrace.md has the full table):
+ *
+ *   1. The buffer of a "set" request is copied in first (EFAULT).
+ *   2. The target is looked up (ESRCH for no such pid, a zombie or an
+ *      exiting process) and the caller's right to debug it is checked on
+ *      every request, not only at attach (EPERM, EINVAL for pid 0).
+ *   3. The request's own gate: PT_TRACE_ME and PT_ATTACH have theirs; every
+ *      other request needs a target traced by the caller (EPERM if untraced,
+ *      EBUSY if someone else's) and stopped for it, with the stop already
+ *      collected by wait4 (EBUSY otherwise: the P_WAITED rule).
+ *
+ * A traced process stops in issignal() (proc/kern_sig.c) and sleeps there
+ * until PT_CONTINUE, PT_STEP, PT_SYSCALL, PT_DETACH or PT_KILL wakes it with
+ * the signal to deliver in p_xstat.
+ */
+#include <string.h>
+#include <sys/errno.h>
+#include <sys/ptrace.h>
+#include <machine/reg.h>
+#include "proc/sys_process.h"
+#include "proc/proc.h"
+#include "kernel/regs.h"
+#include "kernel/frame.h"
+#include "kernel/syscall.h"
+#include "kernel/x86.h"
+#include "vm/vm.h"
+
+#define PT_IO_CHUNK	4096
+
+union ptrace_buf {
+	struct reg		reg;
+	struct fpreg		fpreg;
+	struct dbreg		dbreg;
+	struct xmmreg		xmmreg;
+	struct ptrace_io_desc	piod;
+	struct ptrace_lwpinfo	pl;
+	struct ptrace_sc_ret	sr;
+};
+
+/* The tracee's memory, whatever the protection (a debugger plants breakpoints). */
+int
+proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
+    size_t *done)
+{
+	return vm_rw(p->p_vmspace, addr, kbuf, len, write, write, done);
+}
+
+/* May td debug p? Root may debug anything; others only their own, unchanged. */
+static int
+p_candebug(struct thread *td, struct proc *p)
+{
+	const struct ucred *me = &td->td_proc->p_cred, *it = &p->p_cred;
+
+	if (p->p_flag & P_SYSTEM)
+		return EINVAL;
+	if (p == initproc)
+		return EPERM;
+	if (me->cr_uid == 0)
+		return 0;
+	if (it->cr_ruid != me->cr_ruid || it->cr_uid != me->cr_uid ||
+	    it->cr_svuid != me->cr_ruid || it->cr_rgid != me->cr_rgid ||
+	    it->cr_gid != me->cr_gid)
+		return EPERM;
+	return 0;
+}
+
+static int
+copyin_request(int req, void *addr, union ptrace_buf *b)
+{
+	switch (req) {
+	case PT_SETREGS:
+		return copyin(addr, &b->reg, sizeof(b->reg));
+	case PT_SETFPREGS:
+		return copyin(addr, &b->fpreg, sizeof(b->fpreg));
+	case PT_SETDBREGS:
+		return copyin(addr, &b->dbreg, sizeof(b->dbreg));
+	case PT_SETXMMREGS:
+		return copyin(addr, &b->xmmreg, sizeof(b->xmmreg));
+	case PT_IO:
+		return copyin(addr, &b->piod, sizeof(b->piod));
+	}
+	return 0;
+}
+
+static int
+is_known_request(int req)
+{
+	switch (req) {
+	case PT_READ_I: case PT_READ_D: case PT_WRITE_I: case PT_WRITE_D:
+	case PT_IO: case PT_CONTINUE: case PT_KILL: case PT_STEP:
+	case PT_DETACH: case PT_LWPINFO: case PT_CLEARSTEP: case PT_SETSTEP:
+	case PT_TO_SCE: case PT_TO_SCX: case PT_SYSCALL: case PT_GET_SC_ARGS:
+	case PT_GET_SC_RET: case PT_GETREGS: case PT_SETREGS:
+	case PT_GETFPREGS: case PT_SETFPREGS: case PT_GETDBREGS:
+	case PT_SETDBREGS: case PT_GETXMMREGS: case PT_SETXMMREGS:
+		return 1;
+	}
+	return 0;
+}
+
+/* Step 3 of the header comment: may this request be made now? */
+static int
+request_gate(struct thread *td, int req, struct proc *p)
+{
+	struct proc *me = td->td_proc;
+
+	switch (req) {
+	case PT_TRACE_ME:
+		if (p->p_flag & P_TRACED)
+			return EBUSY;
+		if (p->p_pptr == initproc)
+			return EPERM;	/* nobody would be there to trace it */
+		return 0;
+	case PT_ATTACH:
+		if (p == me)
+			return EINVAL;
+		if (p->p_flag & P_TRACED)
+			return EBUSY;
+		if ((me->p_flag & P_TRACED) &&
+		    (p == me->p_tracer || proc_is_ancestor(p, me->p_pptr)))
+			return EINVAL;	/* no tracing cycles */
+		return 0;
+	}
+	if (!is_known_request(req))
+		return EINVAL;
+	if (!(p->p_flag & P_TRACED))
+		return EPERM;
+	if (p->p_tracer != me)
+		return EBUSY;
+	if (!(p->p_flag & P_STOPPED_TRACE) || !(p->p_flag & P_WAITED))
+		return EBUSY;
+	return 0;
+}
+
+/* Wake a stopped tracee; it delivers sig (0: none) as it goes on. */
+static void
+resume(struct proc *p, int sig)
+{
+	uint32_t ef = intr_disable();
+
+	p->p_xstat = sig;
+	p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
+	wakeup(&p->p_xstat);
+	intr_restore(ef);
+}
+
+/* End tracing of p (PT_DETACH, or its tracer exited) and let it run. */
+void
+ptrace_detach(struct proc *p, int sig)
+{
+	struct thread *td = FIRST_THREAD_IN_PROC(p);
+
+	ptrace_clear_single_step(td);
+	td->td_dbgflags = 0;
+	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+	p->p_tracer = NULL;
+	p->p_sigapproved = 0;
+	if (p->p_pptr != NULL)
+		wakeup(p->p_pptr);	/* its parent may wait for it again */
+	resume(p, sig);
+}
+
+/* When a tracer exits: PT_ATTACHed processes go free, PT_TRACE_ME children die. */
+void
+ptrace_tracer_exit(struct proc *tracer)
+{
+	int i;
+
+	for (i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+
+		if (p->p_state == PRS_FREE || p->p_tracer != tracer ||
+		    !(p->p_flag & P_TRACED))
+			continue;
+		if (p->p_state == PRS_ZOMBIE) {
+			/* Its exit goes to its parent now. */
+			p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+			p->p_tracer = NULL;
+			if (p->p_pptr != NULL) {
+				wakeup(p->p_pptr);
+				psignal(p->p_pptr, SIGCHLD);
+			}
+		} else if (p->p_flag & P_TRACE_ATTACH) {
+			ptrace_detach(p, 0);
+		} else {
+			ptrace_detach(p, 0);
+			psignal(p, SIGKILL);
+		}
+	}
+}
+
+/* Stop at a system call entry or exit for the tracer (PT_SYSCALL and kin). */
+void
+ptrace_syscall_stop(struct thread *td, int which)
+{
+	struct proc *p = td->td_proc;
+	int sig;
+
+	if (which == TDB_STOPSCE) {
+		td->td_sc_code = td->td_frame->tf_eax;
+		td->td_sc_args[0] = td->td_frame->tf_ebx;
+		td->td_sc_args[1] = td->td_frame->tf_ecx;
+		td->td_sc_args[2] = td->td_frame->tf_edx;
+		td->td_sc_args[3] = td->td_frame->tf_esi;
+		td->td_sc_args[4] = td->td_frame->tf_edi;
+		td->td_sc_args[5] = td->td_frame->tf_ebp;
+	}
+	td->td_dbgflags |= which;
+	sig = ptracestop(td, SIGTRAP);
+	td->td_dbgflags &= ~which;
+	if (sig != 0 && (p->p_flag & P_TRACED)) {
+		/* A signal given at a syscall stop is delivered, not reported again. */
+		p->p_sigapproved |= SIGMASK(sig);
+		p->p_siglist |= SIGMASK(sig);
+		td->td_flags |= TDF_ASTPENDING;
+	}
+}
+
+static int
+do_io(struct proc *p, struct ptrace_io_desc *piod)
+{
+	char *buf;
+	size_t total = 0, n, done;
+	int write, error = 0;
+
+	switch (piod->piod_op) {
+	case PIOD_READ_D:
+	case PIOD_READ_I:
+		write = 0;
+		break;
+	case PIOD_WRITE_D:
+	case PIOD_WRITE_I:
+		write = 1;
+		break;
+	default:
+		return EINVAL;
+	}
+	if ((buf = kmalloc(PT_IO_CHUNK)) == NULL)
+		return ENOMEM;
+	while (total < piod->piod_len && error == 0) {
+		uint32_t offs = (uint32_t)piod->piod_offs + total;
+		char *uaddr = (char *)piod->piod_addr + total;
+
+		n = piod->piod_len - total;
+		if (n > PT_IO_CHUNK)
+			n = PT_IO_CHUNK;
+		if (write) {
+			if ((error = copyin(uaddr, buf, n)) != 0)
+				break;
+			error = proc_rwmem(p, offs, buf, n, 1, &done);
+		} else {
+			error = proc_rwmem(p, offs, buf, n, 0, &done);
+			if (copyout(buf, uaddr, done) != 0)
+				error = EFAULT, done = 0;
+		}
+		total += done;
+	}
+	kfree(buf);
+	piod->piod_len = total;
+	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
+}
+
+static void
+fill_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
+{
+	struct thread *td = FIRST_THREAD_IN_PROC(p);
+
+	memset(pl, 0, sizeof(*pl));
+	pl->pl_lwpid = p->p_pid;
+	pl->pl_event = PL_EVENT_SIGNAL;
+	pl->pl_sigmask.__bits[0] = td->td_sigmask;
+	pl->pl_siglist.__bits[0] = p->p_siglist;
+	pl->pl_siginfo.si_signo = p->p_xstat;
+	strlcpy(pl->pl_tdname, p->p_comm, sizeof(pl->pl_tdname));
+	if (td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)) {
+		pl->pl_flags |= (td->td_dbgflags & TDB_STOPSCE) ?
+		    PL_FLAG_SCE : PL_FLAG_SCX;
+		pl->pl_syscall_code = td->td_sc_code;
+		pl->pl_syscall_narg = (unsigned)td->td_sc_code < nsysent ?
+		    sysent[td->td_sc_code].sy_narg : 0;
+	} else {
+		pl->pl_flags |= PL_FLAG_SI;
+		if (td->td_si.si_signo == p->p_xstat)
+			pl->pl_siginfo = td->td_si;
+	}
+	if (td->td_dbgflags & TDB_EXEC)
+		pl->pl_flags |= PL_FLAG_EXEC;
+}
+
+/* PT_CONTINUE and its relatives: how the tracee is to run on. */
+static int
+do_resume(struct proc *p, int req, void *addr, int data)
+{
+	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
+
+	if ((unsigned)data >= NSIG)
+		return EINVAL;
+	td2->td_dbgflags &= ~(TDB_SCE | TDB_SCX);
+	if (req == PT_TO_SCE || req == PT_SYSCALL)
+		td2->td_dbgflags |= TDB_SCE;
+	if (req == PT_TO_SCX || req == PT_SYSCALL)
+		td2->td_dbgflags |= TDB_SCX;
+	if (req == PT_STEP)
+		ptrace_single_step(td2);
+	else
+		ptrace_clear_single_step(td2);
+	if (addr != (void *)1)
+		ptrace_set_pc(td2, (uint32_t)addr);
+	if (req == PT_DETACH)
+		ptrace_detach(p, data);
+	else
+		resume(p, data);
+	return 0;
+}
+
+static int
+do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
+    union ptrace_buf *b)
+{
+	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
+	uint32_t word;
+	int error;
+
+	switch (req) {
+	case PT_TRACE_ME:
+		p->p_flag |= P_TRACED;
+		p->p_flag &= ~P_TRACE_ATTACH;
+		p->p_tracer = p->p_pptr;
+		return 0;
+	case PT_ATTACH:
+		p->p_flag |= P_TRACED | P_TRACE_ATTACH;
+		p->p_tracer = td->td_proc;
+		if (p->p_flag & P_STOPPED_SIG) {
+			/* Already stopped: let it stop again, for us. */
+			p->p_flag &= ~P_STOPPED_SIG;
+			wakeup(&p->p_xstat);
+		}
+		psignal(p, SIGSTOP);
+		return 0;
+	case PT_READ_I:
+	case PT_READ_D:
+		if (proc_rwmem(p, (uint32_t)addr, &word, sizeof(word), 0, NULL))
+			return EFAULT;
+		td->td_retval[0] = word;
+		return 0;
+	case PT_WRITE_I:
+	case PT_WRITE_D:
+		word = data;
+		return proc_rwmem(p, (uint32_t)addr, &word, sizeof(word), 1, NULL)
+		    ? EFAULT : 0;
+	case PT_IO:
+		error = do_io(p, &b->piod);
+		if (error == 0)
+			error = copyout(&b->piod, addr, sizeof(b->piod));
+		return error;
+	case PT_CONTINUE:
+	case PT_STEP:
+	case PT_DETACH:
+	case PT_TO_SCE:
+	case PT_TO_SCX:
+	case PT_SYSCALL:
+		return do_resume(p, req, addr, data);
+	case PT_KILL:
+		psignal(p, SIGKILL);
+		return 0;
+	case PT_SETSTEP:
+		return ptrace_single_step(td2);
+	case PT_CLEARSTEP:
+		return ptrace_clear_single_step(td2);
+	case PT_LWPINFO:
+		if (data <= 0 || (unsigned)data > sizeof(b->pl))
+			return EINVAL;
+		fill_lwpinfo(p, &b->pl);
+		return copyout(&b->pl, addr, data);
+	case PT_GET_SC_ARGS:
+		if (!(td2->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
+			return EINVAL;
+		if (data < 0 || (unsigned)data > sizeof(td2->td_sc_args))
+			data = sizeof(td2->td_sc_args);
+		return copyout(td2->td_sc_args, addr, data);
+	case PT_GET_SC_RET:
+		if (!(td2->td_dbgflags & TDB_STOPSCX))
+			return EINVAL;
+		memset(&b->sr, 0, sizeof(b->sr));
+		b->sr.sr_error = td2->td_sc_error;
+		b->sr.sr_retval[0] = td2->td_frame->tf_eax;
+		b->sr.sr_retval[1] = td2->td_frame->tf_edx;
+		return copyout(&b->sr, addr, sizeof(b->sr));
+	case PT_GETREGS:
+		fill_regs(td2, &b->reg);
+		return copyout(&b->reg, addr, sizeof(b->reg));
+	case PT_SETREGS:
+		return set_regs(td2, &b->reg);
+	case PT_GETFPREGS:
+		fill_fpregs(td2, &b->fpreg);
+		return copyout(&b->fpreg, addr, sizeof(b->fpreg));
+	case PT_SETFPREGS:
+		return set_fpregs(td2, &b->fpreg);
+	case PT_GETXMMREGS:
+		if ((error = fill_xmmregs(td2, &b->xmmreg)) != 0)
+			return error;
+		return copyout(&b->xmmreg, addr, sizeof(b->xmmreg));
+	case PT_SETXMMREGS:
+		return set_xmmregs(td2, &b->xmmreg);
+	case PT_GETDBREGS:
+		fill_dbregs(td2, &b->dbreg);
+		return copyout(&b->dbreg, addr, sizeof(b->dbreg));
+	case PT_SETDBREGS:
+		return set_dbregs(td2, &b->dbreg);
+	}
+	return EINVAL;
+}
+
+int
+kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
+{
+	union ptrace_buf b;
+	struct proc *p;
+	int error;
+
+	if ((error = copyin_request(req, addr, &b)) != 0)
+		return error;
+	if (req == PT_TRACE_ME) {
+		p = td->td_proc;
+	} else {
+		p = pfind(pid);
+		if (p == NULL || (p->p_flag & P_WEXIT))
+			return ESRCH;
+		if ((error = p_candebug(td, p)) != 0)
+			return error;
+	}
+	if ((error = request_gate(td, req, p)) != 0)
+		return error;
+	return do_request(td, req, p, addr, data, &b);
+}
+
+int
+sys_ptrace(struct thread *td, uint32_t *args)
+{
+	return kern_ptrace(td, (int)args[0], (int)args[1], (void *)args[2],
+	    (int)args[3]);
+}

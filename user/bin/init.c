@@ -1,0 +1,107 @@
+/*
+ * init - process 1. With no arguments it runs the shell on the console,
+ * again whenever the shell exits. With arguments (the kernel option
+ * init=PROG and the words after "--") it runs that one program as the job
+ * instead, in its own process group in the foreground of the console, and
+ * when the job ends it reports the status and powers the machine off with
+ * the status as the emulator's exit code (128+N for a death by signal N):
+ * this is how `make run-prog` and the test suite run programs. In both
+ * cases it reaps every orphan that is handed to it.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SHELL	"/bin/sh"
+
+static pid_t
+spawn(char **argv)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("init: fork");
+		return -1;
+	}
+	if (pid == 0) {
+		setpgid(0, 0);
+		tcsetpgrp(0, getpid());
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTSTP, SIG_DFL);
+		execv(argv[0], argv);
+		fprintf(stderr, "init: cannot run %s: %s\n", argv[0],
+		    strerror(errno));
+		_exit(127);
+	}
+	setpgid(pid, pid);
+	tcsetpgrp(0, pid);
+	return pid;
+}
+
+/* Wait until job ends, reaping any other child on the way. */
+static int
+wait_for(pid_t job)
+{
+	int status;
+	pid_t pid;
+
+	for (;;) {
+		pid = wait(&status);
+		if (pid == job)
+			return status;
+		if (pid < 0 && errno == ECHILD)
+			return -1;
+	}
+}
+
+static int
+exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 255;
+}
+
+static void
+run_job(char **argv)
+{
+	int status = wait_for(spawn(argv)), code = exit_code(status);
+
+	tcsetpgrp(0, getpgrp());
+	if (WIFSIGNALED(status))
+		printf("\ninit: job %s killed by signal %d\n", argv[0],
+		    WTERMSIG(status));
+	printf("init: job exited with status %d\n", code);
+	fflush(stdout);
+	reboot(RB_POWEROFF | RB_EXITCODE(code));
+}
+
+int
+main(int argc, char **argv)
+{
+	char *shell[] = { SHELL, NULL };
+
+	(void)argc;
+	if (getpid() != 1) {
+		fprintf(stderr, "init: must run as process 1\n");
+		return 1;
+	}
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	if (argv[1] != NULL)
+		run_job(argv + 1);
+	for (;;) {
+		pid_t sh = spawn(shell);
+
+		if (sh < 0 || wait_for(sh) < 0)
+			sleep(1);
+		tcsetpgrp(0, getpgrp());
+	}
+}
