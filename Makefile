@@ -107,6 +107,7 @@ ULINK = $(CC) -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
 	-Wl,--build-id=none -T user/user.ld -o $@ $(CRT0) \
 	$(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) $(LIBGCC)
 
+.SECONDARY:
 .SECONDEXPANSION:
 $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bin/$$*/*.c))) \
 		$(LIBC) $(CRT0) user/user.ld

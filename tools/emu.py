@@ -1,0 +1,163 @@
+"""emu.py - booting Kestrel under QEMU or Bochs from host scripts.
+
+Shared by the test driver, make run-prog, make bench and make gdb-user.
+Every boot is headless: the console (COM1) is captured, the kernel ends the
+emulator itself (isa-debug-exit under QEMU, the Bochs shutdown port), and a
+timeout kills whatever hangs.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build")
+KERNEL = os.path.join(ROOT, "kernel.elf")
+INITRD = os.path.join(BUILD, "initrd.tar")
+QEMU = os.environ.get("QEMU", "qemu-system-i386")
+PANIC_EXIT = 0x7e           # kernel/machine.h KEXIT_PANIC
+
+
+class Boot:
+    """The outcome of one boot: console text, exit code, and how it ended."""
+
+    def __init__(self, output, code, timed_out, seconds):
+        self.output = output
+        self.code = code            # the kernel's exit code, or None
+        self.timed_out = timed_out
+        self.seconds = seconds
+
+    @property
+    def panicked(self):
+        return "\npanic: " in self.output or self.code == PANIC_EXIT
+
+    def job_status(self):
+        """The status init reported for its job, or None."""
+        for line in self.output.splitlines():
+            if line.startswith("init: job exited with status "):
+                return int(line.split()[-1])
+        return None
+
+
+def clean(raw):
+    return raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "")
+
+
+def qemu_command(cmdline, mem=128, extra=(), kernel=KERNEL, initrd=INITRD,
+                 serial="stdio"):
+    return [QEMU, "-m", str(mem), "-no-reboot", "-display", "none",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
+            "-kernel", kernel, "-initrd", initrd, "-append", cmdline,
+            "-serial", serial] + list(extra)
+
+
+def qemu_exit_code(rc):
+    """isa-debug-exit makes QEMU exit with 2*code+1."""
+    if rc is not None and rc % 2 == 1:
+        return (rc - 1) // 2
+    return None
+
+
+def boot_qemu(cmdline, timeout=60, mem=128, extra=(), kernel=KERNEL,
+              initrd=INITRD, stdin=subprocess.DEVNULL):
+    start = time.time()
+    proc = subprocess.Popen(qemu_command(cmdline, mem, extra, kernel, initrd),
+                            stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    timed_out = False
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+        timed_out = True
+    return Boot(clean(out), None if timed_out else qemu_exit_code(proc.returncode),
+                timed_out, time.time() - start)
+
+
+def make_iso(path, cmdline, kernel=KERNEL, initrd=INITRD):
+    """A GRUB ISO that boots at once with the given kernel options."""
+    work = tempfile.mkdtemp(prefix="kestrel-iso-")
+    try:
+        os.makedirs(os.path.join(work, "boot", "grub"))
+        shutil.copy(kernel, os.path.join(work, "boot", "kernel.elf"))
+        shutil.copy(initrd, os.path.join(work, "boot", "initrd.tar"))
+        with open(os.path.join(work, "boot", "grub", "grub.cfg"), "w") as f:
+            f.write("set timeout=0\nset default=0\n"
+                    "serial --unit=0 --speed=115200\n"
+                    "terminal_output serial\n"
+                    "menuentry \"Kestrel\" {\n"
+                    "\tmultiboot /boot/kernel.elf %s\n"
+                    "\tmodule /boot/initrd.tar initrd\n\tboot\n}\n" % cmdline)
+        subprocess.run(["grub-mkrescue", "-o", path, work], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(work)
+
+
+def bochsrc(iso, serial_path, log_path, mem=128, debug=False, syms=None):
+    lines = [
+        "megs: %d" % mem,
+        "romimage: file=/usr/share/bochs/BIOS-bochs-latest",
+        "vgaromimage: file=/usr/share/vgabios/vgabios.bin",
+        "ata0-master: type=cdrom, path=%s, status=inserted" % iso,
+        "boot: cdrom",
+        "com1: enabled=1, mode=file, dev=%s" % serial_path,
+        "log: %s" % log_path,
+        "magic_break: enabled=1",
+        "cpu: ips=50000000",
+        "clock: sync=none, time0=local",
+        # Debian's Bochs aborts loading its sound plugins headless.
+        "plugin_ctrl: speaker=0, sb16=0, es1370=0, e1000=0, ne2k=0, pcipnic=0",
+        "sound: waveoutdrv=dummy, waveindrv=dummy, midioutdrv=dummy",
+    ]
+    if debug:
+        lines.append("display_library: x, options=\"gui_debug\""
+                     if os.environ.get("DISPLAY") else
+                     "display_library: rfb, options=\"timeout=0\"")
+    else:
+        lines.append("display_library: rfb, options=\"timeout=0\"")
+    return "\n".join(lines) + "\n"
+
+
+def have_bochs():
+    return (shutil.which("bochs") is not None and
+            os.path.exists("/usr/share/bochs/BIOS-bochs-latest"))
+
+
+def boot_bochs(cmdline, timeout=300, mem=128, workdir=None):
+    """Boot a fresh ISO with these options under Bochs; returns a Boot."""
+    work = workdir or tempfile.mkdtemp(prefix="kestrel-bochs-")
+    os.makedirs(work, exist_ok=True)
+    iso = os.path.join(work, "boot.iso")
+    serial = os.path.join(work, "serial.out")
+    make_iso(iso, cmdline + " emu=bochs")
+    with open(os.path.join(work, "bochsrc"), "w") as f:
+        f.write(bochsrc(iso, serial, os.path.join(work, "bochs.log"), mem))
+    with open(os.path.join(work, "cmds"), "w") as f:
+        f.write("c\nquit\n")
+    start = time.time()
+    proc = subprocess.Popen(["bochs", "-q", "-f", "bochsrc", "-rc", "cmds"],
+                            cwd=work, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    timed_out = False
+    deadline = start + timeout
+    while proc.poll() is None:
+        if time.time() > deadline:
+            proc.kill()
+            proc.wait()
+            timed_out = True
+            break
+        time.sleep(0.2)
+    out = b""
+    if os.path.exists(serial):
+        with open(serial, "rb") as f:
+            out = f.read()
+    text = clean(out)
+    boot = Boot(text, None, timed_out, time.time() - start)
+    status = boot.job_status()
+    boot.code = PANIC_EXIT if "\npanic: " in text else status
+    if workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return boot

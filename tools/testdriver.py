@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""testdriver.py - everything `make test` runs, with one verdict line per case.
+
+  1. Host unit tests: each tests/host/test_*.c, compiled for the host (see
+     tests/host/README.md), prints "PASS name" / "FAIL name: why".
+  2. Boot tests: the kernel's self-tests, the panic dump of a deliberate
+     kernel fault, the GRUB ISO, the idle CPU, and a boot under Bochs.
+  3. In-OS suites: each tests/os/NAME.c is installed as /test/NAME and run
+     as init's job on a fresh boot; it prints "TEST suite.case VERDICT".
+     Lines "// RUN: qemu|bochs [kernel options] [| qemu options]" near the
+     top of the file ask for more runs (a lazy-FPU run, a CPU without FXSR,
+     Bochs); their cases get the variant's name in brackets.
+  4. Client tests: each tests/client/test_*.py drives a booted Kestrel with
+     host tools (gdb) and prints "TEST name VERDICT" lines.
+
+The last line is "N passed, N failed"; the exit status is 1 on any failure.
+"""
+import argparse
+import concurrent.futures
+import glob
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import emu  # noqa: E402
+
+ROOT = emu.ROOT
+HOST_BUILD = os.path.join(emu.BUILD, "host")
+TEST_LINE = re.compile(r"^TEST (\S+) (PASS|FAIL|SKIP)(?::\s*(.*))?$")
+
+
+class Results:
+    def __init__(self, verbose):
+        self.passed = self.failed = self.skipped = 0
+        self.verbose = verbose
+
+    def add(self, name, verdict, why="", log=""):
+        if verdict == "PASS":
+            self.passed += 1
+            print("PASS %s" % name)
+        elif verdict == "SKIP":
+            self.skipped += 1
+            print("SKIP %s: %s" % (name, why))
+        else:
+            self.failed += 1
+            print("FAIL %s%s" % (name, ": " + why if why else ""))
+            if log:
+                tail = log.strip().splitlines()[-60:]
+                print("  ---- serial log (last %d lines) ----" % len(tail))
+                for line in tail:
+                    print("  | " + line)
+                print("  ----")
+        sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- host tests
+
+def header_value(path, key):
+    with open(path) as f:
+        for _, line in zip(range(5), f):
+            m = re.match(r"\s*//\s*%s:\s*(.*)$" % key, line)
+            if m:
+                return m.group(1).split()
+    return []
+
+
+def run_host_tests(res, only):
+    os.makedirs(HOST_BUILD, exist_ok=True)
+    for src in sorted(glob.glob(os.path.join(ROOT, "tests/host/test_*.c"))):
+        name = os.path.splitext(os.path.basename(src))[0]
+        if only and not re.search(only, "host." + name):
+            continue
+        exe = os.path.join(HOST_BUILD, name)
+        sources = [os.path.join(ROOT, s) for s in header_value(src, "SOURCES")]
+        cmd = (["gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-I" + ROOT,
+                "-I" + os.path.join(ROOT, "user"),
+                "-I" + os.path.join(ROOT, "tests/host")] +
+               header_value(src, "CFLAGS") + [src] + sources + ["-o", exe])
+        cc = subprocess.run(cmd, capture_output=True, text=True)
+        if cc.returncode != 0:
+            res.add("host.%s" % name, "FAIL", "does not compile", cc.stderr)
+            continue
+        run = subprocess.run([exe], capture_output=True, text=True, timeout=300)
+        seen = False
+        for line in run.stdout.splitlines():
+            m = re.match(r"^(PASS|FAIL|SKIP) (\S+)(?::\s*(.*))?$", line)
+            if m:
+                seen = True
+                res.add("host.%s.%s" % (name[5:], m.group(2)), m.group(1),
+                        m.group(3) or "")
+        if run.returncode != 0 and not seen:
+            res.add("host.%s" % name, "FAIL",
+                    "exit status %d" % run.returncode, run.stdout + run.stderr)
+
+
+# ---------------------------------------------------------------- boot tests
+
+def check_selftest(res):
+    b = emu.boot_qemu("selftest=halt test", timeout=60)
+    report_test_lines(res, b, "", expect_exit=0)
+
+
+def check_panic(res, kind, expect):
+    b = emu.boot_qemu("test crash=%s" % kind, timeout=30)
+    missing = [e for e in expect if e not in b.output]
+    name = "boot.panic_%s" % kind
+    if b.code != emu.PANIC_EXIT:
+        res.add(name, "FAIL", "exit code %s, expected the panic code" % b.code,
+                b.output)
+    elif missing:
+        res.add(name, "FAIL", "dump lacks %s" % missing, b.output)
+    else:
+        res.add(name, "PASS")
+
+
+def check_grub_iso(res):
+    iso = os.path.join(ROOT, "kestrel.iso")
+    cmd = [emu.QEMU, "-m", "128", "-no-reboot", "-display", "none",
+           "-cdrom", iso, "-serial", "stdio"]
+    out = run_until(cmd, "$ ", 60)
+    ok = "Kestrel" in out and "$ " in out
+    res.add("boot.grub_iso_qemu", "PASS" if ok else "FAIL",
+            "" if ok else "no banner and prompt", out)
+
+
+def run_until(cmd, marker, timeout):
+    """Run cmd until marker appears on its output (or timeout); return output."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    os.set_blocking(proc.stdout.fileno(), False)
+    out, deadline = b"", time.time() + timeout
+    while time.time() < deadline and marker.encode() not in out:
+        chunk = proc.stdout.read()
+        if chunk:
+            out += chunk
+        elif proc.poll() is not None:
+            break
+        else:
+            time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    return emu.clean(out)
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def check_idle(res):
+    """At the shell prompt, QEMU should need almost no host CPU (hlt)."""
+    proc = subprocess.Popen(emu.qemu_command(""), stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    time.sleep(3)
+    c0, t0 = cpu_seconds(proc.pid), time.time()
+    time.sleep(3)
+    share = (cpu_seconds(proc.pid) - c0) / (time.time() - t0)
+    proc.kill()
+    out = emu.clean(proc.communicate()[0])
+    ok = "$ " in out and share < 0.25
+    res.add("boot.idle_halts_cpu", "PASS" if ok else "FAIL",
+            "" if ok else "QEMU used %.0f%% of a CPU at the prompt" % (share * 100),
+            out)
+
+
+def check_bochs_boot(res):
+    if not emu.have_bochs():
+        res.add("boot.bochs_iso", "SKIP", "bochs is not installed")
+        return
+    b = emu.boot_bochs("selftest=halt test", timeout=240)
+    report_test_lines(res, b, "[bochs]", expect_exit=None)
+    ok = "Kestrel" in b.output and "selftest: all passed" in b.output
+    res.add("boot.bochs_iso", "PASS" if ok else "FAIL", "" if ok else
+            ("timed out" if b.timed_out else "no banner"), b.output)
+
+
+# ---------------------------------------------------------------- in-OS suites
+
+def suite_runs(src):
+    """The runs a suite asks for: (label, emulator, kernel opts, qemu args)."""
+    runs = []
+    with open(src) as f:
+        head = [next(f, "") for _ in range(30)]
+    for line in head:
+        m = re.match(r"\s*//\s*RUN:\s*(qemu|bochs)\b([^|]*)(?:\|(.*))?$", line)
+        if m:
+            opts = m.group(2).split()
+            qargs = (m.group(3) or "").split()
+            label = " ".join(opts + qargs)
+            runs.append((label, m.group(1), opts, qargs))
+    timeout = 120
+    for line in head:
+        m = re.match(r"\s*//\s*TIMEOUT:\s*(\d+)", line)
+        if m:
+            timeout = int(m.group(1))
+    if not any(r[1] == "qemu" and not r[0] for r in runs):
+        runs.insert(0, ("", "qemu", [], []))
+    return runs, timeout
+
+
+def report_test_lines(res, boot, variant, expect_exit=0, suite=""):
+    seen = 0
+    for line in boot.output.splitlines():
+        m = TEST_LINE.match(line.strip())
+        if m:
+            seen += 1
+            res.add(m.group(1) + variant, m.group(2), m.group(3) or "",
+                    boot.output if m.group(2) == "FAIL" else "")
+    label = (suite or "boot") + variant
+    if boot.panicked:
+        res.add(label + ".kernel", "FAIL", "kernel panic", boot.output)
+    elif boot.timed_out:
+        res.add(label + ".finished", "FAIL", "timed out after %ds" %
+                boot.seconds, boot.output)
+    elif seen == 0:
+        res.add(label, "FAIL", "no test results", boot.output)
+    elif expect_exit is not None and suite and boot.job_status() is None:
+        res.add(label + ".finished", "FAIL", "the suite did not finish",
+                boot.output)
+
+
+def run_suite(src, label, emulator, opts, qargs, timeout):
+    name = os.path.splitext(os.path.basename(src))[0]
+    cmdline = " ".join(["test", "init=/test/" + name] + opts)
+    if emulator == "bochs":
+        work = os.path.join(emu.BUILD, "bochs", name + "-" +
+                            re.sub(r"\W+", "_", label or "default"))
+        return emu.boot_bochs(cmdline, timeout=max(timeout, 600), workdir=work)
+    mem = 128
+    if "-m" in qargs:
+        i = qargs.index("-m")
+        mem = int(qargs[i + 1])
+        qargs = qargs[:i] + qargs[i + 2:]
+    return emu.boot_qemu(cmdline, timeout=timeout, mem=mem, extra=qargs)
+
+
+def run_suites(res, only, jobs, with_bochs):
+    work = []
+    for src in sorted(glob.glob(os.path.join(ROOT, "tests/os/*.c"))):
+        name = os.path.splitext(os.path.basename(src))[0]
+        runs, timeout = suite_runs(src)
+        for label, emulator, opts, qargs in runs:
+            variant = "[%s%s]" % ("bochs " if emulator == "bochs" else "",
+                                  label) if (label or emulator == "bochs") else ""
+            variant = variant.replace(" ]", "]")
+            if only and not re.search(only, name + variant):
+                continue
+            if emulator == "bochs" and not with_bochs:
+                res.add("%s%s" % (name, variant), "SKIP",
+                        "bochs is not installed")
+                continue
+            work.append((name, variant, src, label, emulator, opts, qargs,
+                         timeout))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [(w, pool.submit(run_suite, w[2], w[3], w[4], w[5], w[6],
+                                   w[7])) for w in work]
+        for w, fut in futures:
+            report_test_lines(res, fut.result(), w[1], suite=w[0])
+
+
+# ---------------------------------------------------------------- client tests
+
+def run_client_tests(res, only):
+    for script in sorted(glob.glob(os.path.join(ROOT, "tests/client/test_*.py"))):
+        name = os.path.splitext(os.path.basename(script))[0]
+        if only and not re.search(only, "client." + name):
+            continue
+        try:
+            run = subprocess.run([sys.executable, script], capture_output=True,
+                                 text=True, timeout=600, cwd=ROOT)
+            out = run.stdout + run.stderr
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+            res.add("client." + name, "FAIL", "timed out", out)
+            continue
+        seen = False
+        for line in run.stdout.splitlines():
+            m = TEST_LINE.match(line.strip())
+            if m:
+                seen = True
+                res.add("client." + m.group(1), m.group(2), m.group(3) or "",
+                        out if m.group(2) == "FAIL" else "")
+        if not seen or run.returncode != 0 and not res.failed:
+            res.add("client." + name, "FAIL" if not seen else "PASS",
+                    "exit status %d" % run.returncode if not seen else "", out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--host-only", action="store_true")
+    ap.add_argument("--only", help="regular expression selecting tests")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--no-bochs", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    res = Results(args.verbose)
+    start = time.time()
+    with_bochs = emu.have_bochs() and not args.no_bochs
+
+    run_host_tests(res, args.only)
+    if not args.host_only:
+        if not args.only or re.search(args.only, "boot"):
+            check_selftest(res)
+            check_panic(res, "pf", ["panic: page fault in kernel mode",
+                                    "cr2", "backtrace:", "selftest_crash"])
+            check_panic(res, "df", ["double fault", "backtrace:", "overflow"])
+            check_grub_iso(res)
+            check_idle(res)
+            if with_bochs:
+                check_bochs_boot(res)
+            else:
+                res.add("boot.bochs_iso", "SKIP", "bochs is not installed")
+        run_suites(res, args.only, args.jobs, with_bochs)
+        run_client_tests(res, args.only)
+    print("(%d skipped, %.0f s)" % (res.skipped, time.time() - start))
+    print("%d passed, %d failed" % (res.passed, res.failed))
+    return 1 if res.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
