@@ -11,7 +11,10 @@ ifeq ($(V),1)
 Q :=
 endif
 
-B := build
+# B: the build directory. Several people (or agents) sharing one checkout
+# each use their own: make B=build-mine test.
+B ?= build
+export KESTREL_BUILD := $(abspath $(B))
 QEMU ?= qemu-system-i386
 MEM ?= 128
 PYTHON ?= python3
@@ -79,9 +82,6 @@ $(B)/kernel.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms.o
 	$(Q)$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
 	$(Q)nm -n $@ | $(PYTHON) tools/mksyms.py --bochs > $(B)/kernel.sym
 
-kernel.elf: $(B)/kernel.elf
-	$(Q)cp $< $@
-
 # ---------------------------------------------------------------- user space
 LIBC_C := $(wildcard user/libc/*.c)
 LIBC_ASM := $(filter-out user/libc/crt0.asm,$(wildcard user/libc/*.asm))
@@ -128,7 +128,7 @@ $(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard 
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
 		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*)
 
-ISO := kestrel.iso
+ISO := $(B)/kestrel.iso
 $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 	@echo "  ISO     $@"
 	$(Q)rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
@@ -141,8 +141,10 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 # ---------------------------------------------------------------- targets
 .PHONY: all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
 	run-prog gdb-user clean help
-all: deps-quiet kernel.elf $(INITRD)
-iso: deps-quiet $(ISO)
+all: deps-quiet $(B)/kernel.elf $(INITRD)
+	$(Q)cp $(B)/kernel.elf kernel.elf
+iso: all $(ISO)
+	$(Q)cp $(ISO) kestrel.iso
 
 deps:
 	$(Q)tools/deps.sh
@@ -154,29 +156,29 @@ CMDLINE ?=
 
 run: all
 	@echo "Kestrel on the serial console; Ctrl-A X quits QEMU."
-	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-display none -serial mon:stdio
 
 run-gui: all
-	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-serial mon:stdio
 
 run-kvm: all
-	$(Q)tools/run-kvm.sh $(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) \
+	$(Q)tools/run-kvm.sh $(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) \
 		-append "$(CMDLINE)" -display none -serial mon:stdio
 
 qemu-gdb: all
 	@echo "QEMU waits for gdb on tcp::1234. In another terminal, in this directory: gdb"
-	$(Q)$(QEMU_BASE) -kernel kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
+	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-display none -serial mon:stdio -S -gdb tcp::1234
 
 bochs: iso
-	$(Q)tools/bochs.sh --debug $(ISO)
+	$(Q)$(PYTHON) tools/bochs_debug.py $(ISO)
 
 test-host:
 	$(Q)$(PYTHON) tools/testdriver.py --host-only
 
-test: deps-quiet all iso
+test: deps-quiet all $(ISO)
 	$(Q)$(PYTHON) tools/testdriver.py
 
 bench: all
@@ -189,7 +191,7 @@ gdb-user: deps-quiet
 	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" --port "$(or $(PORT),1234)"
 
 clean:
-	$(Q)rm -rf $(B) kernel.elf $(ISO)
+	$(Q)rm -rf $(B) kernel.elf kestrel.iso
 
 help:
 	@echo "Kestrel targets:"

@@ -12,8 +12,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.join(ROOT, "build")
-KERNEL = os.path.join(ROOT, "kernel.elf")
+BUILD = os.environ.get("KESTREL_BUILD") or os.path.join(ROOT, "build")
+KERNEL = os.path.join(BUILD, "kernel.elf")
+ISO = os.path.join(BUILD, "kestrel.iso")
 INITRD = os.path.join(BUILD, "initrd.tar")
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
 PANIC_EXIT = 0x7e           # kernel/machine.h KEXIT_PANIC

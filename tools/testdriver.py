@@ -117,7 +117,7 @@ def check_panic(res, kind, expect):
 
 
 def check_grub_iso(res):
-    iso = os.path.join(ROOT, "kestrel.iso")
+    iso = emu.ISO
     cmd = [emu.QEMU, "-m", "128", "-no-reboot", "-display", "none",
            "-cdrom", iso, "-serial", "stdio"]
     out = run_until(cmd, "$ ", 60)
