@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include <sys/errno.h>
+#include <sys/dirent.h>
 #include <sys/stat.h>
 #include "kernel/initrd.h"
 #include "kernel/devfs.h"

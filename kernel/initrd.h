@@ -7,7 +7,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/dirent.h>
 
 #define INITRD_PATHMAX	256
 
@@ -18,7 +17,7 @@ struct initrd_node {
 	const char	*data;			/* file contents, in the archive */
 	uint32_t	size;
 	uint16_t	mode;			/* permission bits */
-	uint8_t		type;			/* DT_REG or DT_DIR */
+	uint8_t		type;			/* DT_REG, DT_DIR, DT_CHR (<sys/dirent.h>) */
 	uint32_t	uid;
 	uint32_t	gid;
 	uint32_t	mtime;

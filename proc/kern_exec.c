@@ -18,6 +18,7 @@
  */
 #include <string.h>
 #include <sys/errno.h>
+#include <sys/dirent.h>
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
