@@ -24,7 +24,8 @@ LD := ld
 NASM := nasm
 AR := ar
 
-COMMON_CFLAGS := -m32 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
+# -march=i486: gcc's i686 default emits CMOV, which a Pentium or a 486 lacks.
+COMMON_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
 	-nostdlib -nostdinc -isystem user/include -O2 -g -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
 	-MMD -MP

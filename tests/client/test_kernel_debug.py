@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""test_kernel_debug.py - the kernel-debugging paths of docs/debugging.md,
+driven the way a student would: the checked-in .gdbinit against QEMU's gdb
+server (make qemu-gdb), and Bochs' debugger with the kernel's symbols
+(make bochs). Prints "TEST kdebug.NAME PASS|FAIL: why" lines.
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "tools"))
+import emu  # noqa: E402
+
+
+def report(name, ok, why="", log=""):
+    print("TEST kdebug.%s %s%s" % (name, "PASS" if ok else "FAIL",
+                                   "" if ok else ": " + why))
+    if not ok and log:
+        print(log[-3000:])
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def test_qemu_gdb():
+    port = free_port()
+    qemu = subprocess.Popen(
+        emu.qemu_command("", serial="null") + ["-S", "-gdb", "tcp::%d" % port],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(os.path.join(emu.ROOT, ".gdbinit")) as f:
+        script = f.read().replace(":1234", ":%d" % port).replace(
+            "file kernel.elf", "file %s" % emu.KERNEL)
+    with tempfile.NamedTemporaryFile("w", suffix=".gdb", delete=False) as t:
+        t.write(script)
+    try:
+        out = subprocess.run(
+            ["gdb", "-n", "-batch", "-x", t.name, "-ex", "hbreak sys_getpid",
+             "-ex", "continue", "-ex", "bt", "-ex", "info registers eip",
+             "-ex", "kill"], capture_output=True, text=True, timeout=120)
+        log = out.stdout + out.stderr
+    except subprocess.TimeoutExpired as e:
+        log = str(e.stdout)
+    finally:
+        qemu.kill()
+        qemu.wait()
+        os.unlink(t.name)
+    report("qemu_gdb_connects", "Connected to QEMU" in log, "no connection", log)
+    report("qemu_gdb_breaks_in_kernel", "sys_getpid (" in log and
+           "in syscall" in log and "<sys_getpid>" in log,
+           "no stop in sys_getpid with a symbolic backtrace", log)
+
+
+def test_bochs_symbols():
+    if not emu.have_bochs():
+        print("TEST kdebug.bochs_symbols SKIP: bochs is not installed")
+        return
+    nm = subprocess.run(["nm", emu.KERNEL], capture_output=True, text=True)
+    addr = [l.split()[0] for l in nm.stdout.splitlines()
+            if l.endswith(" kmain")][0]
+    with tempfile.NamedTemporaryFile("w", delete=False) as t:
+        t.write("lb 0x%s\nc\nq\n" % addr)
+    try:
+        out = subprocess.run([sys.executable, os.path.join(
+            emu.ROOT, "tools", "bochs_debug.py"), emu.ISO, "--batch", t.name],
+            capture_output=True, text=True, timeout=300)
+        log = out.stdout + out.stderr
+    except subprocess.TimeoutExpired as e:
+        log = str(e.stdout)
+    os.unlink(t.name)
+    report("bochs_symbols", "(kmain+0)" in log,
+           "Bochs did not stop at kmain with its symbol", log)
+
+
+if __name__ == "__main__":
+    test_qemu_gdb()
+    test_bochs_symbols()
