@@ -104,8 +104,9 @@ TEST_PROGS := $(basename $(notdir $(wildcard tests/os/*.c)))
 TEST_BINS := $(addprefix $(B)/test/,$(TEST_PROGS))
 TESTLIB_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard tests/os/lib/*.c))
 
-ULINK = $(CC) -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
-	-Wl,--build-id=none -T user/user.ld -o $@ $(CRT0) \
+ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
+	-Wl,--build-id=none -T user/user.ld
+ULINK = $(CC) $(ULDFLAGS) -o $@ $(CRT0) \
 	$(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) $(LIBGCC)
 
 .SECONDARY:
@@ -185,8 +186,12 @@ test: deps-quiet all $(ISO)
 bench: all
 	$(Q)$(PYTHON) tools/bench.py
 
+# run_prog.py builds SRC exactly as user/bin programs are built: these flags.
 run-prog: deps-quiet
-	$(Q)$(PYTHON) tools/run_prog.py --src "$(SRC)" --args "$(ARGS)" --timeout "$(or $(TIMEOUT),60)" --emu "$(or $(EMU),qemu)"
+	$(Q)$(PYTHON) tools/run_prog.py --src "$(SRC)" --args "$(ARGS)" \
+		--timeout "$(or $(TIMEOUT),60)" --emu "$(or $(EMU),qemu)" \
+		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
+		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
 gdb-user: deps-quiet
 	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" --port "$(or $(PORT),1234)"

@@ -10,10 +10,8 @@ SYS_sigreturn	equ 417
 section .rodata
 global sigcode, esigcode
 sigcode:
-	lea eax, [esp + SF_UC]	; %esp is at sf_signum after the handler's ret
-	push eax
-	push eax		; where a return address would be
-	mov eax, SYS_sigreturn
+	lea ebx, [esp + SF_UC]	; %esp is at sf_signum after the handler's ret
+	mov eax, SYS_sigreturn	; sigreturn(ucontext): the argument goes in %ebx
 	int 0x80
 .dead:
 	hlt

@@ -127,13 +127,13 @@ def have_bochs():
             os.path.exists("/usr/share/bochs/BIOS-bochs-latest"))
 
 
-def boot_bochs(cmdline, timeout=300, mem=128, workdir=None):
+def boot_bochs(cmdline, timeout=300, mem=128, workdir=None, initrd=INITRD):
     """Boot a fresh ISO with these options under Bochs; returns a Boot."""
     work = workdir or tempfile.mkdtemp(prefix="kestrel-bochs-")
     os.makedirs(work, exist_ok=True)
     iso = os.path.join(work, "boot.iso")
     serial = os.path.join(work, "serial.out")
-    make_iso(iso, cmdline + " emu=bochs")
+    make_iso(iso, cmdline + " emu=bochs", initrd=initrd)
     with open(os.path.join(work, "bochsrc"), "w") as f:
         f.write(bochsrc(iso, serial, os.path.join(work, "bochs.log"), mem))
     with open(os.path.join(work, "cmds"), "w") as f:

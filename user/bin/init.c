@@ -68,14 +68,24 @@ exit_code(int status)
 	return 255;
 }
 
+/*
+ * The job's output lies between the "running job" line and the report, which
+ * starts with a newline of its own (the job's last line may lack one):
+ * tools/run_prog.py relays exactly what is in between.
+ */
 static void
 run_job(char **argv)
 {
-	int status = wait_for(spawn(argv)), code = exit_code(status);
+	int status, code;
 
+	printf("init: running job %s\n", argv[0]);
+	fflush(stdout);
+	status = wait_for(spawn(argv));
+	code = exit_code(status);
 	tcsetpgrp(0, getpgrp());
+	printf("\n");
 	if (WIFSIGNALED(status))
-		printf("\ninit: job %s killed by signal %d\n", argv[0],
+		printf("init: job %s killed by signal %d\n", argv[0],
 		    WTERMSIG(status));
 	printf("init: job exited with status %d\n", code);
 	fflush(stdout);

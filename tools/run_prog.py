@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""run_prog.py - build one C program against Kestrel's libc and run it.
+
+    make run-prog SRC=path/to/file.c [ARGS="..."] [TIMEOUT=s] [EMU=bochs]
+
+The program is compiled and linked the way user/bin programs are (the
+Makefile passes its flags: the contract's headers, crt0, libc.a,
+user/user.ld, libgcc), added to a copy of the initrd as /bin/NAME (NAME: the
+file's base name without .c) and run as init's only job on a fresh headless
+boot: `test init=/bin/NAME -- ARGS`. Warnings are shown but, unlike in the
+tree, do not stop the build: the program was written elsewhere.
+
+What the program writes to the console is relayed to stdout (without the
+kernel's banner and without init's report), and the exit status is the
+program's: its exit code, or 128+N when signal N killed it. A timeout, a
+kernel panic or a failed build is a non-zero status with a message on stderr:
+  2    the program does not compile or link
+  124  the timeout expired (the emulator is killed)
+  125  the kernel panicked, or the boot ended without a status
+"""
+import argparse
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import emu  # noqa: E402
+import mkinitrd  # noqa: E402
+
+ROOT = emu.ROOT
+# init's lines about its job: the start marker and the two report lines.
+START = re.compile(r"^init: running job (\S+)$")
+KILLED = re.compile(r"^init: job \S+ killed by signal (\d+)$")
+EXITED = re.compile(r"^init: job exited with status (\d+)$")
+
+EXIT_BUILD, EXIT_TIMEOUT, EXIT_PANIC = 2, 124, 125
+
+
+def die(code, msg, detail=""):
+    if detail:
+        sys.stderr.write(detail if detail.endswith("\n") else detail + "\n")
+    sys.stderr.write("run-prog: %s\n" % msg)
+    sys.exit(code)
+
+
+def build_tree(build):
+    """The kernel, the libc and the initrd, quietly (their output is not ours)."""
+    run = subprocess.run(["make", "-s", "--no-print-directory", "B=" + build,
+                          "all"], cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        die(EXIT_BUILD, "building Kestrel failed", run.stdout + run.stderr)
+
+
+def compile_program(args, work, name):
+    obj, exe = os.path.join(work, name + ".o"), os.path.join(work, name)
+    cflags = [f for f in shlex.split(args.cflags) if f != "-Werror"]
+    cc = ["gcc"] + cflags + ["-c", os.path.abspath(args.src), "-o", obj]
+    link = (["gcc"] + shlex.split(args.ldflags) +
+            ["-o", exe, args.crt0, obj, args.libc, args.libgcc])
+    for cmd in (cc, link):
+        run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if run.stderr:
+            sys.stderr.write(run.stderr)
+        if run.returncode != 0:
+            die(EXIT_BUILD, "%s does not %s" % (args.src, "compile" if
+                cmd is cc else "link"))
+    return exe
+
+
+def make_initrd(base, exe, name, out):
+    shutil.copy(base, out)
+    with open(exe, "rb") as f:
+        data = f.read()
+    with tarfile.open(out, "a", format=tarfile.USTAR_FORMAT) as tar:
+        mkinitrd.add(tar, "bin/" + name, data, 0o755)
+
+
+class Relay:
+    """Passes the job's console output through, line by line, as it comes.
+
+    The kernel banner (everything before init's start marker) and init's
+    report lines are dropped. init begins its report on a new line, so the
+    newline before a report line belongs to init: each line's newline is
+    held back until the next line shows whose it was.
+    """
+
+    def __init__(self, out):
+        self.out = out
+        self.started = False
+        self.pending_nl = False
+        self.partial = ""
+        self.status = None
+        self.signal = None
+
+    def feed(self, text):
+        self.partial += text.replace("\r\n", "\n")
+        while "\n" in self.partial and self.status is None:
+            line, self.partial = self.partial.split("\n", 1)
+            self.line(line)
+        if self.started and self.status is None and self.partial and \
+                not "init: job ".startswith(self.partial[:10]):
+            self.emit(self.partial)
+            self.partial = ""
+
+    def emit(self, text):
+        if self.pending_nl:
+            self.out.write("\n")
+            self.pending_nl = False
+        self.out.write(text)
+        self.out.flush()
+
+    def line(self, line):
+        if not self.started:
+            self.started = START.match(line) is not None
+            return
+        m = KILLED.match(line)
+        if m:
+            self.signal = int(m.group(1))
+            self.pending_nl = False
+            return
+        m = EXITED.match(line)
+        if m:
+            self.status = int(m.group(1))
+            self.pending_nl = False
+            return
+        self.emit(line)
+        self.pending_nl = True
+
+    def finish(self):
+        if self.pending_nl:
+            self.out.write("\n")
+        if self.started and self.status is None and self.partial:
+            self.out.write(self.partial)
+        self.out.flush()
+
+
+def boot_qemu(cmdline, initrd, timeout, relay):
+    proc = subprocess.Popen(emu.qemu_command(cmdline, initrd=initrd),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    os.set_blocking(proc.stdout.fileno(), False)
+    deadline, log, timed_out = time.time() + timeout, "", False
+    while True:
+        chunk = proc.stdout.read()
+        if chunk:
+            text = chunk.decode("utf-8", "replace")
+            log += text
+            relay.feed(text)
+            continue
+        if proc.poll() is not None:
+            break
+        if time.time() > deadline:
+            proc.kill()
+            proc.wait()
+            timed_out = True
+            break
+        time.sleep(0.02)
+    return log, emu.qemu_exit_code(proc.returncode), timed_out
+
+
+def boot_bochs(cmdline, initrd, timeout, relay):
+    b = emu.boot_bochs(cmdline, timeout=timeout, initrd=initrd)
+    relay.feed(b.output)
+    return b.output, b.code, b.timed_out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--src", required=True)
+    ap.add_argument("--args", default="")
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--emu", choices=("qemu", "bochs"), default="qemu")
+    ap.add_argument("--cflags", required=True, help="the Makefile's UCFLAGS")
+    ap.add_argument("--ldflags", required=True, help="the Makefile's ULDFLAGS")
+    ap.add_argument("--crt0", required=True)
+    ap.add_argument("--libc", required=True)
+    ap.add_argument("--libgcc", required=True)
+    args = ap.parse_args()
+
+    if not args.src or not os.path.isfile(args.src):
+        die(EXIT_BUILD, "no such source file: %r (use SRC=path/to/file.c)" %
+            args.src)
+    name = os.path.basename(args.src)
+    name = name[:-2] if name.endswith(".c") else name
+    if not re.match(r"^[A-Za-z0-9_.+-]+$", name):
+        die(EXIT_BUILD, "%r is not a usable program name" % name)
+    if args.emu == "bochs" and not emu.have_bochs():
+        die(EXIT_BUILD, "bochs is not installed")
+    build_tree(emu.BUILD)
+    work = tempfile.mkdtemp(prefix="kestrel-run-")
+    try:
+        exe = compile_program(args, work, name)
+        initrd = os.path.join(work, "initrd.tar")
+        make_initrd(emu.INITRD, exe, name, initrd)
+        cmdline = "test init=/bin/%s" % name
+        if args.args.split():
+            cmdline += " -- " + " ".join(args.args.split())
+        relay = Relay(sys.stdout)
+        boot = boot_bochs if args.emu == "bochs" else boot_qemu
+        log, code, timed_out = boot(cmdline, initrd, args.timeout, relay)
+        relay.finish()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    if relay.status is not None:
+        return relay.status
+    text = log.replace("\r\n", "\n")
+    if timed_out:
+        die(EXIT_TIMEOUT, "timed out after %g s; the program did not finish"
+            % args.timeout)
+    if "\npanic: " in text or code == emu.PANIC_EXIT:
+        tail = text[text.find("\npanic: ") + 1:] if "\npanic: " in text else ""
+        die(EXIT_PANIC, "the kernel panicked", tail)
+    if not relay.started:
+        die(EXIT_PANIC, "the program never started", text)
+    die(EXIT_PANIC, "the boot ended without the program's status (code %s)"
+        % code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
