@@ -107,10 +107,10 @@ static int
 wait_scan(struct proc *me, pid_t pid, int options, struct proc **found,
     int *status)
 {
-	int i, any = 0;
+	struct proc *q;
+	int any = 0;
 
-	for (i = 0; i < NPROC; i++) {
-		struct proc *q = &proc_table[i];
+	FOREACH_PROC(q) {
 		int tracing, parent;
 
 		if (q->p_state != PRS_NORMAL && q->p_state != PRS_ZOMBIE)

@@ -1,27 +1,57 @@
 /*
  * proc.c - the process table: a fixed array of NPROC slots, pid allocation,
- * and lookups. Slot 0 is the idle process (pid 0, P_SYSTEM), which is the
+ * and lookups. The slots in use are also linked on allproc, so walks over
+ * "every process" cost what there is, not NPROC. Slot 0 is the idle process (pid 0, P_SYSTEM), which is the
  * boot thread itself; init is pid 1.
  */
 #include <string.h>
 #include "proc/proc.h"
 #include "kernel/kprintf.h"
+#include "kernel/x86.h"
 #include "vm/vm.h"
 
 struct proc proc_table[NPROC];
+struct proc *allproc;
 struct proc *initproc;
 static pid_t next_pid = 1;
 
 static int
 pid_in_use(pid_t pid)
 {
-	int i;
+	struct proc *p;
 
-	for (i = 0; i < NPROC; i++)
-		if (proc_table[i].p_state != PRS_FREE &&
-		    (proc_table[i].p_pid == pid || proc_table[i].p_pgid == pid))
+	FOREACH_PROC(p)
+		if (p->p_pid == pid || p->p_pgid == pid)
 			return 1;
 	return 0;
+}
+
+/* Put a slot on allproc (lookups walk only the slots in use). */
+void
+proc_link(struct proc *p)
+{
+	uint32_t ef = intr_disable();
+
+	p->p_allprev = NULL;
+	p->p_allnext = allproc;
+	if (allproc != NULL)
+		allproc->p_allprev = p;
+	allproc = p;
+	intr_restore(ef);
+}
+
+static void
+proc_unlink(struct proc *p)
+{
+	uint32_t ef = intr_disable();
+
+	if (p->p_allprev != NULL)
+		p->p_allprev->p_allnext = p->p_allnext;
+	else
+		allproc = p->p_allnext;
+	if (p->p_allnext != NULL)
+		p->p_allnext->p_allprev = p->p_allprev;
+	intr_restore(ef);
 }
 
 static pid_t
@@ -60,6 +90,7 @@ proc_alloc(void)
 	p->p_pid = alloc_pid();
 	p->p_thread.td_proc = p;
 	p->p_thread.td_kstack = PHYS_TO_KVA(kstack);
+	proc_link(p);
 	return p;
 }
 
@@ -69,6 +100,7 @@ proc_free(struct proc *p)
 {
 	vm_page_free_contig(KVA_TO_PHYS(p->p_thread.td_kstack),
 	    KSTACK_SIZE / PAGE_SIZE);
+	proc_unlink(p);
 	p->p_state = PRS_FREE;
 }
 
@@ -85,23 +117,22 @@ pfind(pid_t pid)
 struct proc *
 pfind_any(pid_t pid)
 {
-	int i;
+	struct proc *p;
 
-	for (i = 0; i < NPROC; i++)
-		if (proc_table[i].p_state != PRS_FREE &&
-		    proc_table[i].p_pid == pid)
-			return &proc_table[i];
+	FOREACH_PROC(p)
+		if (p->p_pid == pid)
+			return p;
 	return NULL;
 }
 
 int
 proc_count(void)
 {
-	int i, n = 0;
+	struct proc *p;
+	int n = 0;
 
-	for (i = 0; i < NPROC; i++)
-		if (proc_table[i].p_state != PRS_FREE)
-			n++;
+	FOREACH_PROC(p)
+		n++;
 	return n;
 }
 

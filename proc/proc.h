@@ -76,6 +76,8 @@ struct thread {
 	uint32_t		td_retval[2];	/* system call results */
 	siginfo_t		td_si;		/* the fault being delivered */
 	struct thread		*td_runq;	/* run-queue link */
+	struct thread		*td_slpnext;	/* sleep-queue links */
+	struct thread		*td_slpprev;
 	struct pcb		td_pcb;
 };
 
@@ -112,12 +114,16 @@ struct proc {
 	uint32_t		p_sigcode;	/* user address of the signal trampoline */
 	uint32_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
 	char			p_comm[MAXCOMLEN + 1];
+	struct proc		*p_allnext;	/* allproc: every slot in use */
+	struct proc		*p_allprev;
 	struct thread		p_thread;
 };
 
 #define FIRST_THREAD_IN_PROC(p)	(&(p)->p_thread)
 
 extern struct proc proc_table[NPROC];
+extern struct proc *allproc;		/* the slots in use, newest first */
+#define FOREACH_PROC(p)	for ((p) = allproc; (p) != NULL; (p) = (p)->p_allnext)
 extern struct thread *curthread;
 extern struct proc *initproc;
 #define curproc	(curthread->td_proc)
@@ -129,6 +135,7 @@ extern struct proc *initproc;
 void		proc_init(void);
 struct proc	*proc_alloc(void);
 void		proc_free(struct proc *p);
+void		proc_link(struct proc *p);
 struct proc	*pfind(pid_t pid);
 struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);

@@ -8,8 +8,10 @@
  * thread (the boot thread, pid 0) runs when nothing else can, halting the
  * CPU until the next interrupt, so an idle Kestrel costs the host nothing.
  *
- * Interrupt handlers call wakeup() and psignal(), so the run queue and the
- * sleep state are only changed with interrupts disabled.
+ * Sleeping threads are kept on one list, the sleep queue, so wakeup() looks
+ * only at threads that sleep. Interrupt handlers call wakeup() and
+ * psignal(), so the run queue and the sleep state are only changed with
+ * interrupts disabled.
  */
 #include <stddef.h>
 #include <string.h>
@@ -26,6 +28,7 @@
 struct thread *curthread;
 uint32_t sched_switches;
 static struct thread *runq_head, *runq_tail;
+static struct thread *sleepq;		/* every sleeping thread */
 static struct thread *idlethread;
 
 void	swtch(uint32_t *old_esp, uint32_t new_esp);
@@ -44,6 +47,7 @@ sched_init(void)
 	p->p_thread.td_kstack = (uint8_t *)boot_stack_bottom;
 	p->p_thread.td_state = TDS_RUNNING;
 	p->p_thread.td_pcb.pcb_cr3 = kernel_pd;
+	proc_link(p);
 	idlethread = curthread = &p->p_thread;
 }
 
@@ -118,12 +122,34 @@ sched_yield_cpu(void)
 	mi_switch();
 }
 
+static void
+sleepq_insert(struct thread *td)
+{
+	td->td_slpprev = NULL;
+	td->td_slpnext = sleepq;
+	if (sleepq != NULL)
+		sleepq->td_slpprev = td;
+	sleepq = td;
+}
+
+static void
+sleepq_remove(struct thread *td)
+{
+	if (td->td_slpprev != NULL)
+		td->td_slpprev->td_slpnext = td->td_slpnext;
+	else
+		sleepq = td->td_slpnext;
+	if (td->td_slpnext != NULL)
+		td->td_slpnext->td_slpprev = td->td_slpprev;
+}
+
 void
 setrunnable(struct thread *td)
 {
 	uint32_t ef = intr_disable();
 
 	if (td->td_state == TDS_SLEEPING) {
+		sleepq_remove(td);
 		td->td_wchan = NULL;
 		sched_add(td);
 	}
@@ -151,6 +177,7 @@ tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
 	if (catch)
 		td->td_flags |= TDF_SINTR;
 	td->td_state = TDS_SLEEPING;
+	sleepq_insert(td);
 	mi_switch();
 	td->td_flags &= ~TDF_SINTR;
 	td->td_timeout = 0;
@@ -169,12 +196,11 @@ void
 wakeup(const void *chan)
 {
 	uint32_t ef = intr_disable();
-	int i;
+	struct thread *td, *next;
 
-	for (i = 0; i < NPROC; i++) {
-		struct thread *td = &proc_table[i].p_thread;
-
-		if (td->td_state == TDS_SLEEPING && td->td_wchan == chan)
+	for (td = sleepq; td != NULL; td = next) {
+		next = td->td_slpnext;
+		if (td->td_wchan == chan)
 			setrunnable(td);
 	}
 	intr_restore(ef);
@@ -184,18 +210,17 @@ wakeup(const void *chan)
 void
 sched_clock(void)
 {
-	int i;
+	struct thread *td, *next;
+	struct proc *p;
 
-	for (i = 0; i < NPROC; i++) {
-		struct proc *p = &proc_table[i];
-		struct thread *td = &p->p_thread;
-
+	FOREACH_PROC(p)
 		if (p->p_alarm != 0 && (int32_t)(ticks - p->p_alarm) >= 0) {
 			p->p_alarm = 0;
 			psignal(p, SIGALRM);
 		}
-		if (td->td_state == TDS_SLEEPING && td->td_timeout != 0 &&
-		    (int32_t)(ticks - td->td_timeout) >= 0) {
+	for (td = sleepq; td != NULL; td = next) {
+		next = td->td_slpnext;
+		if (td->td_timeout != 0 && (int32_t)(ticks - td->td_timeout) >= 0) {
 			td->td_flags |= TDF_TIMEDOUT;
 			setrunnable(td);
 		}

@@ -1,0 +1,30 @@
+/*
+ * bench.h - the pieces of /bin/bench: each benchmark runs an operation many
+ * times between two RDTSC readings and reports TSC ticks per operation.
+ * Under plain QEMU the TSC follows host time (tools/bench.py turns ticks into
+ * microseconds with the kernel's calibration); under -icount shift=0 it
+ * advances exactly once per guest instruction, so figures repeat exactly.
+ */
+#ifndef BENCH_H
+#define BENCH_H
+
+#include <stdint.h>
+
+static inline uint64_t
+rdtsc(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("rdtsc" : "=A"(v));
+	return v;
+}
+
+/* One result line: "BENCH name ticks_per_op unit". */
+void	bench_report(const char *name, uint64_t ticks, uint64_t ops,
+	    const char *unit);
+
+void	bench_proc(void);	/* proc.c: system calls, fork, exec, pipes, COW */
+void	bench_ptrace(void);	/* ptrace.c: stepping, breakpoints, memory, registers */
+void	bench_fpu(void);	/* fpu.c: context switches between FPU users */
+
+#endif
