@@ -30,8 +30,6 @@
 #include "kernel/x86.h"
 #include "vm/vm.h"
 
-#define PT_IO_CHUNK	4096
-
 union ptrace_buf {
 	struct reg		reg;
 	struct fpreg		fpreg;
@@ -48,6 +46,30 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
     size_t *done)
 {
 	return vm_rw(p->p_vmspace, addr, kbuf, len, write, write, done);
+}
+
+/*
+ * PT_READ and PT_WRITE: one word. Debuggers issue these by the thousand,
+ * so a word inside one page takes the short way (one page lookup, no copy
+ * loop); one straddling two pages goes through proc_rwmem. 0 or EFAULT.
+ */
+static int
+rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
+{
+	uint32_t *kva;
+	paddr_t pa;
+
+	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word))
+		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL) ?
+		    EFAULT : 0;
+	if ((pa = vm_page_hold(p->p_vmspace, addr, write, write)) == 0)
+		return EFAULT;
+	kva = (uint32_t *)((char *)PHYS_TO_KVA(pa) + (addr & PAGE_MASK));
+	if (write)
+		*kva = *word;
+	else
+		*word = *kva;
+	return 0;
 }
 
 /* May td debug p? Root may debug anything; others only their own, unchanged. */
@@ -224,9 +246,8 @@ ptrace_syscall_stop(struct thread *td, int which)
 static int
 do_io(struct proc *p, struct ptrace_io_desc *piod)
 {
-	char *buf;
-	size_t total = 0, n, done;
-	int write, error = 0;
+	size_t total = 0;
+	int write, error;
 
 	switch (piod->piod_op) {
 	case PIOD_READ_D:
@@ -240,27 +261,9 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	default:
 		return EINVAL;
 	}
-	if ((buf = kmalloc(PT_IO_CHUNK)) == NULL)
-		return ENOMEM;
-	while (total < piod->piod_len && error == 0) {
-		uint32_t offs = (uint32_t)piod->piod_offs + total;
-		char *uaddr = (char *)piod->piod_addr + total;
-
-		n = piod->piod_len - total;
-		if (n > PT_IO_CHUNK)
-			n = PT_IO_CHUNK;
-		if (write) {
-			if ((error = copyin(uaddr, buf, n)) != 0)
-				break;
-			error = proc_rwmem(p, offs, buf, n, 1, &done);
-		} else {
-			error = proc_rwmem(p, offs, buf, n, 0, &done);
-			if (copyout(buf, uaddr, done) != 0)
-				error = EFAULT, done = 0;
-		}
-		total += done;
-	}
-	kfree(buf);
+	/* Straight between the tracee's pages and the tracer's buffer. */
+	error = vm_rw_user(p->p_vmspace, (uint32_t)piod->piod_offs,
+	    piod->piod_addr, piod->piod_len, write, write, &total);
 	piod->piod_len = total;
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
 }
@@ -344,15 +347,14 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		return 0;
 	case PT_READ_I:
 	case PT_READ_D:
-		if (proc_rwmem(p, (uint32_t)addr, &word, sizeof(word), 0, NULL))
+		if (rw_word(p, (uint32_t)addr, &word, 0) != 0)
 			return EFAULT;
 		td->td_retval[0] = word;
 		return 0;
 	case PT_WRITE_I:
 	case PT_WRITE_D:
 		word = data;
-		return proc_rwmem(p, (uint32_t)addr, &word, sizeof(word), 1, NULL)
-		    ? EFAULT : 0;
+		return rw_word(p, (uint32_t)addr, &word, 1);
 	case PT_IO:
 		error = do_io(p, &b->piod);
 		if (error == 0)

@@ -84,6 +84,8 @@ paddr_t		vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force);
 /* vm/vm_rw.c: move bytes to or from any address space, page by page. */
 int		vm_rw(struct vmspace *vm, vaddr_t uaddr, void *kbuf, size_t len,
 		    int write, int force, size_t *done);
+int		vm_rw_user(struct vmspace *vm, vaddr_t uaddr, void *ubuf,
+		    size_t len, int write, int force, size_t *done);
 
 /* vm/copy.asm: 0 or EFAULT; the user range is checked against VM_MAXUSER_ADDRESS. */
 int		copyin(const void *uaddr, void *kaddr, size_t len);

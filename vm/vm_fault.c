@@ -79,10 +79,14 @@ vm_fault(struct vmspace *vm, vaddr_t va, int write)
 paddr_t
 vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force)
 {
+	uint32_t *pte;
 	paddr_t pa;
 
 	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
 		return 0;
+	pte = pmap_pte(vm->vm_pd, va, 0);
+	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW)))
+		return *pte & PG_FRAME;		/* already there: the usual case */
 	if (fault_in(vm, trunc_page(va), write, force, &pa) != 0)
 		return 0;
 	return pa;
