@@ -3,7 +3,7 @@
  *
  * PIT channel 0 interrupts hz times a second (100 by default, kernel option
  * hz= from 18 to 1000); each tick drives the scheduler and sleep timeouts.
- * At boot the TSC is calibrated against PIT channel 2 over 20 ms, so uptime
+ * At boot the TSC is calibrated against PIT channel 2 over 10 ms, so uptime
  * (clock_gettime) has TSC resolution. Under QEMU with -icount the TSC counts
  * guest instructions instead of time, which is what the benchmark wants.
  */
@@ -20,7 +20,7 @@
 #define PIT_GATE	0x61	/* bit 0: channel 2 gate, bit 5: its output */
 #define PIT_MODE2_CH0	0x34	/* channel 0, lo/hi byte, rate generator */
 #define PIT_MODE0_CH2	0xb0	/* channel 2, lo/hi byte, one-shot */
-#define CALIBRATE_MS	20
+#define CALIBRATE_MS	10
 
 volatile uint32_t ticks;
 int hz = 100;
