@@ -193,8 +193,12 @@ run-prog: deps-quiet
 		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
 		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
+# gdb_user.py builds SRC with run_prog.py's helper, hence the same flags.
 gdb-user: deps-quiet
-	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" --port "$(or $(PORT),1234)"
+	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" \
+		--port "$(or $(PORT),1234)" --args "$(ARGS)" \
+		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
+		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
 clean:
 	$(Q)rm -rf $(B) kernel.elf kestrel.iso
@@ -212,7 +216,7 @@ help:
 	@echo "  make bench      the benchmark table (TCG and -icount)"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
-	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234]"
+	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234] [ARGS=...]"
 	@echo "                  serve a user program to host gdb through the stub on COM2"
 	@echo "  make clean      remove build products"
 	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose)"
