@@ -1,0 +1,216 @@
+/*
+ * dbg.h - the state of one debugging session and the interfaces between the
+ * files of dbg, the debugger that runs inside Kestrel.
+ *
+ * One struct dbg holds everything a session knows: the inferior (at most
+ * one process), the program's ELF symbols, the breakpoint table, the signal
+ * table and the little state gdb keeps between commands (the last x/ format,
+ * the value history number). Every command gets it as its first argument;
+ * there is no other global state.
+ *
+ * The files, one concern each:
+ *	main.c		options, the command loop, echoing scripted commands
+ *	cmd.c		the command table, gdb's abbreviations, help
+ *	expr.c		addresses and values: numbers, symbols, $registers
+ *	elfsym.c	the program's ELF .symtab
+ *	bpt.c		the breakpoint table and its commands
+ *	insert.c	planting int3 bytes and programming DR0-DR7
+ *	proc.c		run, attach, detach, kill, the inferior's life
+ *	run.c		continue, stepi, nexti, finish, and what a stop means
+ *	report.c	telling the user where the inferior stopped and why
+ *	frame.c		backtrace and the caller of the current function
+ *	regs.c		info registers, set $reg
+ *	fpu.c		info float: the x87 stack and the SSE registers
+ *	mem.c		x/, print, set var
+ *	signals.c	info signals, handle
+ */
+#ifndef DBG_H
+#define DBG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <machine/reg.h>
+
+#define DBG_MAXARGS	16
+#define DBG_MAXBPTS	32
+#define DBG_NDR		4		/* DR0-DR3 */
+
+/* ---- ELF symbols (elfsym.c) */
+struct sym {
+	const char	*name;
+	uint32_t	value;
+	uint32_t	size;
+	unsigned char	func;		/* STT_FUNC, or an untyped text label */
+	unsigned char	global;
+	unsigned char	data;		/* in a data, bss or rodata section */
+};
+
+struct symtab {
+	struct sym	*syms;		/* sorted by value */
+	int		n;
+	char		*strings;
+	char		*path;
+};
+
+int	symtab_load(struct symtab *st, const char *path);
+void	symtab_free(struct symtab *st);
+const struct sym *sym_by_name(const struct symtab *st, const char *name);
+const struct sym *sym_by_addr(const struct symtab *st, uint32_t addr);
+
+/* ---- breakpoints (bpt.c, insert.c) */
+enum bpkind {
+	BP_BREAK,	/* int3 */
+	BP_HBREAK,	/* DR execution breakpoint */
+	BP_WATCH,	/* DR write watchpoint */
+	BP_RWATCH,	/* DR read/write watchpoint */
+	BP_TEMP		/* internal int3 for nexti and finish */
+};
+
+struct bpt {
+	int		num;		/* 0 for BP_TEMP */
+	enum bpkind	kind;
+	uint32_t	addr;
+	uint32_t	len;		/* watchpoints: 1..8 bytes */
+	int		isfloat;	/* watched value is a double */
+	char		what[48];	/* watchpoints: the expression */
+	int		hits;
+	int		inserted;	/* int3 planted */
+	unsigned char	saved;		/* the byte under the int3 */
+	unsigned char	old[8];		/* watchpoints: last value seen */
+	uint32_t	temp_sp;	/* BP_TEMP: esp expected at the hit */
+};
+
+/* ---- per-signal handling (signals.c) */
+struct sigflags {
+	unsigned char	stop, print, pass;
+};
+
+/* ---- the session */
+struct dbg {
+	pid_t		pid;		/* the inferior, 0 if none */
+	int		attached;	/* by attach (quit detaches), not run */
+	int		pending_sig;	/* delivered at the next resume */
+	char		*prog;		/* path of the program, NULL if none */
+	char		*args[DBG_MAXARGS + 1];	/* run's arguments, args[0] = prog */
+	struct symtab	syms;
+	struct bpt	bpts[DBG_MAXBPTS];
+	int		nbpts;
+	int		next_num;	/* number of the next user breakpoint */
+	int		nvalues;	/* $N of the last value printed */
+	int		echo;		/* commands come from a script: echo them */
+	uint32_t	x_next;		/* where a bare x continues */
+	char		x_fmt, x_unit;
+	struct sigflags	sig[NSIG];
+};
+
+/* What stopped the inferior (run.c). */
+enum stopkind {
+	ST_EXITED,	/* status: exit code */
+	ST_KILLED,	/* sig: the signal that killed it */
+	ST_STEP,	/* one instruction done */
+	ST_BREAK,	/* bpt: a breakpoint, soft or hard */
+	ST_WATCH,	/* dr6: one or more watchpoints fired */
+	ST_SIGNAL,	/* sig: a signal, not the debugger's */
+	ST_EXEC		/* the SIGTRAP after execve */
+};
+
+struct stop {
+	enum stopkind	kind;
+	pid_t		pid;
+	int		sig;
+	int		status;
+	struct bpt	*bpt;
+	uint32_t	dr6;
+	uint32_t	eip;
+};
+
+/* cmd.c */
+int	cmd_execute(struct dbg *d, char *line);
+char	*cmd_word(char **s);
+char	*cmd_trim(char *s);
+
+/* expr.c */
+int	expr_eval(struct dbg *d, const char *s, uint32_t *v,
+	    const struct sym **symp);
+const char *reg_name(int i, size_t *off);
+int	reg_lookup(const char *name, size_t *off);
+uint32_t	*reg_field(struct reg *r, size_t off);
+
+/* proc.c: the inferior's life */
+int	need_process(struct dbg *d);
+int	get_regs(struct dbg *d, struct reg *r);
+int	set_regs(struct dbg *d, struct reg *r, const char *what);
+void	inferior_gone(struct dbg *d);
+void	proc_quit(struct dbg *d);
+int	load_program(struct dbg *d, const char *path);
+void	cmd_run(struct dbg *d, char *a);
+void	cmd_attach(struct dbg *d, char *a);
+void	cmd_detach(struct dbg *d, char *a);
+void	cmd_kill(struct dbg *d, char *a);
+void	cmd_file(struct dbg *d, char *a);
+
+/* run.c */
+int	resume(struct dbg *d, int req, struct stop *st);
+void	cmd_continue(struct dbg *d, char *a);
+void	cmd_stepi(struct dbg *d, char *a);
+void	cmd_nexti(struct dbg *d, char *a);
+void	cmd_finish(struct dbg *d, char *a);
+
+/* report.c */
+int	report_stop(struct dbg *d, struct stop *st, int stepping);
+void	print_location(struct dbg *d, uint32_t eip);
+void	format_symaddr(struct dbg *d, uint32_t a, char *buf, size_t len);
+
+/* frame.c */
+int	caller_of(struct dbg *d, const struct reg *r, uint32_t *ret,
+	    uint32_t *ret_slot);
+void	cmd_backtrace(struct dbg *d, char *a);
+
+/* bpt.c */
+struct bpt *bpt_at(struct dbg *d, uint32_t addr, int hard);
+struct bpt *bpt_by_slot(struct dbg *d, int slot);
+struct bpt *bpt_add(struct dbg *d, enum bpkind kind, uint32_t addr);
+void	bpt_remove(struct dbg *d, struct bpt *b);
+void	bpt_remove_temps(struct dbg *d);
+void	watch_snapshot(struct dbg *d);
+void	cmd_break(struct dbg *d, char *a);
+void	cmd_hbreak(struct dbg *d, char *a);
+void	cmd_watch(struct dbg *d, char *a);
+void	cmd_rwatch(struct dbg *d, char *a);
+void	cmd_delete(struct dbg *d, char *a);
+void	cmd_info_breakpoints(struct dbg *d, char *a);
+
+/* insert.c */
+int	soft_insert_all(struct dbg *d);
+void	soft_remove_all(struct dbg *d);
+int	dr_program(struct dbg *d, uint32_t skip_exec_at);
+int	dr_slots(const struct bpt *b, uint32_t addr[DBG_NDR],
+	    uint32_t len[DBG_NDR]);
+
+/* regs.c */
+void	cmd_info_registers(struct dbg *d, char *a);
+void	cmd_set(struct dbg *d, char *a);
+
+/* fpu.c */
+void	cmd_info_float(struct dbg *d, char *a);
+double	x87_to_double(const unsigned char ext[10]);
+
+/* mem.c */
+size_t	peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len);
+int	read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len);
+int	write_mem(struct dbg *d, uint32_t addr, const void *buf, size_t len);
+void	format_value(char *buf, size_t n, const unsigned char *bytes,
+	    size_t size, int isfloat, char fmt);
+void	cmd_x(struct dbg *d, char *a);
+void	cmd_print(struct dbg *d, char *a);
+void	set_variable(struct dbg *d, char *lhs, char *rhs);
+
+/* signals.c */
+void	signals_init(struct dbg *d);
+const char *signal_name(int sig);
+void	cmd_info_signals(struct dbg *d, char *a);
+void	cmd_handle(struct dbg *d, char *a);
+
+#endif

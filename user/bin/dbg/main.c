@@ -1,0 +1,92 @@
+/*
+ * dbg - the debugger inside Kestrel, with gdb's commands and habits.
+ *
+ *	dbg [-x FILE] [PROG [ARGS...]]
+ *
+ * PROG's symbols are read at once; "run" starts it with ARGS. Commands come
+ * from FILE (-x: then dbg quits, like gdb -batch -x) or from standard input.
+ * At a terminal dbg prompts "(dbg) " and an empty line repeats the last
+ * command; otherwise (a script, a pipe) each command is echoed after the
+ * prompt, so that a transcript reads like the session it was. At the end a
+ * process dbg started is killed and an attached one detached.
+ *
+ * dbg ignores SIGINT: ^C at the terminal stops the inferior (dbg reports
+ * "Program received signal SIGINT") and leaves the debugger alone.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "dbg.h"
+
+#define LINE_MAX_DBG	512
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: dbg [-x FILE] [PROG [ARGS...]]\n");
+	exit(2);
+}
+
+/* Read and run commands from f until it ends or says quit. */
+static void
+command_loop(struct dbg *d, FILE *f, int interactive)
+{
+	char line[LINE_MAX_DBG], last[LINE_MAX_DBG] = "";
+	size_t n;
+
+	for (;;) {
+		if (interactive) {
+			printf("(dbg) ");
+			fflush(stdout);
+		}
+		if (fgets(line, sizeof(line), f) == NULL)
+			break;
+		n = strlen(line);
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (d->echo)
+			printf("(dbg) %s\n", line);
+		if (interactive && *cmd_trim(line) == '\0')
+			strcpy(line, last);
+		else
+			strcpy(last, line);
+		if (cmd_execute(d, line))
+			break;
+		fflush(stdout);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct dbg d;
+	const char *script = NULL;
+	FILE *f = stdin;
+	int i, j, interactive;
+
+	memset(&d, 0, sizeof(d));
+	signals_init(&d);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-x") == 0 && i + 1 < argc)
+			script = argv[++i];
+		else if (strcmp(argv[i], "-batch") != 0 &&
+		    strcmp(argv[i], "-q") != 0)
+			usage();
+	}
+	if (i < argc && load_program(&d, argv[i]) == 0)
+		for (j = 1; i + j < argc && j < DBG_MAXARGS; j++)
+			d.args[j] = strdup(argv[i + j]);
+	signal(SIGINT, SIG_IGN);
+	if (script != NULL && (f = fopen(script, "r")) == NULL) {
+		printf("%s: No such file or directory.\n", script);
+		return 1;
+	}
+	interactive = script == NULL && isatty(0);
+	d.echo = !interactive;
+	command_loop(&d, f, interactive);
+	proc_quit(&d);
+	fflush(stdout);
+	return 0;
+}
