@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""test_console.py - the console's other half: the PS/2 keyboard and the VGA
+text screen, driven through QEMU's monitor the way a user at `make run-gui`
+would use them. Keys typed with `sendkey` must reach the shell (its output
+appears on COM1), and the VGA text buffer (read with `pmemsave`) must hold
+the same banner and the shell's output. Prints "TEST console.NAME ..." lines.
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "tools"))
+import emu  # noqa: E402
+
+KEYS = {" ": "spc", "\n": "ret", "-": "minus", "/": "slash", ".": "dot"}
+
+
+def report(name, ok, why, log=""):
+    print("TEST console.%s %s%s" % (name, "PASS" if ok else "FAIL",
+                                    "" if ok else ": " + why), flush=True)
+    if not ok and log:
+        print(log[-2000:])
+
+
+def monitor(sock, cmd):
+    """Send a monitor command and wait for the next "(qemu)" prompt."""
+    sock.sendall((cmd + "\n").encode())
+    buf, deadline = b"", time.time() + 10
+    while b"(qemu)" not in buf and time.time() < deadline:
+        try:
+            buf += sock.recv(4096)
+        except socket.timeout:
+            pass
+    return buf
+
+
+def read_screen(sock, path):
+    reply = monitor(sock, "pmemsave 0xb8000 4000 \"%s\"" % path)
+    if not os.path.exists(path):
+        return "pmemsave failed: %r" % reply
+    with open(path, "rb") as f:
+        cells = f.read()
+    rows = []
+    for r in range(25):
+        row = cells[r * 160:(r + 1) * 160:2]
+        rows.append(row.decode("latin-1").rstrip())
+    return "\n".join(rows)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="kestrel-console-")
+    mon = os.path.join(work, "monitor.sock")
+    serial = os.path.join(work, "serial.out")
+    cmd = emu.qemu_command("", serial="file:" + serial) + [
+        "-monitor", "unix:%s,server,nowait" % mon]
+    qemu = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            if os.path.exists(mon):
+                break
+            time.sleep(0.05)
+        sock = socket.socket(socket.AF_UNIX)
+        sock.connect(mon)
+        sock.settimeout(0.2)
+        monitor(sock, "info status")    # the banner's prompt
+        time.sleep(1.5)                 # to the shell prompt
+        for ch in "echo typed-on-the-keyboard\n":
+            monitor(sock, "sendkey " + KEYS.get(ch, ch))
+        time.sleep(1.0)
+        with open(serial, "rb") as f:
+            out = emu.clean(f.read())
+        report("keyboard_reaches_shell",
+               out.count("typed-on-the-keyboard") >= 2,
+               "the typed command or its output is missing", out)
+        screen = read_screen(sock, os.path.join(work, "vga.bin"))
+        report("vga_shows_banner", "Kestrel" in screen and
+               "memory:" in screen, "the banner is not on the screen", screen)
+        report("vga_shows_shell_output",
+               screen.count("typed-on-the-keyboard") >= 2,
+               "the shell's output is not on the screen", screen)
+    finally:
+        qemu.kill()
+        qemu.wait()
+
+
+if __name__ == "__main__":
+    main()
