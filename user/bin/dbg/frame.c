@@ -5,10 +5,11 @@
  * is "push %ebp; mov %esp,%ebp": the caller's EBP at [ebp], the return
  * address at [ebp+4]. Only the innermost frame needs care, because EIP may
  * be where that chain does not hold yet or any more:
- *   - before the function's "push %ebp" (at a breakpoint on its first
- *     instruction): the return address is at [esp];
+ *   - on the function's first instruction (a breakpoint on its name), or
+ *     before its "push %ebp": the return address is at [esp];
  *   - between "push %ebp" and "mov %esp,%ebp": it is at [esp+4];
- *   - after "leave" or "pop %ebp", on the way to "ret": at [esp].
+ *   - after "leave" or "pop %ebp", on the way to "ret", or at the "ret"
+ *     of a function without a frame: at [esp].
  * The prologue is found by looking for its bytes (55 89 e5) among the
  * function's first 16; main's stack-aligning prologue puts them later.
  * Like gdb, backtrace stops at main.
@@ -39,13 +40,18 @@ prologue_offset(struct dbg *d, const struct sym *s)
 	return -1;
 }
 
-/* Has the frame been torn down already ("leave" or "pop %ebp" just ran)? */
+/*
+ * Is the frame gone, or was there none? True at a "ret", and just after
+ * "leave" or "pop %ebp" with a "ret" close behind.
+ */
 static int
 in_epilogue(struct dbg *d, uint32_t eip)
 {
 	unsigned char b[8];
 	size_t n = peek_mem(d, eip - 1, b, sizeof(b)), i;
 
+	if (n >= 2 && b[1] == 0xc3)
+		return 1;
 	if (n < 2 || (b[0] != 0xc9 && b[0] != 0x5d))
 		return 0;
 	for (i = 1; i < n; i++)
@@ -71,7 +77,7 @@ innermost(struct dbg *d, const struct reg *r, uint32_t *ret, uint32_t *slot,
 		off = r->r_eip - s->value;
 	}
 	*fp = r->r_ebp;
-	if (p >= 0 && off <= p)
+	if ((s != NULL && off == 0) || (p >= 0 && off <= p))
 		*slot = r->r_esp;
 	else if (p >= 0 && off == p + 1)
 		*slot = r->r_esp + 4;

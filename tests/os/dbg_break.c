@@ -1,0 +1,213 @@
+/*
+ * dbg_break.c - scripted dbg sessions about code: breakpoints, backtrace,
+ * stepi, nexti, finish, hbreak and the breakpoint table.
+ *
+ * Two inferiors: /bin/demo (the call chain main -> compute -> step_a ->
+ * step_b -> step_c, documented in user/bin/demo.c) and this very program
+ * run as "/test/dbg_break seq", which calls dbg_seq, a hand-written
+ * instruction sequence whose addresses the test knows exactly because they
+ * are its own:
+ *	+0 nop; +1 mov $7,%eax; +6 add $3,%eax; +9 call dbg_leaf; +14 nop;
+ *	+15 ret		and dbg_leaf: add $100,%eax; ret
+ * so dbg_seq returns 110 and the program exits with 110.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "lib/ktest.h"
+#include "dbg_lib.h"
+
+int	dbg_seq(void);
+void	dbg_leaf(void);
+
+__asm__(
+	".text\n"
+	".globl dbg_seq\n.type dbg_seq, @function\n"
+	"dbg_seq:\n"
+	"	nop\n"
+	"	movl $7, %eax\n"
+	"	addl $3, %eax\n"
+	"	call dbg_leaf\n"
+	"	nop\n"
+	"	ret\n"
+	".size dbg_seq, . - dbg_seq\n"
+	".globl dbg_leaf\n.type dbg_leaf, @function\n"
+	"dbg_leaf:\n"
+	"	addl $100, %eax\n"
+	"	ret\n"
+	".size dbg_leaf, . - dbg_leaf\n");
+
+static struct dbg_run run;
+static const char *const demo[] = { "/bin/demo", NULL };
+static const char *const self[] = { "/test/dbg_break", "seq", NULL };
+
+static unsigned
+seq(int off)
+{
+	return (unsigned)(uintptr_t)dbg_seq + off;
+}
+
+/* break on a function; backtrace names the whole chain, innermost first. */
+static int
+test_break_backtrace(void)
+{
+	if (dbg_session(&run, "break step_c\nrun\nbacktrace\nquit\n", demo))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 1 at 0x");
+	DBG_EXPECT(&run, "(dbg) run\nStarting program: /bin/demo\n");
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, " in step_c () <step_c>\n(dbg) backtrace\n#0  0x");
+	DBG_EXPECT(&run, " in step_c () <step_c>\n#1  0x");
+	DBG_EXPECT(&run, " in step_b () <step_b+");
+	DBG_EXPECT(&run, ">\n#2  0x");
+	DBG_EXPECT(&run, " in step_a () <step_a+");
+	DBG_EXPECT(&run, ">\n#3  0x");
+	DBG_EXPECT(&run, " in compute () <compute+");
+	DBG_EXPECT(&run, ">\n#4  0x");
+	DBG_EXPECT(&run, " in main () <main+");
+	DBG_EXPECT(&run, ">\n(dbg) quit\n");
+	DBG_ABSENT(&run, "#5");
+	DBG_ABSENT(&run, "total =");	/* quit killed it */
+	return 0;
+}
+
+/* stepi and "stepi N" land on exact addresses; registers follow. */
+static int
+test_stepi_exact(void)
+{
+	if (dbg_session(&run, "break dbg_seq\nrun\nstepi\nsi\ninfo registers "
+	    "eip\nstepi 2\ninfo registers eax\nstepi\ncontinue\n", self))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1 at 0x%x\n", seq(0)));
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq>\n",
+	    seq(0)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_seq () <dbg_seq+1>\n",
+	    seq(1)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) si\n0x%08x in dbg_seq () <dbg_seq+6>\n",
+	    seq(6)));
+	DBG_EXPECT(&run, dbg_fmt("eip            0x%-17x0x%x <dbg_seq+6>\n",
+	    seq(6), seq(6)));
+	/* stepi 2 shows only where it ends: into the call. */
+	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi 2\n0x%08x in dbg_leaf () <dbg_leaf>\n"
+	    "(dbg) info registers eax\neax            0xa                10\n",
+	    (unsigned)(uintptr_t)dbg_leaf));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_leaf () <dbg_leaf+3>\n",
+	    (unsigned)(uintptr_t)dbg_leaf + 3));
+	DBG_EXPECT(&run, "[Inferior 1 (process ");
+	DBG_EXPECT(&run, ") exited with code 110]\n");
+	return 0;
+}
+
+/* nexti runs a whole call; stepi would have entered it. */
+static int
+test_nexti_over_call(void)
+{
+	if (dbg_session(&run, dbg_fmt("break *0x%x\nrun\nnexti\ninfo registers "
+	    "eax\nni\nbacktrace\nc\n", seq(9)), self))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq+9>\n",
+	    seq(9)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) nexti\n0x%08x in dbg_seq () <dbg_seq+14>\n",
+	    seq(14)));
+	DBG_EXPECT(&run, "eax            0x6e               110\n");
+	DBG_EXPECT(&run, dbg_fmt("(dbg) ni\n0x%08x in dbg_seq () <dbg_seq+15>\n",
+	    seq(15)));
+	DBG_EXPECT(&run, dbg_fmt("#0  0x%08x in dbg_seq () <dbg_seq+15>\n#1  0x",
+	    seq(15)));
+	DBG_EXPECT(&run, " in main () <main+");
+	DBG_EXPECT(&run, "exited with code 110]\n");
+	return 0;
+}
+
+/* finish returns to the caller and shows eax, up to main. */
+static int
+test_finish(void)
+{
+	if (dbg_session(&run, "break step_c\nrun\nfinish\nfinish\nbt\n"
+	    "delete\nfinish\nfinish\nkill\n", demo))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
+	DBG_EXPECT(&run, " in step_c () <step_c>\n0x");
+	DBG_EXPECT(&run, " in step_b () <step_b+");
+	DBG_EXPECT(&run, ">\nValue returned is $1 = 1\n");	/* step_c(0) */
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
+	DBG_EXPECT(&run, " in step_a () <step_a+");
+	DBG_EXPECT(&run, ">\nValue returned is $2 = 3\n");	/* step_b(0) */
+	DBG_EXPECT(&run, "(dbg) bt\n#0  0x");
+	DBG_EXPECT(&run, " in step_a () <step_a+");
+	DBG_EXPECT(&run, "#1  0x");
+	DBG_EXPECT(&run, " in compute () <compute+");
+	DBG_EXPECT(&run, ">\nValue returned is $3 = 6\n");	/* step_a(0) */
+	DBG_EXPECT(&run, " in main () <main+");
+	DBG_EXPECT(&run, ">\nValue returned is $4 = 90\n");	/* compute(5) */
+	DBG_EXPECT(&run, "(dbg) kill\n[Inferior 1 (process ");
+	DBG_EXPECT(&run, ") killed]\n");
+	return 0;
+}
+
+/* hbreak uses a debug register; hits are counted, delete removes it. */
+static int
+test_hbreak_counts(void)
+{
+	if (dbg_session(&run, "hbreak step_b\nbreak step_c\nrun\nc\nc\n"
+	    "info breakpoints\ndelete 1\nc\ninfo breakpoints\ndelete\n"
+	    "info breakpoints\nc\n", demo))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "(dbg) hbreak step_b\nHardware assisted breakpoint 1 at 0x");
+	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 2 at 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, " in step_b () <step_b>\n");
+	DBG_EXPECT(&run, "\nBreakpoint 2, 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "(dbg) info breakpoints\n"
+	    "Num     Type            Disp Enb Address    What\n"
+	    "1       hw breakpoint   keep y   0x");
+	DBG_EXPECT(&run, " <step_b>\n\tbreakpoint already hit 2 times\n"
+	    "2       breakpoint      keep y   0x");
+	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 1 time\n");
+	DBG_EXPECT(&run, "(dbg) delete 1\n(dbg) c\nContinuing.\n\n"
+	    "Breakpoint 2, 0x");
+	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 2 times\n");
+	DBG_EXPECT(&run, "(dbg) info breakpoints\nNo breakpoints or watchpoints.\n");
+	DBG_EXPECT(&run, "total = 90\n");
+	DBG_EXPECT(&run, "exited with code 90]\n");
+	return 0;
+}
+
+/* A breakpoint by address with "*", and the gdb abbreviations. */
+static int
+test_abbreviations(void)
+{
+	if (dbg_session(&run, dbg_fmt("b *0x%x\nr\ni r eip\ni b\nd 1\ncont\n",
+	    seq(6)), self))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1 at 0x%x\n", seq(6)));
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq+6>\n",
+	    seq(6)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) i r eip\neip            0x%-17x", seq(6)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) i b\nNum     Type            Disp Enb "
+	    "Address    What\n1       breakpoint      keep y   0x%08x "
+	    "<dbg_seq+6>\n", seq(6)));
+	DBG_EXPECT(&run, "(dbg) cont\nContinuing.\n[Inferior 1 (process ");
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	if (argc > 1 && strcmp(argv[1], "seq") == 0)
+		return dbg_seq();
+	kt_suite("dbg_break");
+	kt_run("break_backtrace", test_break_backtrace);
+	kt_run("stepi_exact", test_stepi_exact);
+	kt_run("nexti_over_call", test_nexti_over_call);
+	kt_run("finish", test_finish);
+	kt_run("hbreak_counts", test_hbreak_counts);
+	kt_run("abbreviations", test_abbreviations);
+	return kt_finish();
+}
