@@ -176,21 +176,26 @@ sys_wait4(struct thread *td, uint32_t *args)
 	struct proc *me = td->td_proc, *q;
 	pid_t pid = (pid_t)args[0];
 	int *ustatus = (int *)args[1], options = (int)args[2], status, error;
+	int sleep_error;
 	static const char zero[RUSAGE_SIZE];
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return EINVAL;
-	for (;;) {
+	/*
+	 * A signal ends the wait only if no status is ready after it: the
+	 * SIGCHLD of the very child we wait for must not cost its status.
+	 */
+	for (sleep_error = 0;; sleep_error = tsleep(me, 1, "wait", 0)) {
 		error = wait_scan(me, pid, options, &q, &status);
-		if (error == 0)
-			break;
 		if (error != EAGAIN)
-			return error;
+			break;
 		if (options & WNOHANG)
 			return 0;
-		if ((error = tsleep(me, 1, "wait", 0)) != 0)
-			return error;
+		if (sleep_error != 0)
+			return sleep_error;
 	}
+	if (error != 0)
+		return error;
 	if (ustatus != NULL && copyout(&status, ustatus, sizeof(status)) != 0)
 		return EFAULT;
 	if (args[3] != 0 && copyout(zero, (void *)args[3], RUSAGE_SIZE) != 0)

@@ -32,6 +32,7 @@ spawn(char **argv)
 		tcsetpgrp(0, getpid());
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTSTP, SIG_DFL);
+		signal(SIGTTOU, SIG_DFL);
 		execv(argv[0], argv);
 		fprintf(stderr, "init: cannot run %s: %s\n", argv[0],
 		    strerror(errno));
