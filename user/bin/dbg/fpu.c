@@ -70,14 +70,30 @@ print_stack(const struct fpreg *fp)
 	}
 }
 
-static void
-print_bits(uint32_t v, const char *const names[], int n)
+/* " IE PE ..." for the set bits that have names; "" if none. */
+static const char *
+bit_names(uint32_t v, const char *const names[], int n)
 {
+	static char buf[80];
+	size_t len = 0;
 	int i;
 
+	buf[0] = '\0';
 	for (i = 0; i < n; i++)
 		if ((v & (1U << i)) && names[i] != NULL)
-			printf(" %s", names[i]);
+			len += snprintf(buf + len, sizeof(buf) - len, " %s",
+			    names[i]);
+	return buf;
+}
+
+/* "Status Word:         0x3820   PE": the value, then the set bits. */
+static void
+print_word(const char *label, uint32_t v, const char *const names[], int n)
+{
+	const char *bits = bit_names(v, names, n);
+
+	printf("%-21s0x%04x%s%s\n", label, (unsigned)v, bits[0] ? "  " : "",
+	    bits);
 }
 
 static void
@@ -99,12 +115,11 @@ print_words(const struct fpreg *fp)
 	};
 	uint32_t sw = fp->fpr_env[1] & 0xffff, cw = fp->fpr_env[0] & 0xffff;
 
-	printf("\nStatus Word:         0x%04x  ", (unsigned)sw);
-	print_bits(sw, sw_bits, 16);
-	printf("\n                       TOP: %u\n", (unsigned)(sw >> 11) & 7);
-	printf("Control Word:        0x%04x  ", (unsigned)cw);
-	print_bits(cw, cw_bits, 6);
-	printf("\n                       PC: %s\n", pc_names[(cw >> 8) & 3]);
+	printf("\n");
+	print_word("Status Word:", sw, sw_bits, 16);
+	printf("                       TOP: %u\n", (unsigned)(sw >> 11) & 7);
+	print_word("Control Word:", cw, cw_bits, 6);
+	printf("                       PC: %s\n", pc_names[(cw >> 8) & 3]);
 	printf("                       RC: %s\n", rc_names[(cw >> 10) & 3]);
 	printf("Tag Word:            0x%04x\n",
 	    (unsigned)(fp->fpr_env[2] & 0xffff));
@@ -133,9 +148,8 @@ print_sse(struct dbg *d)
 	    ptrace(PT_GETXMMREGS, d->pid, (caddr_t)&x, 0) != 0)
 		return;
 	snprintf(hex, sizeof(hex), "0x%x", (unsigned)x.xmm_env[6]);
-	printf("\n%-15s%-19s[", "mxcsr", hex);
-	print_bits(x.xmm_env[6], mx_bits, 16);
-	printf(" ]\n");
+	printf("\n%-15s%-19s[%s ]\n", "mxcsr", hex,
+	    bit_names(x.xmm_env[6], mx_bits, 16));
 	for (i = 0; i < 8; i++) {
 		memcpy(v, x.xmm_reg[i], 16);
 		memcpy(w, x.xmm_reg[i], 16);

@@ -8,8 +8,9 @@
  * guessed from its symbol, and the guess is the rule "print" documents:
  *   - a function prints as its address: {<text variable, no debug info>} ...
  *   - a data symbol of size 1, 2 or 4 is a signed integer (size 1: also the
- *     character), of size 8 in .data/.bss/.rodata a double; other sizes
- *     print as bytes;
+ *     character), of size 8 a double; any other size is an array: a string
+ *     if it holds one, else 32-bit integers if the size allows, else bytes
+ *     (the first 64 bytes);
  *   - /x /d /u /c /f override the guess (/f of 4 bytes: a float);
  *   - anything else ($reg, numbers, &sym, sym+4) is a 32-bit number.
  */
@@ -21,6 +22,7 @@
 #include "dbg.h"
 
 #define XS_MAX	200		/* longest string x/s shows */
+#define PRINT_MAX	64		/* most bytes of an object print shows */
 
 static size_t
 io(struct dbg *d, int op, uint32_t addr, void *buf, size_t len)
@@ -293,29 +295,64 @@ print_register(struct dbg *d, const char *expr, uint32_t v, char fmt)
 	}
 }
 
+/* A NUL-terminated run of printable characters (or \t, \n) filling b? */
+static int
+looks_like_string(const unsigned char *b, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < size && b[i] != '\0'; i++)
+		if (!isprint(b[i]) && b[i] != '\t' && b[i] != '\n')
+			return 0;
+	return i > 0 && i < size;
+}
+
+static void
+print_string(const unsigned char *b)
+{
+	putchar('"');
+	for (; *b != '\0'; b++)
+		if (*b == '\t')
+			printf("\\t");
+		else if (*b == '\n')
+			printf("\\n");
+		else if (*b == '"' || *b == '\\')
+			printf("\\%c", *b);
+		else
+			putchar(*b);
+	putchar('"');
+}
+
 /* print of a data symbol: its contents, typed by the rule above. */
 static void
 print_object(struct dbg *d, const struct sym *s, char fmt)
 {
-	unsigned char b[16];
+	unsigned char b[PRINT_MAX];
 	char text[48];
-	size_t size = s->size, i;
+	size_t size = s->size ? s->size : 4, n, i, step;
 
-	if (size == 0)
-		size = 4;
-	if (read_mem(d, s->value, b, size > sizeof(b) ? sizeof(b) : size) != 0)
+	n = size > sizeof(b) ? sizeof(b) : size;
+	if (read_mem(d, s->value, b, n) != 0)
 		return;
+	printf("$%d = ", ++d->nvalues);
 	if (size == 1 || size == 2 || size == 4 || size == 8) {
 		format_value(text, sizeof(text), b, size, size == 8, fmt);
-		printf("$%d = %s\n", ++d->nvalues, text);
+		printf("%s\n", text);
 		return;
 	}
-	printf("$%d = {", ++d->nvalues);
-	for (i = 0; i < size && i < sizeof(b); i++) {
-		format_value(text, sizeof(text), b + i, 1, 0, fmt ? fmt : 'x');
+	if (fmt == 0 && size <= n && looks_like_string(b, size)) {
+		print_string(b);
+		printf("\n");
+		return;
+	}
+	step = size % 4 == 0 && fmt != 'c' ? 4 : 1;
+	printf("{");
+	for (i = 0; i + step <= n; i += step) {
+		format_value(text, sizeof(text), b + i, step, 0,
+		    fmt ? fmt : step == 4 ? 'd' : 'x');
 		printf("%s%s", i ? ", " : "", text);
 	}
-	printf("%s}\n", size > sizeof(b) ? "..." : "");
+	printf("%s}\n", size > n ? "..." : "");
 }
 
 void
