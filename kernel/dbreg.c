@@ -5,8 +5,7 @@
  * them only for a thread that has a breakpoint enabled, and clears DR7 when
  * it switches to one that has none, so a watchpoint can only ever fire in
  * the process it was set for. Everything a tracer writes is validated first
- * (dbreg_validate): addresses must lie in user space, and DR7 may not ask for
- * anything but ordinary instruction and data breakpoints.
+ * (kernel/dbreg_validate.c); fork starts a child with none, exec clears them.
  *
  * #DB from user mode: DR6 says why. A single step (BS) or a breakpoint hit
  * (B0-B3) becomes SIGTRAP; the trap's DR6 status is kept for PT_GETDBREGS so
@@ -14,21 +13,28 @@
  * (the instruction has not run), so the kernel sets RF in the frame: the
  * instruction runs once on resume and the breakpoint stays armed for the
  * next time (QEMU saves RF=0 in the frame, so the CPU cannot be relied on).
+ * When a step trap and an execution breakpoint on the next instruction are
+ * reported together, the step is reported alone and the breakpoint faults
+ * again when the thread resumes: two stops, step first.
  *
  * #DB from kernel mode is never fatal. If a user watchpoint fired because a
- * system call touched the watched buffer (copyin/copyout), the breakpoints
- * are switched off until the call returns and the hit is then reported as a
- * SIGTRAP, once (dbreg_userret). The MOV SS/POP SS deferral (CVE-2018-8897)
- * delivers the #DB on the first instruction of an entry stub; DR6 names a
- * user watchpoint (or nothing at all) and it is handled the same way.
+ * system call touched the watched buffer (copyin/copyout, a signal frame),
+ * the thread's breakpoints are switched off (TDF_DBHIT: the context switch
+ * leaves them off too, should the call sleep) until it returns to user mode,
+ * and then the hit is reported as one SIGTRAP (dbreg_userret). The MOV SS /
+ * POP SS deferral (CVE-2018-8897) delivers the #DB on the first instruction
+ * of an entry stub; DR6 names a user watchpoint (or nothing at all, some
+ * CPUs' errata) and it is handled the same way. Nothing here touches memory
+ * through the interrupted code's segment registers: kernel/vectors.asm has
+ * loaded the kernel's before any C runs.
  */
 #include <string.h>
 #include <sys/signal.h>
 #include <machine/reg.h>
-#include <sys/errno.h>
 #include "kernel/dbreg.h"
 #include "kernel/frame.h"
 #include "kernel/layout.h"
+#include "kernel/regs.h"
 #include "kernel/x86.h"
 #include "proc/proc.h"
 
@@ -39,47 +45,7 @@ dbreg_init(void)
 {
 	lcr4(rcr4() | CR4_DE);	/* DR4/DR5 are not aliases; I/O breakpoints defined */
 	ldr7(0);
-	ldr6(0);
-}
-
-static uint32_t
-len_bytes(uint32_t lenfield)
-{
-	return lenfield == 0 ? 1 : lenfield == 1 ? 2 : 4;	/* 3 = 4 bytes */
-}
-
-/*
- * The whole resulting state, checked at once (NetBSD's lesson from
- * CVE-2018-1000199: a slot validated only while disabled could later be
- * enabled unchecked). 0 or EINVAL.
- */
-int
-dbreg_validate(const struct dbreg *d)
-{
-	uint32_t dr7 = d->dr[7];
-	int i;
-
-	if (dr7 & (DR7_RESERVED | DR7_GD))
-		return EINVAL;
-	for (i = 0; i < 4; i++) {
-		uint32_t rw = DR7_RW(dr7, i), lenf = DR7_LEN(dr7, i);
-		uint32_t addr = d->dr[i], len;
-		int enabled = (dr7 >> (2 * i)) & 3;
-
-		if (rw == DR7_RW_IO || lenf == 2)
-			return EINVAL;		/* I/O, or the undefined length */
-		len = len_bytes(lenf);
-		if (addr != 0 && (addr >= VM_MAXUSER_ADDRESS ||
-		    VM_MAXUSER_ADDRESS - addr < len))
-			return EINVAL;		/* not wholly in user space */
-		if (!enabled)
-			continue;
-		if (rw == DR7_RW_EXEC && lenf != 0)
-			return EINVAL;		/* execution: length 1 only */
-		if (addr & (len - 1))
-			return EINVAL;		/* misaligned for its length */
-	}
-	return 0;
+	ldr6(DR6_RESERVED);
 }
 
 /* Store a validated set. DR6 can only have its status bits cleared. */
@@ -92,7 +58,7 @@ dbreg_set(struct thread *td, const struct dbreg *d)
 	for (i = 0; i < 4; i++)
 		pcb->pcb_dr[i] = d->dr[i];
 	pcb->pcb_dr[6] &= d->dr[6] | ~DR6_STATUS;
-	pcb->pcb_dr[7] = d->dr[7] & ~DR7_BIT10;
+	pcb->pcb_dr[7] = d->dr[7];
 	if (pcb->pcb_dr[7] & DR7_ENABLES)
 		pcb->pcb_flags |= PCB_DBREGS;
 	else
@@ -114,13 +80,16 @@ dbreg_fill(struct thread *td, struct dbreg *d)
 	d->dr[7] = pcb->pcb_dr[7];
 }
 
-/* Load the registers of the thread about to run (or switch them off). */
+/*
+ * Load the registers of the thread about to run, or switch them off: it
+ * has none enabled, or a system call of its tripped over one (TDF_DBHIT).
+ */
 void
 dbreg_switch(struct thread *new)
 {
 	const struct pcb *pcb = &new->td_pcb;
 
-	if (pcb->pcb_flags & PCB_DBREGS) {
+	if ((pcb->pcb_flags & PCB_DBREGS) && !(new->td_flags & TDF_DBHIT)) {
 		ldr0(pcb->pcb_dr[0]);
 		ldr1(pcb->pcb_dr[1]);
 		ldr2(pcb->pcb_dr[2]);
@@ -133,17 +102,18 @@ dbreg_switch(struct thread *new)
 	}
 }
 
-/* exec, and a new fork child: no breakpoints at all. */
+/* exec, and a new fork child: no breakpoints, no status, nothing pending. */
 void
 dbreg_clear(struct thread *td)
 {
 	memset(td->td_pcb.pcb_dr, 0, sizeof(td->td_pcb.pcb_dr));
 	td->td_pcb.pcb_flags &= ~PCB_DBREGS;
+	td->td_flags &= ~TDF_DBHIT;
 	if (td == curthread)
 		dbreg_switch(td);
 }
 
-/* The enabled breakpoints among the B bits of dr6. */
+/* The enabled breakpoints (L or G, alike) among the B bits of dr6. */
 static uint32_t
 hits(const struct pcb *pcb, uint32_t dr6)
 {
@@ -153,9 +123,22 @@ hits(const struct pcb *pcb, uint32_t dr6)
 	if ((pcb->pcb_flags & PCB_DBREGS) == 0)
 		return 0;
 	for (i = 0; i < 4; i++)
-		if ((dr6 & DR6_B(i)) && ((pcb->pcb_dr[7] >> (2 * i)) & 3))
+		if ((dr6 & DR6_B(i)) && DR7_ENABLED(pcb->pcb_dr[7], i))
 			h |= DR6_B(i);
 	return h;
+}
+
+/* The B bits of the slots that are execution breakpoints. */
+static uint32_t
+exec_slots(const struct pcb *pcb)
+{
+	uint32_t x = 0;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (DR7_RW(pcb->pcb_dr[7], i) == DR7_RW_EXEC)
+			x |= DR6_B(i);
+	return x;
 }
 
 int
@@ -163,44 +146,40 @@ dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code)
 {
 	struct pcb *pcb = &td->td_pcb;
 	uint32_t dr6 = rdr6(), h;
-	int i;
 
-	ldr6(0);
+	ldr6(DR6_RESERVED);
 	h = hits(pcb, dr6);
 	if (dr6 & DR6_BS) {
-		if (td->td_dbgflags & TDB_STEP)
-			tf->tf_eflags &= ~PSL_T;	/* the debugger's TF only */
-		td->td_dbgflags &= ~TDB_STEP;
+		h &= ~exec_slots(pcb);		/* it faults again on resume */
+		ptrace_step_trap(td, tf);	/* the debugger's TF only */
+	} else if (h & exec_slots(pcb)) {
+		tf->tf_eflags |= PSL_RF;	/* resumable breakpoint */
 	}
-	for (i = 0; i < 4; i++)
-		if ((h & DR6_B(i)) && DR7_RW(pcb->pcb_dr[7], i) == DR7_RW_EXEC)
-			tf->tf_eflags |= PSL_RF;	/* resumable breakpoint */
 	pcb->pcb_dr[6] = h | (dr6 & (DR6_BS | DR6_BD | DR6_BT));
 	*code = (h != 0 || (dr6 & DR6_BS)) ? TRAP_TRACE : TRAP_BRKPT;
 	return SIGTRAP;
 }
 
+/*
+ * A #DB in kernel mode: a user watchpoint touched by the kernel, the MOV SS
+ * deferral, or (impossible by validation: GD is refused) a debug-register
+ * access, which the CPU has already disarmed by clearing GD. Never fatal.
+ */
 void
 dbreg_trap_kernel(struct trapframe *tf)
 {
 	struct thread *td = curthread;
 	uint32_t dr6 = rdr6(), h;
 
-	ldr6(0);
-	if (dr6 & DR6_BD)
-		ldr7(rdr7() & ~DR7_GD);		/* never set by Kestrel */
+	ldr6(DR6_RESERVED);
 	if (dr6 & DR6_BS)
 		tf->tf_eflags &= ~PSL_T;	/* don't single-step the kernel */
-	if (td == NULL)
+	if (td == NULL || (h = hits(&td->td_pcb, dr6)) == 0)
 		return;
-	h = hits(&td->td_pcb, dr6);
-	if (h != 0) {
-		/* A system call touched a watched user buffer. */
-		td->td_pcb.pcb_dr[6] = h;
-		td->td_flags |= TDF_DBHIT | TDF_ASTPENDING;
-		ldr7(0);
-		hw_dr7_armed = 0;
-	}
+	td->td_pcb.pcb_dr[6] = h;
+	td->td_flags |= TDF_DBHIT | TDF_ASTPENDING;
+	ldr7(0);
+	hw_dr7_armed = 0;
 }
 
 /* On the way back to user mode after a watchpoint fired in the kernel. */

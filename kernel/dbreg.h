@@ -1,5 +1,8 @@
 /*
- * dbreg.h - per-thread hardware breakpoints and watchpoints (DR0-DR7).
+ * dbreg.h - per-thread hardware breakpoints and watchpoints (DR0-DR7):
+ * the register bits (Intel SDM vol. 3, 17.2) and the interface that
+ * ptrace, the context switch, exec and the trap handler use.
+ * docs/debug-registers.md explains the whole design.
  */
 #ifndef KERNEL_DBREG_H
 #define KERNEL_DBREG_H
@@ -16,13 +19,19 @@ struct dbreg;
 #define DR6_BS		0x00004000u	/* single step */
 #define DR6_BT		0x00008000u	/* task switch */
 #define DR6_STATUS	(DR6_BMASK | DR6_BD | DR6_BS | DR6_BT)
+#define DR6_RESERVED	0xffff0ff0u	/* DR6 with no event recorded */
 #define DR7_ENABLES	0x000000ffu	/* L0 G0 ... L3 G3 */
 #define DR7_LE_GE	0x00000300u
 #define DR7_BIT10	0x00000400u	/* reserved, reads as 1 */
 #define DR7_GD		0x00002000u
 #define DR7_RESERVED	0x0000d800u	/* bits 11, 12, 14, 15 */
+#define DR7_ENABLED(d, i)	(((d) >> (2 * (i))) & 3)	/* Li or Gi */
 #define DR7_RW(d, i)	(((d) >> (16 + 4 * (i))) & 3)
 #define DR7_LEN(d, i)	(((d) >> (18 + 4 * (i))) & 3)
+#define DR7_LEN_1	0
+#define DR7_LEN_2	1
+#define DR7_LEN_UNDEF	2		/* 8 bytes in long mode only */
+#define DR7_LEN_4	3
 #define DR7_RW_EXEC	0
 #define DR7_RW_WRITE	1
 #define DR7_RW_IO	2
