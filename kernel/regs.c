@@ -13,6 +13,7 @@
  *     so reloading them on the way out cannot fault.
  * EIP and ESP are not checked: pointing them into the kernel makes the first
  * user instruction fault in user mode, and the process gets SIGSEGV.
+ * Single-stepping (who owns TF) is in kernel/ptrace_step.c.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -24,7 +25,6 @@
 #include "kernel/dbreg.h"
 #include "kernel/x86.h"
 #include "proc/proc.h"
-#include "vm/vm.h"
 
 void
 fill_regs(struct thread *td, struct reg *r)
@@ -102,57 +102,6 @@ int
 ptrace_set_pc(struct thread *td, uint32_t addr)
 {
 	td->td_frame->tf_eip = addr;
-	return 0;
-}
-
-/*
- * Does the instruction at eip set EFLAGS itself (popf, iret, with operand
- * size prefixes)? Then the TF it leaves is the program's, not ours.
- */
-static int
-sets_trap_flag(struct thread *td, uint32_t eip)
-{
-	struct vmspace *vm = td->td_proc->p_vmspace;
-	uint8_t op;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		paddr_t pa = vm_page_hold(vm, eip + i, 0, 0);
-
-		if (pa == 0)
-			return 0;
-		op = ((uint8_t *)PHYS_TO_KVA(pa))[(eip + i) & PAGE_MASK];
-		if (op == 0x66)
-			continue;		/* operand-size prefix */
-		return op == 0x9d || op == 0xcf;	/* popf, iret */
-	}
-	return 0;
-}
-
-/*
- * Arrange one #DB after the next user instruction. TDB_STEP records that
- * the debugger, not the program, owns TF, so the trap handler takes it away
- * again and the program never sees it in its saved state afterwards.
- */
-int
-ptrace_single_step(struct thread *td)
-{
-	struct trapframe *tf = td->td_frame;
-
-	if (tf->tf_eflags & PSL_T)
-		return 0;			/* the program's own TF steps it */
-	tf->tf_eflags |= PSL_T;
-	if (!sets_trap_flag(td, tf->tf_eip))
-		td->td_dbgflags |= TDB_STEP;
-	return 0;
-}
-
-int
-ptrace_clear_single_step(struct thread *td)
-{
-	if (td->td_dbgflags & TDB_STEP)
-		td->td_frame->tf_eflags &= ~PSL_T;
-	td->td_dbgflags &= ~TDB_STEP;
 	return 0;
 }
 

@@ -20,8 +20,13 @@ void	fill_regs(struct thread *td, struct reg *r);
 int	regs_validate(const struct trapframe *cur, const struct reg *r);
 int	set_regs(struct thread *td, const struct reg *r);
 int	ptrace_set_pc(struct thread *td, uint32_t addr);
+
+/* kernel/ptrace_step.c: single-stepping, and who owns EFLAGS.TF */
 int	ptrace_single_step(struct thread *td);
 int	ptrace_clear_single_step(struct thread *td);
+void	ptrace_step_trap(struct thread *td, struct trapframe *tf);
+void	ptrace_step_sendsig(struct thread *td, int *saved_eflags, uint32_t uc);
+void	ptrace_step_sigreturn(struct thread *td, uint32_t uc);
 
 int	fill_fpregs(struct thread *td, struct fpreg *fp);
 int	set_fpregs(struct thread *td, const struct fpreg *fp);

@@ -89,8 +89,6 @@ sendsig(struct thread *td, int sig, const siginfo_t *si, void (*handler)(int),
 		td->td_flags &= ~TDF_OLDMASK;
 	}
 	frame_to_mcontext(tf, &sf.sf_uc.uc_mcontext);
-	if (td->td_dbgflags & TDB_STEP)		/* the debugger's TF, not the program's */
-		sf.sf_uc.uc_mcontext.mc_eflags &= ~PSL_T;
 	fpu_flush(td);
 	memcpy(sf.sf_uc.uc_mcontext.mc_fpstate, &td->td_pcb.pcb_save,
 	    sizeof(sf.sf_uc.uc_mcontext.mc_fpstate));
@@ -102,6 +100,7 @@ sendsig(struct thread *td, int sig, const siginfo_t *si, void (*handler)(int),
 	base = (tf->tf_esp - sizeof(sf)) & ~15u;
 	sf.sf_signum = sig;
 	sf.sf_ucontext = base + offsetof(struct sigframe, sf_uc);
+	ptrace_step_sendsig(td, &sf.sf_uc.uc_mcontext.mc_eflags, sf.sf_ucontext);
 	sf.sf_siginfo = siginfo ? (int)(base + offsetof(struct sigframe, sf_si)) :
 	    si->si_code;
 	sf.sf_addr = (int)si->si_addr;
@@ -160,8 +159,7 @@ sys_sigreturn(struct thread *td, uint32_t *args)
 		fpu_changed(td);
 	}
 	td->td_sigmask = uc.uc_sigmask.__bits[0] & ~SIG_CANTMASK;
-	if (td->td_dbgflags & TDB_STEP)		/* a step the handler interrupted */
-		td->td_frame->tf_eflags |= PSL_T;
+	ptrace_step_sigreturn(td, args[0]);	/* a step the handler interrupted */
 	return EJUSTRETURN;
 }
 

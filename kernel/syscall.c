@@ -5,9 +5,10 @@
  * Around the call itself are the hooks that make tracing work: the stops
  * at system call entry and exit that PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
  * ask for (the tracer may change the number and arguments at the entry stop,
- * and the result at the exit stop), and the single-step trap. The int
- * instruction clears TF on entry and iret would only restore it, letting
- * one more instruction run; so when the caller was being stepped, the
+ * and the result at the exit stop; a PT_KILL there means the call never
+ * runs), and the single-step trap. The int instruction clears TF on entry
+ * and iret would only restore it, letting one more instruction run; so when
+ * the caller was being stepped (TF set once the entry stop is over), the
  * kernel posts the SIGTRAP itself as the call returns, and the step stops
  * exactly at the instruction after int $0x80.
  */
@@ -17,6 +18,7 @@
 #include <sys/syscall.h>
 #include "kernel/syscall.h"
 #include "kernel/frame.h"
+#include "kernel/regs.h"
 #include "kernel/x86.h"
 #include "proc/proc.h"
 #include "proc/sys_process.h"
@@ -99,19 +101,35 @@ set_result(struct thread *td, struct trapframe *tf, int error)
 	}
 }
 
+/* The number and arguments of the call in tf, for PT_LWPINFO and PT_GET_SC_ARGS. */
+static void
+record_call(struct thread *td, const struct trapframe *tf)
+{
+	td->td_sc_code = tf->tf_eax;
+	fetch_args(tf, td->td_sc_args);
+}
+
 void
 syscall(struct trapframe *tf)
 {
 	struct thread *td = curthread;
 	struct proc *p = td->td_proc;
 	uint32_t code, args[6];
-	int error, stepping = tf->tf_eflags & PSL_T;
+	int error, stepping, traced = (p->p_flag & P_TRACED) != 0;
 
 	sti();
-	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCE))
-		ptrace_syscall_stop(td, TDB_STOPSCE);
-	code = tf->tf_eax;		/* read after the stop: the tracer may change it */
+	if (traced) {
+		record_call(td, tf);
+		if (td->td_dbgflags & TDB_SCE) {
+			ptrace_syscall_stop(td, TDB_STOPSCE);
+			record_call(td, tf);	/* the tracer may have changed it */
+		}
+		if (p->p_siglist & SIGMASK(SIGKILL))
+			goto out;		/* PT_KILL at the entry stop: no call */
+	}
+	code = tf->tf_eax;
 	fetch_args(tf, args);
+	stepping = tf->tf_eflags & PSL_T;
 	td->td_retval[0] = 0;
 	td->td_retval[1] = 0;
 	if (code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
@@ -120,16 +138,14 @@ syscall(struct trapframe *tf)
 		error = ENOSYS;
 	set_result(td, tf, error);
 	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCX)) {
-		td->td_sc_code = code;
 		td->td_sc_error = error > 0 ? error : 0;
 		ptrace_syscall_stop(td, TDB_STOPSCX);
 	}
 	if (stepping && error != ERESTART) {
-		if (td->td_dbgflags & TDB_STEP)
-			tf->tf_eflags &= ~PSL_T;
-		td->td_dbgflags &= ~TDB_STEP;
+		ptrace_step_trap(td, tf);
 		trapsignal(td, SIGTRAP, TRAP_TRACE, tf->tf_eip);
 	}
+out:
 	userret(tf);
 }
 

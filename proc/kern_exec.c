@@ -176,7 +176,7 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 	dbreg_clear(td);
 	if (p->p_flag & P_TRACED) {
 		td->td_dbgflags |= TDB_EXEC;
-		psignal(p, SIGTRAP);
+		trapsignal(td, SIGTRAP, 0, 0);	/* a trap: stops even if blocked */
 	}
 }
 

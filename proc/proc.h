@@ -67,12 +67,18 @@ struct thread {
 #define TDB_STEP	0x0004	/* the debugger set TF for one step */
 #define TDB_STOPSCE	0x0010	/* stopped at a system call entry */
 #define TDB_STOPSCX	0x0020	/* stopped at a system call exit */
-#define TDB_EXEC	0x0040	/* stopped after execve */
+#define TDB_EXEC	0x0040	/* execve done; its SIGTRAP stop not yet resumed */
+#define TDB_STEPPUSHF	0x0080	/* the stepped instruction is pushf */
+#define TDB_STEPKEEP	0x0100	/* the stepped popf/iret sets TF itself */
+#define TDB_SETSTEP	0x0200	/* PT_SETSTEP: the next resume steps */
 	uint32_t		td_sigmask;	/* blocked signals */
 	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
 	int			td_sc_code;	/* system call at a syscall stop */
 	uint32_t		td_sc_args[6];
 	int			td_sc_error;
+	uint32_t		td_step_pc;	/* the end of a stepped pushf */
+	uint32_t		td_step_uc;	/* ucontext of a stepped context a handler interrupted */
+	uint32_t		td_sigforce;	/* traps the tracer sees even while blocked */
 	uint32_t		td_retval[2];	/* system call results */
 	siginfo_t		td_si;		/* the fault being delivered */
 	struct thread		*td_runq;	/* run-queue link */
@@ -99,6 +105,7 @@ struct proc {
 #define P_TRACE_ATTACH	0x0080	/* traced through PT_ATTACH (else PT_TRACE_ME) */
 #define P_EXITREPORTED	0x0100	/* the tracer collected the exit; parent's turn */
 #define P_STOPREPORTED	0x0200	/* the parent collected the job-control stop */
+#define P_ATTACHSTOP	0x0400	/* the SIGSTOP of PT_ATTACH not yet taken */
 #define P_SHOULDSTOP(p)	((p)->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE))
 	struct proc		*p_pptr;	/* parent (what getppid() reports) */
 	struct proc		*p_tracer;	/* debugger, when P_TRACED */

@@ -159,19 +159,33 @@ request_gate(struct thread *td, int req, struct proc *p)
 	return 0;
 }
 
-/* Wake a stopped tracee; it delivers sig (0: none) as it goes on. */
+/*
+ * Wake a stopped tracee; it delivers sig (0: none) as it goes on. The stop
+ * it leaves was the attach's SIGSTOP, or the exec's SIGTRAP: those are done.
+ */
 static void
 resume(struct proc *p, int sig)
 {
+	struct thread *td = FIRST_THREAD_IN_PROC(p);
 	uint32_t ef = intr_disable();
 
+	if (p->p_flag & P_STOPPED_TRACE) {
+		if (p->p_xstat == SIGSTOP)
+			p->p_flag &= ~P_ATTACHSTOP;
+		if (p->p_xstat == SIGTRAP &&
+		    !(td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
+			td->td_dbgflags &= ~TDB_EXEC;
+	}
 	p->p_xstat = sig;
 	p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
 	wakeup(&p->p_xstat);
 	intr_restore(ef);
 }
 
-/* End tracing of p (PT_DETACH, or its tracer exited) and let it run. */
+/*
+ * End tracing of p (PT_DETACH, or its tracer exited) and let it run. An
+ * attach's SIGSTOP it has not taken yet goes too: nobody would continue it.
+ */
 void
 ptrace_detach(struct proc *p, int sig)
 {
@@ -179,7 +193,11 @@ ptrace_detach(struct proc *p, int sig)
 
 	ptrace_clear_single_step(td);
 	td->td_dbgflags = 0;
-	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+	td->td_step_uc = 0;
+	td->td_sigforce = 0;
+	if (p->p_flag & P_ATTACHSTOP)
+		p->p_siglist &= ~SIGMASK(SIGSTOP);
+	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP);
 	p->p_tracer = NULL;
 	p->p_sigapproved = 0;
 	if (p->p_pptr != NULL)
@@ -216,30 +234,31 @@ ptrace_tracer_exit(struct proc *tracer)
 	}
 }
 
-/* Stop at a system call entry or exit for the tracer (PT_SYSCALL and kin). */
+/*
+ * Stop at a system call entry or exit for the tracer (PT_SYSCALL and kin);
+ * kernel/syscall.c has recorded the call. The exit stop of an execve is
+ * also its exec stop (one SIGTRAP, as on FreeBSD).
+ */
 void
 ptrace_syscall_stop(struct thread *td, int which)
 {
 	struct proc *p = td->td_proc;
 	int sig;
 
-	if (which == TDB_STOPSCE) {
-		td->td_sc_code = td->td_frame->tf_eax;
-		td->td_sc_args[0] = td->td_frame->tf_ebx;
-		td->td_sc_args[1] = td->td_frame->tf_ecx;
-		td->td_sc_args[2] = td->td_frame->tf_edx;
-		td->td_sc_args[3] = td->td_frame->tf_esi;
-		td->td_sc_args[4] = td->td_frame->tf_edi;
-		td->td_sc_args[5] = td->td_frame->tf_ebp;
-	}
+	if (which == TDB_STOPSCX && (td->td_dbgflags & TDB_EXEC))
+		p->p_siglist &= ~SIGMASK(SIGTRAP);
 	td->td_dbgflags |= which;
 	sig = ptracestop(td, SIGTRAP);
-	td->td_dbgflags &= ~which;
-	if (sig != 0 && (p->p_flag & P_TRACED)) {
+	td->td_dbgflags &= ~(which | (which == TDB_STOPSCX ? TDB_EXEC : 0));
+	if (sig == 0)
+		return;
+	if (p->p_flag & P_TRACED) {
 		/* A signal given at a syscall stop is delivered, not reported again. */
 		p->p_sigapproved |= SIGMASK(sig);
 		p->p_siglist |= SIGMASK(sig);
 		td->td_flags |= TDF_ASTPENDING;
+	} else {
+		psignal(p, sig);	/* PT_DETACH with a signal */
 	}
 }
 
@@ -268,30 +287,33 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
 }
 
+/* PT_LWPINFO: what the current stop is. */
 static void
 fill_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
 {
 	struct thread *td = FIRST_THREAD_IN_PROC(p);
+	int scstop = td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX);
 
 	memset(pl, 0, sizeof(*pl));
 	pl->pl_lwpid = p->p_pid;
 	pl->pl_event = PL_EVENT_SIGNAL;
 	pl->pl_sigmask.__bits[0] = td->td_sigmask;
 	pl->pl_siglist.__bits[0] = p->p_siglist;
-	pl->pl_siginfo.si_signo = p->p_xstat;
 	strlcpy(pl->pl_tdname, p->p_comm, sizeof(pl->pl_tdname));
-	if (td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)) {
-		pl->pl_flags |= (td->td_dbgflags & TDB_STOPSCE) ?
-		    PL_FLAG_SCE : PL_FLAG_SCX;
+	if (scstop) {
+		pl->pl_flags |= (scstop & TDB_STOPSCE) ? PL_FLAG_SCE : PL_FLAG_SCX;
 		pl->pl_syscall_code = td->td_sc_code;
 		pl->pl_syscall_narg = (unsigned)td->td_sc_code < nsysent ?
 		    sysent[td->td_sc_code].sy_narg : 0;
 	} else {
 		pl->pl_flags |= PL_FLAG_SI;
 		if (td->td_si.si_signo == p->p_xstat)
-			pl->pl_siginfo = td->td_si;
+			pl->pl_siginfo = td->td_si;	/* a fault: its details */
+		else
+			pl->pl_siginfo.si_signo = p->p_xstat;
 	}
-	if (td->td_dbgflags & TDB_EXEC)
+	if ((td->td_dbgflags & TDB_EXEC) &&
+	    ((scstop & TDB_STOPSCX) || (!scstop && p->p_xstat == SIGTRAP)))
 		pl->pl_flags |= PL_FLAG_EXEC;
 }
 
@@ -310,8 +332,9 @@ do_resume(struct proc *p, int req, void *addr, int data)
 		td2->td_dbgflags |= TDB_SCX;
 	if (req == PT_STEP)
 		ptrace_single_step(td2);
-	else
-		ptrace_clear_single_step(td2);
+	else if (!(td2->td_dbgflags & TDB_SETSTEP))
+		ptrace_clear_single_step(td2);	/* nothing of an old step stays */
+	td2->td_dbgflags &= ~TDB_SETSTEP;
 	if (addr != (void *)1)
 		ptrace_set_pc(td2, (uint32_t)addr);
 	if (req == PT_DETACH)
@@ -336,7 +359,7 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		p->p_tracer = p->p_pptr;
 		return 0;
 	case PT_ATTACH:
-		p->p_flag |= P_TRACED | P_TRACE_ATTACH;
+		p->p_flag |= P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP;
 		p->p_tracer = td->td_proc;
 		if (p->p_flag & P_STOPPED_SIG) {
 			/* Already stopped: let it stop again, for us. */
@@ -371,8 +394,10 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		psignal(p, SIGKILL);
 		return 0;
 	case PT_SETSTEP:
+		td2->td_dbgflags |= TDB_SETSTEP;
 		return ptrace_single_step(td2);
 	case PT_CLEARSTEP:
+		td2->td_dbgflags &= ~TDB_SETSTEP;
 		return ptrace_clear_single_step(td2);
 	case PT_LWPINFO:
 		if (data <= 0 || (unsigned)data > sizeof(b->pl))
