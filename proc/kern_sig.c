@@ -164,7 +164,8 @@ pgsignal(pid_t pgid, int sig)
 /*
  * A fault of the current thread. If the program has the signal blocked or
  * ignored it would only fault again, so (as FreeBSD and Linux do) the
- * default action is restored first and the process dies of it.
+ * default action is restored first and the process dies of it. A traced
+ * process shows the trap to its tracer first, blocked or not.
  */
 void
 trapsignal(struct thread *td, int sig, int code, uint32_t addr)
@@ -176,9 +177,10 @@ trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 	td->td_si.si_code = code;
 	td->td_si.si_addr = (void *)addr;
 	td->td_si.si_pid = p->p_pid;
-	if (!(p->p_flag & P_TRACED) &&
-	    ((td->td_sigmask & SIGMASK(sig)) ||
-	    p->p_sigacts.ps_handler[sig] == SIG_IGN)) {
+	if (p->p_flag & P_TRACED)
+		td->td_sigforce |= SIGMASK(sig);	/* see trace_signal() */
+	else if ((td->td_sigmask & SIGMASK(sig)) ||
+	    p->p_sigacts.ps_handler[sig] == SIG_IGN) {
 		td->td_sigmask &= ~SIGMASK(sig);
 		p->p_sigacts.ps_handler[sig] = SIG_DFL;
 	}
@@ -196,6 +198,10 @@ ptracestop(struct thread *td, int sig)
 	struct proc *p = td->td_proc;
 	uint32_t ef = intr_disable();
 
+	if (p->p_siglist & SIGMASK(SIGKILL)) {
+		intr_restore(ef);
+		return 0;		/* dying: no stop to report */
+	}
 	p->p_xstat = sig;
 	p->p_flag |= P_STOPPED_TRACE;
 	p->p_flag &= ~P_WAITED;
@@ -226,40 +232,71 @@ stop_for_job_control(struct proc *p, int sig)
 }
 
 /*
+ * The tracer's say on sig, which the current thread is about to act on:
+ * stop, and return the signal the tracer passes on (0: none). A trap the
+ * tracer passes back that the program blocks or ignores kills it, as it
+ * would untraced (trapsignal); any other blocked signal waits, approved.
+ */
+static int
+trace_signal(struct thread *td, int sig, int forced)
+{
+	struct proc *p = td->td_proc;
+	int newsig = ptracestop(td, sig);
+	uint32_t bit;
+
+	if (newsig != sig)
+		td->td_si.si_signo = 0;		/* the fault's details go with it */
+	if (newsig == 0)
+		return 0;
+	bit = SIGMASK(newsig);
+	if (forced && newsig == sig && ((td->td_sigmask & bit) ||
+	    p->p_sigacts.ps_handler[sig] == SIG_IGN)) {
+		td->td_sigmask &= ~bit;
+		p->p_sigacts.ps_handler[sig] = SIG_DFL;
+	}
+	if (td->td_sigmask & bit) {		/* deliver it once unblocked */
+		p->p_sigapproved |= bit;
+		p->p_siglist |= bit;
+		return 0;
+	}
+	return newsig;
+}
+
+/*
  * The next signal to act on for the current thread, or 0. Handles the
- * stops on the way: the tracer's, and job control's.
+ * stops on the way: the tracer's, and job control's. SIGKILL goes first;
+ * a trap of a traced thread (td_sigforce) counts even while blocked.
  */
 int
 issignal(struct thread *td)
 {
 	struct proc *p = td->td_proc;
 	uint32_t ef, set, bit;
-	int sig, prop;
+	int sig, prop, forced;
 	void (*handler)(int);
 
 	for (;;) {
 		ef = intr_disable();
-		set = p->p_siglist & ~td->td_sigmask;
+		if (p->p_siglist & SIGMASK(SIGKILL))
+			set = SIGMASK(SIGKILL);
+		else
+			set = p->p_siglist & (~td->td_sigmask | td->td_sigforce);
 		if (set == 0) {
 			intr_restore(ef);
 			return 0;
 		}
 		sig = lowest_signal(set);
 		bit = SIGMASK(sig);
+		forced = (td->td_sigforce & bit) != 0;
 		p->p_siglist &= ~bit;
+		td->td_sigforce &= ~bit;
 		intr_restore(ef);
 
 		if ((p->p_flag & P_TRACED) && sig != SIGKILL &&
 		    !(p->p_sigapproved & bit)) {
-			sig = ptracestop(td, sig);
-			if (sig == 0)
+			if ((sig = trace_signal(td, sig, forced)) == 0)
 				continue;
 			bit = SIGMASK(sig);
-			if (td->td_sigmask & bit) {	/* deliver it once unblocked */
-				p->p_sigapproved |= bit;
-				p->p_siglist |= bit;
-				continue;
-			}
 		}
 		p->p_sigapproved &= ~bit;
 		handler = p->p_sigacts.ps_handler[sig];
