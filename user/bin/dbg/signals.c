@@ -57,7 +57,10 @@ signal_name(int sig)
 	return names[sig];
 }
 
-/* "SIGSEGV", "segv", "SEGV" or a number 1-15 (gdb's limit); 0 if none. */
+/*
+ * "SIGSEGV" (any case) or a number 1-15 (gdb's limit); 0 if none. The
+ * prefix is required: "stop" is an action, not SIGSTOP.
+ */
 static int
 parse_signal(const char *w)
 {
@@ -69,8 +72,9 @@ parse_signal(const char *w)
 		n = strtol(w, &end, 10);
 		return *end == '\0' && n >= 1 && n <= 15 ? n : 0;
 	}
-	if (strncasecmp(w, "SIG", 3) == 0)
-		w += 3;
+	if (strncasecmp(w, "SIG", 3) != 0)
+		return 0;
+	w += 3;
 	for (sig = 1; sig < NSIG; sig++)
 		if (strcasecmp(w, sys_signame[sig]) == 0)
 			return sig;
