@@ -151,9 +151,7 @@ dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code)
 	h = hits(pcb, dr6);
 	if (dr6 & DR6_BS) {
 		h &= ~exec_slots(pcb);		/* it faults again on resume */
-		if (td->td_dbgflags & TDB_STEP)
-			tf->tf_eflags &= ~PSL_T;	/* the debugger's TF only */
-		td->td_dbgflags &= ~TDB_STEP;
+		ptrace_step_trap(td, tf);	/* the debugger's TF only */
 	} else if (h & exec_slots(pcb)) {
 		tf->tf_eflags |= PSL_RF;	/* resumable breakpoint */
 	}
