@@ -148,6 +148,19 @@ def test_set_register():
            "xmm0 write or mxcsr not shown", log)
 
 
+def test_no_sse():
+    """A Pentium has no FXSAVE: the description has the x87 registers only."""
+    with Stub(qemu_args=["-cpu", "pentium"]) as k:
+        if not k.ready():
+            return report("no_sse", False, "the stub never came up", k.output)
+        log = k.gdb("break mean", "continue", "finish", "info float",
+                    "print $xmm0", "print $fctrl", "kill")
+    report("no_sse", "Value returned is $1 = 18" in log and
+           re.search(r"=>R7: Valid\s+0x40039000000000000000 \+18", log) and
+           "$2 = void" in log and "$3 = 895" in log,
+           "x87 state not shown, or xmm0 present, without SSE", log)
+
+
 def test_attach_detach():
     script = ("/bin/demo -d 100 30 &\n"
               "/bin/gdbstub -p $!\n"
@@ -170,7 +183,7 @@ def test_attach_detach():
 
 def main():
     tests = [test_break_backtrace, test_stepi, test_print_globals, test_watch,
-             test_hbreak_exit, test_set_var, test_set_register,
+             test_hbreak_exit, test_set_var, test_set_register, test_no_sse,
              test_attach_detach]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(t) for t in tests]:

@@ -115,13 +115,10 @@ void	handle_v(struct stub *s, const char *pkt);
 
 /* regs.c */
 int	regs_fetch(struct stub *s);
-int	regs_store(struct stub *s);
 int	regs_count(const struct stub *s);
 int	regs_bytes(const struct stub *s);
 int	regs_to_image(struct stub *s, unsigned char *img);
 int	regs_from_image(struct stub *s, const unsigned char *img);
-int	regs_one(struct stub *s, int n, unsigned char *val);
-int	regs_set_one(struct stub *s, int n, const unsigned char *val, int len);
 uint32_t	regs_pc(struct stub *s);
 int	regs_set_pc(struct stub *s, uint32_t pc);
 void	handle_regs(struct stub *s, const char *pkt);

@@ -222,7 +222,7 @@ reg_read(struct stub *s, const char *arg)
 		return;
 	}
 	off = reg_slice(n, &size);
-	reply(&s->rsp, "%s", "");
+	s->rsp.outlen = 0;
 	reply_hex(&s->rsp, img + off, size);
 }
 
@@ -284,7 +284,7 @@ handle_regs(struct stub *s, const char *pkt)
 			reply_error(&s->rsp, error);
 			return;
 		}
-		reply(&s->rsp, "%s", "");
+		s->rsp.outlen = 0;
 		reply_hex(&s->rsp, img, regs_bytes(s));
 		break;
 	case 'G':
