@@ -216,6 +216,36 @@ def test_line_lost():
           "after 24000 bytes of garbage: status %s" % status, k.output)
 
 
+def test_step_over():
+    """Resuming from a planted int3 is the stub's job when gdb leaves it in."""
+    step_c = SYMS["step_c"]
+    with Stub() as k:
+        if not k.ready():
+            return check("step_over", False, "the stub never came up", k.output)
+        c = RspClient(k.port)
+        c.raw(b"+")
+        c.command("qSupported:swbreak+;hwbreak+")
+        c.command("Z0,%x,1" % step_c)
+        stops = [c.command("vCont;c"), c.command("vCont;s"), c.command("c")]
+        c.command("z0,%x,1" % step_c)
+        c.command("Z1,%x,1" % SYMS["step_b"])
+        hw = [c.command("c"), c.command("c")]
+        c.command("z1,%x,1" % SYMS["step_b"])
+        end = c.command("c")
+        c.close()
+        status = k.status()
+    pcs = [re.search(r"08:([0-9a-f]{8});", s or "") for s in stops + hw]
+    pcs = [int.from_bytes(bytes.fromhex(m.group(1)), "little") if m else None
+           for m in pcs]
+    check("swbreak_step_over", pcs[:3] == [step_c, step_c + 1, step_c] and
+          "swbreak:;" in stops[0] and "swbreak:;" in stops[2] and
+          "swbreak" not in stops[1],
+          "stops %s at %s" % (stops, [hex(p or 0) for p in pcs]))
+    check("hwbreak_reason", pcs[3:] == [SYMS["step_b"]] * 2 and
+          all("hwbreak:;" in h for h in hw) and end == "W5a" and status == 90,
+          "stops %s, end %r" % (hw, end), k.output)
+
+
 def test_reconnect():
     with Stub() as k:
         if not k.ready():
@@ -241,7 +271,8 @@ def test_reconnect():
 
 def main():
     tests = [test_malformed_then_gdb, test_interrupt_and_signals,
-             test_signal_numbers, test_line_lost, test_reconnect]
+             test_signal_numbers, test_line_lost, test_reconnect,
+             test_step_over]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(t) for t in tests]:
             f.result()
