@@ -6,9 +6,11 @@
  * At boot the TSC is calibrated against PIT channel 2 over 10 ms, so uptime
  * (clock_gettime) has TSC resolution. Under QEMU with -icount the TSC counts
  * guest instructions instead of time, which is what the benchmark wants.
+ * A CPU without a TSC (a 486: RDTSC is #UD there) counts uptime in ticks.
  */
 #include "kernel/clock.h"
 #include "kernel/cmdline.h"
+#include "kernel/cpu.h"
 #include "kernel/trap.h"
 #include "kernel/x86.h"
 #include "proc/proc.h"
@@ -62,8 +64,10 @@ clock_init(void)
 	hz = kopt_int("hz", 100);
 	if (hz < 18 || hz > 1000)
 		hz = 100;
-	calibrate_tsc();
-	tsc_boot = rdtsc();
+	if (cpu_features & KCPU_TSC) {
+		calibrate_tsc();
+		tsc_boot = rdtsc();
+	}
 	divisor = PIT_FREQ / hz;
 	outb(PIT_CMD, PIT_MODE2_CH0);
 	outb(PIT_CH0, divisor & 0xff);
@@ -74,8 +78,11 @@ clock_init(void)
 uint64_t
 clock_uptime_ns(void)
 {
-	uint64_t d = rdtsc() - tsc_boot;
+	uint64_t d;
 
+	if (tsc_freq == 0)
+		return (uint64_t)ticks * (1000000000ull / hz);
+	d = rdtsc() - tsc_boot;
 	/* Split to keep d * 1e9 from overflowing 64 bits. */
 	return d / tsc_freq * 1000000000ull +
 	    d % tsc_freq * 1000000000ull / tsc_freq;

@@ -42,35 +42,65 @@ clts(void)
 	__asm__ volatile("clts");
 }
 
+/* Keep the FNINIT values of an FXSAVE image, zero everything else. */
+static void
+clean_fx(struct fxsave_area *fx)
+{
+	struct fxsave_area c;
+
+	memset(&c, 0, sizeof(c));
+	c.fx_fcw = fx->fx_fcw;
+	c.fx_mxcsr = fx->fx_mxcsr;
+	c.fx_mxcsr_mask = fx->fx_mxcsr_mask;
+	*fx = c;
+}
+
+/* The same for an FNSAVE image: control word, all tags empty. */
+static void
+clean_fn(struct fnsave_area *fn)
+{
+	uint32_t cw = fn->fn_cw & 0xffff;
+
+	memset(fn, 0, sizeof(*fn));
+	fn->fn_cw = cw;
+	fn->fn_tw = 0xffff;
+}
+
+/*
+ * CR0: MP (WAIT honours TS), NE (x87 errors as #MF, not the old IRQ 13),
+ * EM clear (no emulation). CR4.OSFXSR only with FXSR, CR4.OSXMMEXCPT only
+ * with SSE (without it an unmasked SIMD exception would be #UD). Then the
+ * clean state every new image starts from: FNINIT's registers, MXCSR
+ * 0x1F80, and zero in every register, pointer and opcode field.
+ */
 void
 fpu_init(void)
 {
 	uint32_t cr0 = rcr0(), mxcsr = FPU_DEFAULT_MXCSR;
-	union savefpu probe;
 
 	cr0 &= ~(CR0_EM | CR0_TS);
 	cr0 |= CR0_MP | CR0_NE;
 	lcr0(cr0);
 	fpu_has_fxsr = (cpu_features & KCPU_FXSR) != 0;
-	if (fpu_has_fxsr) {
+	if (fpu_has_fxsr)
 		lcr4(rcr4() | CR4_OSFXSR |
 		    ((cpu_features & KCPU_SSE) ? CR4_OSXMMEXCPT : 0));
-		memset(&probe, 0, sizeof(probe));
-		fpu_fxsave(&probe);
-		fpu_mxcsr_mask = probe.sv_fx.fx_mxcsr_mask;
-		if (fpu_mxcsr_mask == 0)
-			fpu_mxcsr_mask = 0xffbf;	/* SDM: the default mask */
-	}
 	fpu_lazy = kopt("fpu") != NULL && strcmp(kopt("fpu"), "lazy") == 0;
 
 	__asm__ volatile("fninit");
 	if (cpu_features & KCPU_SSE)
 		__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
 	memset(&fpu_initial, 0, sizeof(fpu_initial));
-	if (fpu_has_fxsr)
+	if (fpu_has_fxsr) {
 		fpu_fxsave(&fpu_initial);
-	else
+		fpu_mxcsr_mask = fpu_initial.sv_fx.fx_mxcsr_mask;
+		if (fpu_mxcsr_mask == 0)
+			fpu_mxcsr_mask = 0xffbf;	/* SDM: the default mask */
+		clean_fx(&fpu_initial.sv_fx);
+	} else {
 		fpu_fnsave(&fpu_initial);
+		clean_fn(&fpu_initial.sv_fn);
+	}
 }
 
 int
@@ -97,29 +127,48 @@ save_live(struct thread *td)
 	}
 }
 
+static int
+restore(const union savefpu *sv)
+{
+	return fpu_has_fxsr ? fpu_fxrstor(sv) : fpu_frstor(sv);
+}
+
 /*
- * Make td's saved state the live one. An image the CPU refuses (it cannot
- * be one we validated, but the fix-up exists so it can never be fatal) is
- * replaced by the clean state and the process gets SIGBUS: it must never
- * run on with what the previous owner left in the registers.
+ * Load sv into the FPU (CR0.TS must be clear). If the CPU refuses the image
+ * (it cannot be one the kernel validated, but the fix-up exists so that it
+ * can never be fatal), the clean state is loaded instead and written to sv,
+ * and -1 is returned: nobody may run on with what the previous owner left
+ * in the registers (CVE-2017-15537).
  */
+int
+fpu_load_or_reset(union savefpu *sv)
+{
+	if (restore(sv) == 0)
+		return 0;
+	restore(&fpu_initial);
+	fpu_reset_state(sv);
+	return -1;
+}
+
+/* Make td's saved state the live one; a refused image costs it SIGBUS. */
 static void
 load(struct thread *td)
 {
-	union savefpu *sv = &td->td_pcb.pcb_save;
-	int failed;
-
 	clts();
-	failed = fpu_has_fxsr ? fpu_fxrstor(sv) : fpu_frstor(sv);
-	if (failed) {
-		fpu_reset_state(sv);
-		if (fpu_has_fxsr)
-			fpu_fxrstor(sv);
-		else
-			fpu_frstor(sv);
+	if (fpu_load_or_reset(&td->td_pcb.pcb_save) != 0)
 		psignal(td->td_proc, SIGBUS);
-	}
 	fpcurthread = td;
+}
+
+/* Give the FPU to td: save the owner's registers, load td's. TS is clear. */
+static void
+take(struct thread *td)
+{
+	if (fpcurthread == td)
+		return;
+	if (fpcurthread != NULL)
+		save_live(fpcurthread);
+	load(td);
 }
 
 static int
@@ -142,11 +191,7 @@ fpu_switch(struct thread *old, struct thread *new)
 			lcr0(rcr0() | CR0_TS);
 		return;
 	}
-	if (fpcurthread == new)
-		return;
-	if (fpcurthread != NULL)
-		save_live(fpcurthread);
-	load(new);
+	take(new);
 }
 
 /* #NM from user mode (lazy switching): hand the FPU to curthread. */
@@ -156,11 +201,7 @@ fpu_dna(void)
 	if (!(cpu_features & KCPU_FPU))
 		return -1;
 	clts();
-	if (fpcurthread == curthread)
-		return 0;
-	if (fpcurthread != NULL)
-		save_live(fpcurthread);
-	load(curthread);
+	take(curthread);
 	return 0;
 }
 
@@ -179,14 +220,24 @@ fpu_flush(struct thread *td)
 		lcr0(rcr0() | CR0_TS);
 }
 
-/* td's save area was rewritten (ptrace, sigreturn, exec): use it from now. */
+/*
+ * td's save area was rewritten (ptrace, sigreturn, exec, a signal
+ * handler's clean state): the registers, if they hold td's old values, are
+ * stale. The current thread gets the new state at once (eager) or at its
+ * next FP instruction (lazy: TS is set, and whoever owns the FPU now,
+ * possibly another process, is saved by #NM as usual).
+ */
 void
 fpu_changed(struct thread *td)
 {
-	if (td == curthread)
-		load(td);
-	else if (fpcurthread == td)
+	if (fpcurthread == td)
 		fpcurthread = NULL;
+	if (td != curthread)
+		return;
+	if (fpu_lazy)
+		lcr0(rcr0() | CR0_TS);
+	else
+		take(td);
 }
 
 /* A new image starts from the clean state, FIP, FDP and FOP included. */

@@ -29,6 +29,7 @@ void	fpu_thread_exit(struct thread *td);
 void	fpu_flush(struct thread *td);
 void	fpu_changed(struct thread *td);
 void	fpu_reset_state(union savefpu *sv);
+int	fpu_load_or_reset(union savefpu *sv);
 int	fpu_exception_code(uint32_t trapno);
 int	fpu_restore_fault(struct trapframe *tf);
 int	fpu_mxcsr_valid(uint32_t mxcsr);

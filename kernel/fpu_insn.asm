@@ -4,6 +4,12 @@
 ; can fault on a bad image (FXRSTOR #GPs on reserved MXCSR bits); trap()
 ; recognises the labelled instruction and resumes at fpu_restore_failed,
 ; which returns 1 to the caller instead of panicking.
+;
+; Each restore starts with FNINIT (non-waiting): it drops any exception the
+; old image left pending, so FRSTOR/FXRSTOR cannot raise #MF on it, and it
+; zeroes FIP, FDP and FOP, which FXRSTOR leaves untouched on older AMD CPUs
+; (and QEMU's FXRSTOR and FRSTOR never load): the next process must not see
+; where the previous one last used the FPU (CVE-2006-1056).
 
 section .text
 
@@ -23,7 +29,7 @@ fpu_fnsave:
 
 fpu_fxrstor:
 	mov eax, [esp + 4]
-	fnclex				; drop any pending x87 exception of the old image
+	fninit
 fpu_fxrstor_insn:
 	fxrstor [eax]
 	xor eax, eax
@@ -31,7 +37,7 @@ fpu_fxrstor_insn:
 
 fpu_frstor:
 	mov eax, [esp + 4]
-	fnclex
+	fninit
 fpu_frstor_insn:
 	frstor [eax]
 	xor eax, eax

@@ -70,9 +70,11 @@ fpu_to_fpreg(const union savefpu *sv, struct fpreg *fp)
 	if (!fpu_has_fxsr) {
 		memcpy(fp->fpr_env, &sv->sv_fn, sizeof(fp->fpr_env));
 		memcpy(fp->fpr_acc, sv->sv_fn.fn_st, sizeof(fp->fpr_acc));
-		for (i = 0; i < 7; i++)		/* reserved upper halves read as 0 */
-			if (i != 4)
-				fp->fpr_env[i] &= 0xffff;
+		/* cw, sw, tw and fos have reserved upper halves: read as 0. */
+		fp->fpr_env[0] &= 0xffff;
+		fp->fpr_env[1] &= 0xffff;
+		fp->fpr_env[2] &= 0xffff;
+		fp->fpr_env[6] &= 0xffff;
 		return;
 	}
 	fp->fpr_env[0] = sv->sv_fx.fx_fcw;
