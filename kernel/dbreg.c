@@ -12,7 +12,8 @@
  * the debugger can tell which one fired. An execution breakpoint is a fault
  * (the instruction has not run), so the kernel sets RF in the frame: the
  * instruction runs once on resume and the breakpoint stays armed for the
- * next time (QEMU saves RF=0 in the frame, so the CPU cannot be relied on).
+ * next time (the CPU saves RF=0 in this frame; setting it is the handler's
+ * job, and QEMU leaves it clear in every other fault frame as well).
  * When a step trap and an execution breakpoint on the next instruction are
  * reported together, the step is reported alone and the breakpoint faults
  * again when the thread resumes: two stops, step first.

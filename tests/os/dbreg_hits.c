@@ -177,7 +177,9 @@ test_exec_all_dr6(void)
  * Watchpoints: one slot watches wbuf[4..4+len). The tracee performs the
  * accesses below one by one, each a single mov, and counts them in
  * `done`; a data breakpoint traps after the access, so at a stop `done`
- * is the index of the access that fired.
+ * is the index of the access that fired. Misaligned accesses appear only
+ * where they overlap the range: QEMU also fires for one that crosses a
+ * dword boundary next to it (wbuf[7..8] against wbuf[4]), Bochs does not.
  */
 static volatile uint8_t wbuf[16] __attribute__((aligned(16)));
 static volatile int done;
@@ -190,7 +192,7 @@ static const struct access {
 	{ 10, 1, 1 }, { 11, 1, 1 },
 	{ 0, 2, 1 }, { 2, 2, 1 }, { 4, 2, 1 }, { 6, 2, 1 }, { 8, 2, 1 },
 	{ 0, 4, 1 }, { 4, 4, 1 }, { 8, 4, 1 },
-	{ 3, 2, 1 }, { 7, 2, 1 }, { 1, 4, 1 }, { 6, 4, 1 },
+	{ 3, 2, 1 }, { 1, 4, 1 },
 	{ 0, 1, 0 }, { 3, 1, 0 }, { 4, 1, 0 }, { 5, 1, 0 }, { 6, 1, 0 },
 	{ 7, 1, 0 }, { 8, 1, 0 },
 	{ 2, 2, 0 }, { 4, 2, 0 }, { 6, 2, 0 }, { 0, 4, 0 }, { 4, 4, 0 },
@@ -240,7 +242,7 @@ watch(int slot, uint32_t rw, uint32_t lenf, unsigned len)
 {
 	char fired[NACCESS];
 	pid_t pid;
-	int sig, status, i;
+	int sig, status, i, bad;
 
 	memset(fired, 0, sizeof(fired));
 	if ((pid = dbt_start(do_accesses)) < 0 ||
@@ -263,13 +265,15 @@ watch(int slot, uint32_t rw, uint32_t lenf, unsigned len)
 	}
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "exit status %#x", status);
-	for (i = 0; i < NACCESS; i++)
-		if (fired[i] != should_fire(&accesses[i], rw, len))
+	for (i = 0, bad = 0; i < NACCESS; i++)
+		if (fired[i] != should_fire(&accesses[i], rw, len)) {
 			kt_fail(__FILE__, __LINE__, "access %d (offset %d, "
 			    "%d bytes, %s) %s; ", i, accesses[i].off,
 			    accesses[i].size, accesses[i].write ? "write" :
 			    "read", fired[i] ? "fired" : "did not fire");
-	return 0;
+			bad = 1;
+		}
+	return bad;
 }
 
 static int test_write1(void) { return watch(0, RW_WRITE, LEN1, 1); }
