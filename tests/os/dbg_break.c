@@ -197,6 +197,48 @@ test_abbreviations(void)
 	return 0;
 }
 
+/*
+ * The session docs/debugging.md walks through, step by step: what the
+ * document shows is what dbg prints (addresses aside, which the compiler
+ * chooses).
+ */
+static int
+test_doc_walkthrough(void)
+{
+	if (dbg_session(&run, "break step_c\nrun\nbacktrace\ninfo registers "
+	    "eip esp ebp\nx/4xb step_c\nstepi\nstepi\nfinish\ndelete 1\n"
+	    "watch counter\ncontinue\ncontinue\nprint counter\nprint total\n"
+	    "print/x total\nprint ratio\nx/4dw &counter\ninfo breakpoints\n"
+	    "delete\nbreak mean\ncontinue\nfinish\ninfo float\nquit\n", demo))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "Breakpoint 1, 0x");
+	DBG_EXPECT(&run, "#4  0x");
+	DBG_EXPECT(&run, "(dbg) info registers eip esp ebp\neip            0x");
+	DBG_EXPECT(&run, " <step_c>\nesp            0x");
+	DBG_EXPECT(&run, "\nebp            0x");
+	DBG_EXPECT(&run, " <step_c>:\t0x55\t0x89\t0xe5\t0x");
+	DBG_EXPECT(&run, "(dbg) stepi\n0x");
+	DBG_EXPECT(&run, " in step_c () <step_c+1>\n(dbg) stepi\n0x");
+	DBG_EXPECT(&run, " in step_c () <step_c+3>\n(dbg) finish\n"
+	    "Run till exit from #0  0x");
+	DBG_EXPECT(&run, "Value returned is $1 = 1\n(dbg) delete 1\n"
+	    "(dbg) watch counter\nHardware watchpoint 2: counter\n");
+	DBG_EXPECT(&run, "Old value = 0\nNew value = 1\n");
+	DBG_EXPECT(&run, "Old value = 1\nNew value = 2\n");
+	DBG_EXPECT(&run, "(dbg) print counter\n$2 = 2\n(dbg) print total\n"
+	    "$3 = 18\n(dbg) print/x total\n$4 = 0x12\n(dbg) print ratio\n"
+	    "$5 = 2.5\n(dbg) x/4dw &counter\n0x");
+	DBG_EXPECT(&run, " <counter>:\t2\t");
+	DBG_EXPECT(&run, "2       hw watchpoint   keep y              counter\n"
+	    "\tbreakpoint already hit 2 times\n(dbg) delete\n");
+	DBG_EXPECT(&run, "Breakpoint 3, 0x");
+	DBG_EXPECT(&run, " in mean () <mean>\n(dbg) finish\n");
+	DBG_EXPECT(&run, "(dbg) info float\n=>R7: Valid   "
+	    "0x40039000000000000000 +18\n");
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -209,5 +251,6 @@ main(int argc, char *argv[])
 	kt_run("finish", test_finish);
 	kt_run("hbreak_counts", test_hbreak_counts);
 	kt_run("abbreviations", test_abbreviations);
+	kt_run("doc_walkthrough", test_doc_walkthrough);
 	return kt_finish();
 }

@@ -184,6 +184,42 @@ cmd_help(struct dbg *d, char *a)
 		printf("  %s\n", c->help);
 }
 
+/*
+ * What an empty line at the terminal repeats after line, as in gdb: stepi,
+ * nexti and continue again, x going on from where it stopped; "" for the
+ * commands that are not repeated (run, kill, delete, ...).
+ */
+void
+cmd_repeat(const char *line, char *out, size_t len)
+{
+	static const char *const repeated[] = { "stepi", "nexti", "continue" };
+	const struct command *c;
+	char word[32];
+	size_t i, n;
+	int amb;
+
+	out[0] = '\0';
+	while (isspace((unsigned char)*line))
+		line++;
+	n = strcspn(line, " \t/");
+	if (n == 0 || n >= sizeof(word))
+		return;
+	memcpy(word, line, n);
+	word[n] = '\0';
+	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (strcmp(word, aliases[i].alias) == 0)
+			strcpy(word, aliases[i].name);
+	if ((c = lookup(commands, NCOMMANDS, word, &amb)) == NULL)
+		return;
+	if (c->fn == cmd_x)	/* the same count again: "x/4" */
+		snprintf(out, len, "x%s%.*s", line[n] == '/' ? "/" : "",
+		    line[n] == '/' ? (int)strspn(line + n + 1, "0123456789") : 0,
+		    line + n + 1);
+	for (i = 0; i < sizeof(repeated) / sizeof(repeated[0]); i++)
+		if (strcmp(c->name, repeated[i]) == 0)
+			snprintf(out, len, "%s", line);
+}
+
 /* Run one command line; 1 when it was "quit". */
 int
 cmd_execute(struct dbg *d, char *line)

@@ -128,6 +128,7 @@ struct stop {
 
 /* cmd.c */
 int	cmd_execute(struct dbg *d, char *line);
+void	cmd_repeat(const char *line, char *out, size_t len);
 char	*cmd_word(char **s);
 char	*cmd_trim(char *s);
 

@@ -5,8 +5,8 @@
  *
  * PROG's symbols are read at once; "run" starts it with ARGS. Commands come
  * from FILE (-x: then dbg quits, like gdb -batch -x) or from standard input.
- * At a terminal dbg prompts "(dbg) " and an empty line repeats the last
- * command; otherwise (a script, a pipe) each command is echoed after the
+ * At a terminal dbg prompts "(dbg) " and an empty line repeats stepi,
+ * nexti, continue or x (as gdb does); otherwise (a script, a pipe) each command is echoed after the
  * prompt, so that a transcript reads like the session it was. At the end a
  * process dbg started is killed and an attached one detached.
  *
@@ -51,7 +51,7 @@ command_loop(struct dbg *d, FILE *f, int interactive)
 		if (interactive && *cmd_trim(line) == '\0')
 			strcpy(line, last);
 		else
-			strcpy(last, line);
+			cmd_repeat(line, last, sizeof(last));
 		if (cmd_execute(d, line))
 			break;
 		fflush(stdout);

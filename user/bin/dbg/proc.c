@@ -182,8 +182,8 @@ cmd_run(struct dbg *d, char *a)
 	}
 	if (d->pid != 0) {
 		printf("The program being debugged has been started already.\n"
-		    "Start it from the beginning? (y or n) [answered Y; "
-		    "input not from terminal]\n");
+		    "Start it from the beginning? (y or n) [answered Y%s]\n",
+		    d->echo ? "; input not from terminal" : "");
 		if (d->attached)
 			cmd_detach(d, "");
 		else
