@@ -124,11 +124,20 @@ $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
 
 # ---------------------------------------------------------------- images
 EXTRA_BINS ?=
+# Malformed executables for tests/os/proc_exec.c, as /test/badelf/NAME. The
+# recipe below lists the directory with find: make's own wildcard may have
+# cached it before the files existed.
+BADELF := $(B)/badelf/.stamp
+$(BADELF): tools/mkbadelf.py
+	$(Q)rm -rf $(dir $@) && $(PYTHON) tools/mkbadelf.py $(dir $@) && touch $@
+
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*)
+$(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*) \
+		$(BADELF)
 	@echo "  INITRD  $@"
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
-		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*)
+		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
+		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso
 $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg

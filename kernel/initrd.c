@@ -166,16 +166,42 @@ initrd_init(const void *archive, size_t size)
 	return 0;
 }
 
+/* Does a leading part of the missing path norm name a file, not a directory? */
+static int
+under_a_file(const char *norm)
+{
+	char buf[INITRD_PATHMAX];
+	const struct initrd_node *n;
+	char *slash;
+
+	strlcpy(buf, norm, sizeof(buf));
+	while ((slash = strrchr(buf, '/')) != NULL) {
+		*slash = '\0';
+		if ((n = find(buf)) != NULL)
+			return n->type != DT_DIR;
+	}
+	return 0;
+}
+
+/*
+ * The node a path names. POSIX errors: the empty path names nothing
+ * (ENOENT), and a file cannot be passed through ("file/x") or named as a
+ * directory ("file/"): ENOTDIR.
+ */
 int
 initrd_lookup(const char *path, const struct initrd_node **np)
 {
 	char norm[INITRD_PATHMAX];
 	const struct initrd_node *n;
 
+	if (path[0] == '\0')
+		return ENOENT;
 	if (initrd_normalize(path, norm, sizeof(norm)) != 0)
 		return ENAMETOOLONG;
 	if ((n = find(norm)) == NULL)
-		return ENOENT;
+		return under_a_file(norm) ? ENOTDIR : ENOENT;
+	if (path[strlen(path) - 1] == '/' && n->type != DT_DIR)
+		return ENOTDIR;
 	*np = n;
 	return 0;
 }

@@ -222,6 +222,8 @@ sys_execve(struct thread *td, uint32_t *args)
 	error = copyinstr((void *)args[0], path, sizeof(path), NULL);
 	if (error)
 		return error;
+	if (args[1] == 0)
+		return EFAULT;		/* as FreeBSD: argv is required, envp is not */
 	error = kern_execve(td, path, (char *const *)args[1],
 	    (char *const *)args[2], 0);
 	return error == 0 ? EJUSTRETURN : error;
