@@ -148,6 +148,24 @@ def test_set_register():
            "xmm0 write or mxcsr not shown", log)
 
 
+def test_interrupt():
+    """Ctrl-C in gdb: a SIGINT to gdb itself, which sends the stub 0x03."""
+    ctrl_c = ("python import threading, os, signal; threading.Timer(1.0, "
+              "lambda: os.kill(os.getpid(), signal.SIGINT)).start()")
+    with Stub(job="/bin/gdbstub -- /bin/demo -d 100 20") as k:
+        if not k.ready():
+            return report("interrupt", False, "the stub never came up",
+                          k.output)
+        log = k.gdb(ctrl_c, "continue", "bt", "continue")
+        status = k.status()
+    total = sum(6 * i + 6 for i in range(20)) % 256
+    report("interrupt", "Program received signal SIGINT" in log and
+           "compute" in frames(log) and status == total and
+           "exited with code 0%o]" % total in log,
+           "no SIGINT stop, or no clean run to the end after it (%s)" %
+           status, log + k.output)
+
+
 def test_no_sse():
     """A Pentium has no FXSAVE: the description has the x87 registers only."""
     with Stub(qemu_args=["-cpu", "pentium"]) as k:
@@ -184,7 +202,7 @@ def test_attach_detach():
 def main():
     tests = [test_break_backtrace, test_stepi, test_print_globals, test_watch,
              test_hbreak_exit, test_set_var, test_set_register, test_no_sse,
-             test_attach_detach]
+             test_interrupt, test_attach_detach]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(t) for t in tests]:
             f.result()
