@@ -21,8 +21,6 @@ struct dbreg;
 #define DR6_STATUS	(DR6_BMASK | DR6_BD | DR6_BS | DR6_BT)
 #define DR6_RESERVED	0xffff0ff0u	/* DR6 with no event recorded */
 #define DR7_ENABLES	0x000000ffu	/* L0 G0 ... L3 G3 */
-#define DR7_LE_GE	0x00000300u
-#define DR7_BIT10	0x00000400u	/* reserved, reads as 1 */
 #define DR7_GD		0x00002000u
 #define DR7_RESERVED	0x0000d800u	/* bits 11, 12, 14, 15 */
 #define DR7_ENABLED(d, i)	(((d) >> (2 * (i))) & 3)	/* Li or Gi */

@@ -7,7 +7,7 @@
  * trapped; a watchpoint still fires in its own process only after 10,000
  * context switches; a fork child starts with no debug registers; exec
  * clears them; a process killed with its watchpoint armed leaves nothing
- * behind for the next one.
+ * behind for the next one; PT_DETACH leaves them to the process.
  */
 #include <sched.h>
 #include <stdint.h>
@@ -349,6 +349,27 @@ test_kill_armed(void)
 	return 0;
 }
 
+/*
+ * PT_DETACH keeps the registers (as FreeBSD does): the next hit, now in an
+ * untraced process, takes SIGTRAP's default action.
+ */
+static int
+test_detach_keeps(void)
+{
+	int status;
+	pid_t pid;
+
+	if ((pid = dbt_start(write_g_a_yielding)) < 0 ||
+	    dbt_set1(pid, 1, (uint32_t)&g_a,
+	    DR7_G(1) | DR7_RWLEN(1, RW_WRITE, LEN4)) < 0)
+		return 1;
+	KT_CHECK(ptrace(PT_DETACH, pid, (caddr_t)1, 0) == 0,
+	    "PT_DETACH: errno %d", errno);
+	KT_CHECK(kt_wait_status(pid, &status) == pid && WIFSIGNALED(status) &&
+	    WTERMSIG(status) == SIGTRAP, "status %#x", status);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -363,5 +384,6 @@ main(int argc, char **argv)
 	kt_run("fork_child_clean", test_fork_child_clean);
 	kt_run("exec_clears", test_exec_clears);
 	kt_run("kill_armed", test_kill_armed);
+	kt_run("detach_keeps", test_detach_keeps);
 	return kt_finish();
 }

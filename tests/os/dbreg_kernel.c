@@ -405,15 +405,17 @@ test_sleep_in_call(void)
 /*
  * The MOV SS / POP SS deferral. `ssv` holds the user data selector; with a
  * read watchpoint on it, the #DB of "mov ssv, %ss" is held back until the
- * next instruction has run. That instruction enters the kernel: on real
- * CPUs the #DB arrives on the first instruction of the entry stub, in
- * ring 0; QEMU delivers it in ring 3 before the int; Bochs loses it.
+ * next instruction has run. That instruction enters the kernel (int $0x80,
+ * int3, into, or int $0x0e, which #GPs): on real CPUs the #DB
+ * arrives on the first instruction of the entry stub, in ring 0; QEMU
+ * delivers it in ring 3 before the instruction; Bochs loses it.
  */
 int	movss_int80(int nr);
 int	popss_int80(int nr);
 void	movss_int3(void);
 void	movss_int0e(void);
 void	popss_int3(void);
+void	movss_into(void);
 
 uint32_t ssv __attribute__((aligned(4)));
 uint32_t ssv_slot __attribute__((aligned(4)));
@@ -422,6 +424,7 @@ uint32_t saved_esp;
 __asm__(
 	".text\n"
 	".globl movss_int80, popss_int80, movss_int3, movss_int0e, popss_int3\n"
+	".globl movss_into\n"
 	"movss_int80:\n"
 	"	movl 4(%esp), %eax\n"
 	"	movw ssv, %ss\n"
@@ -449,6 +452,12 @@ __asm__(
 	"movss_int0e:\n"
 	"	movw ssv, %ss\n"
 	"	int $0x0e\n"
+	"	ret\n"
+	"movss_into:\n"
+	"	movb $0x7f, %al\n"
+	"	addb $1, %al\n"		/* sets OF */
+	"	movw ssv, %ss\n"
+	"	into\n"
 	"	ret\n");
 
 #define ROUNDS	3
@@ -467,6 +476,7 @@ movss_body(void)
 		movss_int3();
 		popss_int3();
 		movss_int0e();
+		movss_into();
 	}
 	return 0;
 }
@@ -486,14 +496,16 @@ unrelated_body(void)
 }
 
 /*
- * Only SIGTRAP and SIGSEGV, one SIGSEGV per int $0x0e (the tracer skips
- * the instruction), every syscall right; afterwards DR6 holds at most B0,
- * and an unrelated process runs to its end untroubled.
+ * Only SIGTRAP, SIGSEGV and SIGFPE: one SIGSEGV per int $0x0e (the tracer
+ * skips the instruction), one SIGFPE per into, SIGTRAP for each int3 and
+ * at most one more per mov/pop ss; every syscall right; the DR6
+ * seen at each SIGSEGV names nothing but the watched slots; and an
+ * unrelated process then runs to its end untroubled.
  */
 static int
 movss_case(uint32_t dr7)
 {
-	int sig, status, traps = 0, segvs = 0, ok;
+	int sig, status, traps = 0, segvs = 0, fpes = 0, ok;
 	struct dbreg d;
 	struct reg r;
 	pid_t pid, other;
@@ -514,11 +526,13 @@ movss_case(uint32_t dr7)
 			return 1;
 		if (sig < 0)
 			break;
-		if (sig == SIGTRAP) {
-			traps++;
+		if (sig == SIGTRAP || sig == SIGFPE) {
+			traps += sig == SIGTRAP;
+			fpes += sig == SIGFPE;
 			continue;
 		}
-		KT_CHECK(sig == SIGSEGV, "stop with signal %d", sig);
+		KT_CHECK(sig == SIGSEGV, "stop with signal %d at %#x", sig,
+		    dbt_eip(pid));
 		segvs++;
 		if (dbt_regs(pid, &r) < 0)
 			return 1;
@@ -531,9 +545,10 @@ movss_case(uint32_t dr7)
 	}
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "tracee status %#x", status);
-	KT_CHECK(segvs == ROUNDS, "%d SIGSEGV stops", segvs);
+	KT_CHECK(segvs == ROUNDS && fpes == ROUNDS, "%d SIGSEGV and %d SIGFPE "
+	    "stops", segvs, fpes);
 	kt_log("%d SIGTRAP stops in %d rounds", traps, ROUNDS);
-	ok = traps >= 2 * ROUNDS && traps <= 9 * ROUNDS;
+	ok = traps >= 2 * ROUNDS && traps <= 10 * ROUNDS;
 	KT_CHECK(ok, "%d SIGTRAP stops", traps);
 	if ((other = fork()) == 0)
 		_exit(unrelated_body());
