@@ -86,11 +86,12 @@ class Stub:
     """One boot of Kestrel with the stub's line on a TCP port."""
 
     def __init__(self, job="/bin/gdbstub -- /bin/demo", initrd=emu.INITRD,
-                 qemu_args=()):
+                 qemu_args=(), options=""):
         self.port = free_port()
         self.output = ""
         self.initrd = initrd
-        cmd = emu.qemu_command("test init=" + job, initrd=initrd, extra=[
+        cmdline = " ".join(["test", options, "init=" + job]).replace("  ", " ")
+        cmd = emu.qemu_command(cmdline, initrd=initrd, extra=[
             "-serial", "tcp:127.0.0.1:%d,server,nowait" % self.port] +
             list(qemu_args))
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,

@@ -64,22 +64,23 @@ def test_stepi():
            ([hex(e) for e in eips], [hex(e) for e in want]), log)
 
 
-def test_print_globals():
-    with Stub() as k:
+def test_print_globals(options="", suffix=""):
+    with Stub(options=options) as k:
         if not k.ready():
-            return report("print_int", False, "the stub never came up", k.output)
+            return report("print_int" + suffix, False,
+                          "the stub never came up", k.output)
         log = k.gdb("break mean", "continue", "print total", "print ratio",
                     "print counter", "finish", "print average",
                     "info float", "print $st0", "kill")
-    report("print_int", re.search(r"^\$1 = 90$", log, re.M) is not None and
-           re.search(r"^\$3 = 4$", log, re.M) is not None,
+    report("print_int" + suffix, re.search(r"^\$1 = 90$", log, re.M) is not
+           None and re.search(r"^\$3 = 4$", log, re.M) is not None,
            "total/counter not 90/4", log)
-    report("print_double", re.search(r"^\$2 = 2\.5$", log, re.M) is not None,
-           "ratio is not 2.5", log)
-    report("finish_double", "Value returned is $4 = 18" in log,
+    report("print_double" + suffix, re.search(r"^\$2 = 2\.5$", log, re.M)
+           is not None, "ratio is not 2.5", log)
+    report("finish_double" + suffix, "Value returned is $4 = 18" in log,
            "mean() did not return 18", log)
-    report("info_float", re.search(r"=>R7: Valid\s+0x40039000000000000000 \+18",
-                                   log) is not None and
+    st7 = r"=>R7: Valid\s+0x40039000000000000000 \+18"
+    report("info_float" + suffix, re.search(st7, log) is not None and
            re.search(r"^\$6 = 18$", log, re.M) is not None,
            "st0 is not shown holding 18", log)
 
@@ -166,6 +167,11 @@ def test_interrupt():
            status, log + k.output)
 
 
+def test_lazy_fpu():
+    """The same values when the kernel switches the FPU lazily (CR0.TS)."""
+    test_print_globals("fpu=lazy", "_lazy_fpu")
+
+
 def test_no_sse():
     """A Pentium has no FXSAVE: the description has the x87 registers only."""
     with Stub(qemu_args=["-cpu", "pentium"]) as k:
@@ -202,7 +208,7 @@ def test_attach_detach():
 def main():
     tests = [test_break_backtrace, test_stepi, test_print_globals, test_watch,
              test_hbreak_exit, test_set_var, test_set_register, test_no_sse,
-             test_interrupt, test_attach_detach]
+             test_interrupt, test_lazy_fpu, test_attach_detach]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(t) for t in tests]:
             f.result()
