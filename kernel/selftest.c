@@ -206,6 +206,25 @@ overflow(volatile int depth)
 	return overflow(depth + 1) + pad[0];
 }
 
+/*
+ * The boot stack has no guard page: unmap the one below it (early boot's
+ * page tables, unused since the kernel's own page directory took over), so
+ * the overflow faults there at once instead of first writing its frames
+ * over the kernel's data, whatever happens to be laid out below the stack.
+ */
+static void
+unmap_below_boot_stack(void)
+{
+	extern char boot_stack_bottom[];
+	uint32_t va = (uint32_t)boot_stack_bottom - PAGE_SIZE;
+	uint32_t *pte = pmap_pte(kernel_pd, va, 0);
+
+	if (pte != NULL) {
+		*pte &= ~PG_P;
+		invlpg(va);
+	}
+}
+
 void
 selftest_crash(const char *kind)
 {
@@ -214,8 +233,10 @@ selftest_crash(const char *kind)
 		__asm__ volatile("ud2");
 	else if (strcmp(kind, "gp") == 0)
 		__asm__ volatile("movw $0x38, %%ax\n\tmovw %%ax, %%ds" : : : "eax");
-	else if (strcmp(kind, "df") == 0)
+	else if (strcmp(kind, "df") == 0) {
+		unmap_below_boot_stack();
 		overflow(0);
+	}
 	else
 		*(volatile uint32_t *)0xdeadbeef = 1;
 	panic("crash '%s' did not fault", kind);
