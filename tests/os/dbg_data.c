@@ -1,3 +1,4 @@
+// RUN: qemu | -cpu pentium
 /*
  * dbg_data.c - scripted dbg sessions about data: hardware watchpoints with
  * old and new values, info float with a known double, set $eax changing the
@@ -6,7 +7,8 @@
  * The watch and float cases debug /bin/demo (see user/bin/demo.c: counter
  * goes 0..4, total ends at 90, mean() returns 18.0 in st(0)). The x/ and
  * print cases debug this program run as "/test/dbg_data data", whose
- * globals below have values the test knows.
+ * globals below have values the test knows. The run on a Pentium (no FXSR,
+ * no SSE) shows info float from the FNSAVE image alone.
  */
 #include <string.h>
 #include "lib/ktest.h"
