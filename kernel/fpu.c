@@ -308,3 +308,49 @@ fpu_restore_fault(struct trapframe *tf)
 	tf->tf_eip = (uint32_t)fpu_restore_failed;
 	return 1;
 }
+
+/*
+ * Self-test of the restore fix-up (kernel option selftest): load a
+ * recognisable image, then one the CPU must refuse (FXRSTOR #GPs on an
+ * image that is not 16-byte aligned, on every CPU and emulator), and check
+ * that the kernel survived with the clean state loaded and stored in place
+ * of the bad image, nothing of the first one left. Without FXSR there is
+ * nothing to test: FRSTOR has no alignment rule and no reserved field.
+ * Runs before any process owns the FPU.
+ */
+const char *
+fpu_selftest(void)
+{
+	static uint8_t buf[sizeof(union savefpu) + 16] __attribute__((aligned(16)));
+	static union savefpu good, out;
+	union savefpu *bad = (union savefpu *)(buf + 8);
+	int i;
+
+	if (!fpu_has_fxsr)
+		return NULL;
+	if (fpcurthread != NULL)
+		return "a thread owns the FPU";
+	good = fpu_initial;
+	good.sv_fx.fx_fcw = 0x0f7f;
+	good.sv_fx.fx_ftw = 0x80;
+	memset(good.sv_fx.fx_st, 0x41, sizeof(good.sv_fx.fx_st));
+	memset(good.sv_fx.fx_xmm, 0x41, sizeof(good.sv_fx.fx_xmm));
+	clts();
+	if (fpu_load_or_reset(&good) != 0)
+		return "a valid image was refused";
+	memcpy(bad, &good, sizeof(good));
+	if (fpu_load_or_reset(bad) != -1)
+		return "a misaligned FXRSTOR did not fault";
+	if (memcmp(bad, &fpu_initial, sizeof(fpu_initial)) != 0)
+		return "the refused image was not replaced by the clean state";
+	memset(&out, 0, sizeof(out));
+	fpu_fxsave(&out);
+	if (out.sv_fx.fx_fcw != FPU_DEFAULT_CW || out.sv_fx.fx_ftw != 0 ||
+	    out.sv_fx.fx_mxcsr != FPU_DEFAULT_MXCSR)
+		return "the clean state is not loaded";
+	for (i = 0; i < 8 * 16; i++)
+		if ((i % 16 < 10 && out.sv_fx.fx_st[i / 16][i % 16] == 0x41) ||
+		    out.sv_fx.fx_xmm[i / 16][i % 16] == 0x41)
+			return "the previous image's registers are still loaded";
+	return NULL;
+}

@@ -33,6 +33,7 @@ int	fpu_load_or_reset(union savefpu *sv);
 int	fpu_exception_code(uint32_t trapno);
 int	fpu_restore_fault(struct trapframe *tf);
 int	fpu_mxcsr_valid(uint32_t mxcsr);
+const char *fpu_selftest(void);		/* NULL, or what went wrong */
 
 /* Conversions for PT_GET/SETFPREGS and PT_GET/SETXMMREGS (ptrace_md.c). */
 void	fpu_to_fpreg(const union savefpu *sv, struct fpreg *fp);

@@ -9,6 +9,7 @@
 #include "kernel/selftest.h"
 #include "kernel/cmdline.h"
 #include "kernel/frame.h"
+#include "kernel/fpu.h"
 #include "kernel/kprintf.h"
 #include "kernel/machine.h"
 #include "kernel/trap.h"
@@ -189,6 +190,7 @@ selftest_run(void)
 	report("kmalloc", test_kmalloc());
 	report("map_fresh_page", test_map_fresh_page());
 	report("trap_catch", test_trap_catch());
+	report("fpu_restore_fault", fpu_selftest());
 	kprintf("selftest: %s\n", failures == 0 ? "all passed" : "FAILURES");
 	if (strcmp(kopt("selftest"), "halt") == 0)
 		machine_poweroff(failures == 0 ? 0 : 1);
