@@ -118,16 +118,20 @@ child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 	}
-	if (in != -1) {
+	/*
+	 * A pipe end may already be 0 or 1 when the shell started without
+	 * them: close the unused end first, and never close what dup2 kept.
+	 */
+	if (other != -1)
+		close(other);
+	if (in != -1 && in != STDIN_FILENO) {
 		dup2(in, STDIN_FILENO);
 		close(in);
 	}
-	if (out != -1) {
+	if (out != -1 && out != STDOUT_FILENO) {
 		dup2(out, STDOUT_FILENO);
 		close(out);
 	}
-	if (other != -1)
-		close(other);
 	if (w->in != NULL)
 		redirect(w->in, O_RDONLY, STDIN_FILENO);
 	if (w->out != NULL)

@@ -350,15 +350,55 @@ builtin_bg(int argc, char **argv)
 	return 0;
 }
 
-/* Waits until no background job is running (stopped ones do not count). */
+/* The process pid of one of the jobs (and that job), or NULL. */
+static struct proc *
+find_proc(pid_t pid, struct job **jp)
+{
+	struct job *j;
+	int i;
+
+	for (j = jobs; j < jobs + MAXJOBS; j++)
+		for (i = 0; j->id != 0 && i < j->nproc; i++)
+			if (j->proc[i].pid == pid) {
+				*jp = j;
+				return &j->proc[i];
+			}
+	return NULL;
+}
+
+/* wait PID: until it has ended; its status, or 127 if it is not ours. */
+static int
+wait_pid(pid_t pid)
+{
+	struct job *j;
+	struct proc *p = find_proc(pid, &j);
+	int st;
+
+	if (p == NULL)
+		return 127;
+	while (p->state == P_RUN && reap(1) > 0)
+		;
+	st = status_of(p->status);
+	if (count(j, P_RUN) == 0 && count(j, P_STOP) == 0)
+		job_drop(j);
+	return st;
+}
+
+/*
+ * wait: until no background job is running (stopped ones do not count);
+ * wait PID ...: until each of those has ended, returning the last one's
+ * status (POSIX).
+ */
 int
 builtin_wait(int argc, char **argv)
 {
 	struct job *j;
-	int running;
+	int running, i, st = 0;
 
-	(void)argc;
-	(void)argv;
+	for (i = 1; i < argc; i++)
+		st = wait_pid(atoi(argv[i]));
+	if (argc > 1)
+		return st;
 	do {
 		running = 0;
 		for (j = jobs; j < jobs + MAXJOBS; j++)

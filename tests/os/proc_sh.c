@@ -1,0 +1,220 @@
+/*
+ * proc_sh.c - the shell and the utilities, run the way a user runs them:
+ * `sh -c LINE` with its output captured. Exit statuses and $?, pipelines,
+ * && || ;, quoting, variables, a command that is not there, a child killed
+ * by a signal, su; then ls, cat, echo, ps, kill, sleep, true and false.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "lib/ktest.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static char out[4096];
+
+/*
+ * Runs sh -c line; its stdout and stderr land in out. Returns the wait
+ * status. The shell starts with its standard input closed (the harness
+ * closes it), so a pipe it makes may land on descriptor 0: pipelines must
+ * cope with that.
+ */
+static int
+sh(const char *line)
+{
+	char *argv[] = { "sh", "-c", (char *)line, NULL };
+	int fds[2], status, n = 0, r;
+	pid_t pid;
+
+	close(0);
+	if (pipe(fds) != 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		if (fds[1] > 2)
+			close(fds[1]);
+		execv("/bin/sh", argv);
+		_exit(126);
+	}
+	close(fds[1]);
+	while (n < (int)sizeof(out) - 1 &&
+	    (r = read(fds[0], out + n, sizeof(out) - 1 - n)) > 0)
+		n += r;
+	out[n] = '\0';
+	close(fds[0]);
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static const struct {
+	const char	*line;
+	int		status;		/* exit status */
+	const char	*output;	/* exact, or NULL: not checked */
+} lines[] = {
+	{ "exit 3", 3, "" },
+	{ "true", 0, "" },
+	{ "false", 1, "" },
+	{ "false; echo $?", 0, "1\n" },
+	{ "true; echo $?", 0, "0\n" },
+	{ "sh -c 'exit 7'; echo $?", 0, "7\n" },
+	{ "sh -c 'kill -9 $$'; echo $?", 0, "Killed\n137\n" },
+	{ "echo hello | cat", 0, "hello\n" },
+	{ "echo a b c | cat | cat | cat", 0, "a b c\n" },
+	{ "true | false", 1, "" },
+	{ "false | true", 0, "" },
+	{ "false && echo no || echo yes", 0, "yes\n" },
+	{ "true && echo yes", 0, "yes\n" },
+	{ "echo 1; echo 2; exit 4", 4, "1\n2\n" },
+	{ "echo 'a  b' \"c  d\" e\\ f", 0, "a  b c  d e f\n" },
+	{ "X=5; echo $X", 0, "5\n" },
+	{ "echo $$ > /dev/null", 0, "" },
+	{ "cat < /test/badelf/not_elf", 0, "this is not a program\n" },
+	{ "cat /test/badelf/not_elf /test/badelf/not_elf | cat", 0,
+	    "this is not a program\nthis is not a program\n" },
+	{ "no_such_command", 127, NULL },
+	{ "sleep 0 & wait; echo done", 0, "done\n" },
+	{ "kill -0 $$ && echo alive", 0, "alive\n" },
+	{ "su 100 kill -0 1", 1, NULL },
+	{ "su 100 sh -c 'exit 5'; echo $?", 0, "5\n" },
+};
+
+static int
+test_lines(void)
+{
+	unsigned i;
+	int status;
+
+	for (i = 0; i < NELEM(lines); i++) {
+		status = sh(lines[i].line);
+		KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) ==
+		    lines[i].status, "sh -c \"%s\": status %#x, expected exit %d "
+		    "(output \"%.60s\")", lines[i].line, status, lines[i].status,
+		    out);
+		KT_CHECK(lines[i].output == NULL ||
+		    strcmp(out, lines[i].output) == 0,
+		    "sh -c \"%s\" wrote \"%.80s\", expected \"%s\"",
+		    lines[i].line, out, lines[i].output);
+	}
+	return 0;
+}
+
+/* The shell itself dies of a signal: the status says so. */
+static int
+test_shell_killed(void)
+{
+	int status = sh("kill -TERM $$; sleep 5");
+
+	KT_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	    "status %#x, expected death by SIGTERM", status);
+	return 0;
+}
+
+static int
+test_ls(void)
+{
+	static const char *const want[] = { "cat\n", "echo\n", "init\n",
+	    "kill\n", "ls\n", "ps\n", "sh\n", "sleep\n", "true\n", "false\n" };
+	unsigned i;
+	int status = sh("ls /bin");
+
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "ls: status %#x", status);
+	for (i = 0; i < NELEM(want); i++) {
+		const char *p = strstr(out, want[i]);
+
+		KT_CHECK(p != NULL && (p == out || p[-1] == '\n'),
+		    "ls /bin does not list %.*s", (int)strlen(want[i]) - 1,
+		    want[i]);
+	}
+	status = sh("ls /no/such/dir");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 0,
+	    "ls of a missing directory: status %#x", status);
+	status = sh("ls -l /test/badelf/good");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	    strncmp(out, "-rwxr-xr-x", 10) == 0, "ls -l: \"%.60s\"", out);
+	return 0;
+}
+
+static int
+test_cat_echo(void)
+{
+	int status = sh("echo one two   three");
+
+	KT_CHECK(WIFEXITED(status) && strcmp(out, "one two three\n") == 0,
+	    "echo: \"%s\"", out);
+	status = sh("echo -n x; echo y");
+	KT_CHECK(strcmp(out, "xy\n") == 0, "echo -n: \"%s\"", out);
+	status = sh("cat /no/such/file");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
+	    strstr(out, "/no/such/file") != NULL,
+	    "cat of a missing file: status %#x, \"%.60s\"", status, out);
+	status = sh("echo piped | cat - ");
+	KT_CHECK(strcmp(out, "piped\n") == 0, "cat -: \"%s\"", out);
+	return 0;
+}
+
+/* ps lists itself and its shell; kill signals by name and number. */
+static int
+test_ps_kill(void)
+{
+	int status = sh("ps");
+
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "ps: status %#x", status);
+	KT_CHECK(strncmp(out, "  PID  PPID STAT   UID COMMAND\n", 31) == 0,
+	    "ps header: \"%.40s\"", out);
+	KT_CHECK(strstr(out, " ps\n") != NULL && strstr(out, " sh\n") != NULL &&
+	    strstr(out, " init\n") != NULL, "ps output lacks ps, sh or init:\n%s",
+	    out);
+	status = sh("sleep 10 & kill -KILL $!; wait $!; echo $?");
+	KT_CHECK(strcmp(out, "137\n") == 0, "kill -KILL: \"%s\"", out);
+	status = sh("sleep 10 & kill -15 $!; wait $!; echo $?");
+	KT_CHECK(strcmp(out, "143\n") == 0, "kill -15: \"%s\"", out);
+	status = sh("sleep 10 & kill $!; wait $!; echo $?");
+	KT_CHECK(strcmp(out, "143\n") == 0, "kill (SIGTERM): \"%s\"", out);
+	status = sh("kill -9 99998");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 0,
+	    "kill of no such pid: status %#x", status);
+	return 0;
+}
+
+static int
+test_sleep(void)
+{
+	struct timespec t0, t1;
+	long ms;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	status = sh("sleep 1");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "sleep: status %#x", status);
+	KT_CHECK(ms >= 1000 && ms < 3000, "sleep 1 took %ld ms", ms);
+	status = sh("sleep x");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 0,
+	    "sleep x: status %#x", status);
+	return 0;
+}
+
+int
+main(void)
+{
+	kt_suite("proc_sh");
+	kt_run("lines", test_lines);
+	kt_run("shell_killed", test_shell_killed);
+	kt_run("ls", test_ls);
+	kt_run("cat_echo", test_cat_echo);
+	kt_run("ps_kill", test_ps_kill);
+	kt_run("sleep", test_sleep);
+	return kt_finish();
+}
