@@ -133,10 +133,14 @@ class Relay:
         self.pending_nl = True
 
     def finish(self):
+        """The end of the output; its last line may lack a newline."""
+        if self.started and self.status is None and self.partial:
+            line, self.partial = self.partial.rstrip("\r"), ""
+            self.line(line)
+            if self.status is None:
+                self.pending_nl = False
         if self.pending_nl:
             self.out.write("\n")
-        if self.started and self.status is None and self.partial:
-            self.out.write(self.partial)
         self.out.flush()
 
 
