@@ -202,9 +202,10 @@ run-prog: deps-quiet
 		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
 		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
-# gdb_user.py builds SRC with run_prog.py's helper, hence the same flags.
+# gdb_user.py builds SRC with run_prog.py's helper, hence the same flags;
+# exec, so that it (and QEMU) go when make is killed.
 gdb-user: deps-quiet
-	$(Q)$(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" \
+	$(Q)exec $(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" \
 		--port "$(or $(PORT),1234)" --args "$(ARGS)" \
 		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
 		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)

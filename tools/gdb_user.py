@@ -22,9 +22,11 @@ Kestrel keeps running until the program ends (then this script exits with
 the program's status, like run-prog) or the user presses Ctrl-C.
 """
 import argparse
+import ctypes
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -42,6 +44,14 @@ EXIT_USAGE, EXIT_PANIC = 2, 125
 def die(code, msg):
     sys.stderr.write("gdb-user: %s\n" % msg)
     sys.exit(code)
+
+
+def die_with_parent():
+    """Linux: SIGTERM this process when its parent dies, so nothing is left."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):   # PR_SET_PDEATHSIG is Linux's
+        pass
 
 
 def port_is_free(port):
@@ -90,7 +100,8 @@ def serve(exe, initrd, port, prog_args):
         "-serial", "tcp:127.0.0.1:%d,server,nowait" % port])
     tty = sys.stdin.isatty()
     proc = subprocess.Popen(cmd, stdin=None if tty else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            preexec_fn=die_with_parent)
     os.set_blocking(proc.stdout.fileno(), False)
     seen, announced = "", False
     try:
@@ -120,6 +131,10 @@ def serve(exe, initrd, port, prog_args):
             proc.wait()
         sys.stdout.write("\ngdb-user: stopped\n")
         return 130
+    finally:
+        if proc.poll() is None:     # we were terminated: take QEMU along
+            proc.kill()
+            proc.wait()
     m = EXITED.search(seen)
     if m:
         return int(m.group(1))
@@ -140,6 +155,9 @@ def main():
     ap.add_argument("--libc", default="")
     ap.add_argument("--libgcc", default="")
     args = ap.parse_args()
+    die_with_parent()
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda signo, frame: sys.exit(128 + signo))
 
     if bool(args.prog) == bool(args.src):
         die(EXIT_USAGE, "say which program: PROG=name (of the image) or "
