@@ -14,9 +14,14 @@
  * CR0.TS; the thread's first FP instruction raises #NM and fpu_dna() does the
  * exchange then. Kernel threads (the idle loop) never take the FPU.
  *
- * Only non-waiting instructions touch user state (FNSAVE, FXSAVE, FNCLEX,
- * FNSTSW...), so a pending exception in a user image surfaces as #MF at the
- * user's next FP instruction, in user mode. docs/fpu.md tells the story.
+ * Any code that replaces the current thread's saved state (exec, signals,
+ * sigreturn) goes through fpu_changed(), which in lazy mode must not load
+ * it directly: another process's unsaved registers may be live.
+ *
+ * Only non-waiting instructions touch user state (FNSAVE, FXSAVE, FNINIT,
+ * FNCLEX, FNSTSW...), so a pending exception in a user image surfaces as
+ * #MF at the user's next FP instruction, in user mode. docs/fpu.md tells
+ * the story.
  */
 #include <string.h>
 #include <sys/signal.h>
