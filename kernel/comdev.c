@@ -73,37 +73,22 @@ com_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	return copyout(kbuf, ubuf, i);
 }
 
-static int
-com_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
+static void
+com_sink(const char *buf, size_t len)
 {
-	char kbuf[256];
-	size_t chunk, i;
-
-	(void)fp;
-	for (*done = 0; *done < n; *done += chunk) {
-		chunk = n - *done;
-		if (chunk > sizeof(kbuf))
-			chunk = sizeof(kbuf);
-		if (copyin((const char *)ubuf + *done, kbuf, chunk) != 0)
-			return *done > 0 ? 0 : EFAULT;
-		for (i = 0; i < chunk; i++)
-			serial_putc(COM2_PORT, kbuf[i]);
-	}
-	return 0;
+	while (len-- > 0)
+		serial_putc(COM2_PORT, *buf++);
 }
 
 static int
-com_stat(struct file *fp, struct stat *st)
+com_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
 {
 	(void)fp;
-	memset(st, 0, sizeof(*st));
-	st->st_mode = S_IFCHR | 0666;
-	st->st_nlink = 1;
-	return 0;
+	return devfs_write_chunks(ubuf, n, done, com_sink);
 }
 
 const struct fileops comdev_ops = {
 	.fo_read = com_read,
 	.fo_write = com_write,
-	.fo_stat = com_stat,
+	.fo_stat = devfs_chr_stat,
 };

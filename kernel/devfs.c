@@ -27,22 +27,39 @@ tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	return copyout(kbuf, ubuf, *done);
 }
 
-static int
-tty_fo_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
+/*
+ * A character device's write(): user bytes go to sink in small chunks
+ * through a kernel buffer. A bad buffer after some bytes is a short write.
+ */
+int
+devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
+    void (*sink)(const char *buf, size_t len))
 {
 	char kbuf[256];
 	size_t chunk;
 
-	(void)fp;
 	for (*done = 0; *done < n; *done += chunk) {
 		chunk = n - *done;
 		if (chunk > sizeof(kbuf))
 			chunk = sizeof(kbuf);
 		if (copyin((const char *)ubuf + *done, kbuf, chunk) != 0)
 			return *done > 0 ? 0 : EFAULT;
-		tty_write(&console_tty, kbuf, chunk);
+		sink(kbuf, chunk);
 	}
 	return 0;
+}
+
+static void
+console_sink(const char *buf, size_t len)
+{
+	tty_write(&console_tty, buf, len);
+}
+
+static int
+tty_fo_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
+{
+	(void)fp;
+	return devfs_write_chunks(ubuf, n, done, console_sink);
 }
 
 static int
@@ -52,8 +69,8 @@ tty_fo_ioctl(struct file *fp, unsigned long cmd, void *data)
 	return tty_ioctl(&console_tty, cmd, data);
 }
 
-static int
-chr_stat(struct file *fp, struct stat *st)
+int
+devfs_chr_stat(struct file *fp, struct stat *st)
 {
 	(void)fp;
 	memset(st, 0, sizeof(*st));
@@ -66,7 +83,7 @@ static const struct fileops tty_ops = {
 	.fo_read = tty_fo_read,
 	.fo_write = tty_fo_write,
 	.fo_ioctl = tty_fo_ioctl,
-	.fo_stat = chr_stat,
+	.fo_stat = devfs_chr_stat,
 };
 
 static int
@@ -88,7 +105,7 @@ null_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
 static const struct fileops null_ops = {
 	.fo_read = null_read,
 	.fo_write = null_write,
-	.fo_stat = chr_stat,
+	.fo_stat = devfs_chr_stat,
 };
 
 static const struct {

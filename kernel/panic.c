@@ -114,14 +114,18 @@ finish(void)
 	machine_halt();
 }
 
+/* Stop everything else and print the reason. */
 static void
-begin(void)
+begin(const char *fmt, va_list ap)
 {
 	cli();
 	if (panicking++) {
 		kprintf("\npanic while panicking\n");
 		finish();
 	}
+	kprintf("\npanic: ");
+	vkprintf(fmt, ap);
+	kprintf("\n");
 }
 
 void
@@ -130,12 +134,9 @@ panic(const char *fmt, ...)
 	va_list ap;
 	uint32_t ebp;
 
-	begin();
-	kprintf("\npanic: ");
 	va_start(ap, fmt);
-	vkprintf(fmt, ap);
+	begin(fmt, ap);
 	va_end(ap);
-	kprintf("\n");
 	dump_control_registers();
 	__asm__ volatile("mov %%ebp, %0" : "=r"(ebp));
 	backtrace((uint32_t)__builtin_return_address(0), ((uint32_t *)ebp)[0]);
@@ -147,12 +148,9 @@ panic_trap(struct trapframe *tf, const char *fmt, ...)
 {
 	va_list ap;
 
-	begin();
-	kprintf("\npanic: ");
 	va_start(ap, fmt);
-	vkprintf(fmt, ap);
+	begin(fmt, ap);
 	va_end(ap);
-	kprintf("\n");
 	dump_frame(tf);
 	dump_control_registers();
 	backtrace(tf->tf_eip, tf->tf_ebp);

@@ -76,8 +76,9 @@ trap_stubs:
 %assign v v+1
 %endrep
 
-section .text
-alltraps:
+; Save the rest of struct trapframe, load the kernel's data selectors and
+; call %1(tf). Shared by alltraps and the system-call entry.
+%macro SAVE_FRAME_AND_CALL 1
 	pushad
 	push ds
 	push es
@@ -88,9 +89,14 @@ alltraps:
 	mov es, eax
 	cld
 	push esp
-	extern trap
-	call trap
+	extern %1
+	call %1
 	add esp, 4
+%endmacro
+
+section .text
+alltraps:
+	SAVE_FRAME_AND_CALL trap
 	; fall through
 
 ; Return to whatever the frame on the stack describes.
@@ -115,19 +121,7 @@ global Xsyscall
 Xsyscall:
 	push dword 0
 	push dword 0x80
-	pushad
-	push ds
-	push es
-	push fs
-	push gs
-	mov eax, KDATA_SEL
-	mov ds, eax
-	mov es, eax
-	cld
-	push esp
-	extern syscall
-	call syscall
-	add esp, 4
+	SAVE_FRAME_AND_CALL syscall
 	jmp doreti
 
 ; doreti_restart(tf): abandon the current kernel stack above tf and return to

@@ -23,15 +23,15 @@ extern curthread
 	mov dword [eax + TD_PCB + PCB_ONFAULT], %1
 %endmacro
 
-; int copyin(const void *uaddr, void *kaddr, size_t len)
-global copyin
-copyin:
+; The body of copyin and copyout: %1 is the register holding the user
+; address (esi for copyin, edi for copyout).
+%macro COPY_BODY 1
 	push esi
 	push edi
 	mov esi, [esp + 12]
 	mov edi, [esp + 16]
 	mov ecx, [esp + 20]
-	mov edx, esi
+	mov edx, %1
 	add edx, ecx
 	jc .fault_nohandler
 	cmp edx, VM_MAXUSER_ADDRESS
@@ -55,39 +55,17 @@ copyin:
 	pop edi
 	pop esi
 	ret
+%endmacro
+
+; int copyin(const void *uaddr, void *kaddr, size_t len)
+global copyin
+copyin:
+	COPY_BODY esi
 
 ; int copyout(const void *kaddr, void *uaddr, size_t len)
 global copyout
 copyout:
-	push esi
-	push edi
-	mov esi, [esp + 12]
-	mov edi, [esp + 16]
-	mov ecx, [esp + 20]
-	mov edx, edi
-	add edx, ecx
-	jc .fault_nohandler
-	cmp edx, VM_MAXUSER_ADDRESS
-	ja .fault_nohandler
-	SET_ONFAULT .fault
-	mov edx, ecx
-	shr ecx, 2
-	rep movsd
-	mov ecx, edx
-	and ecx, 3
-	rep movsb
-	SET_ONFAULT 0
-	xor eax, eax
-	pop edi
-	pop esi
-	ret
-.fault:
-	SET_ONFAULT 0
-.fault_nohandler:
-	mov eax, EFAULT
-	pop edi
-	pop esi
-	ret
+	COPY_BODY edi
 
 ; int copyinstr(const void *uaddr, char *kaddr, size_t maxlen, size_t *done)
 ; Copies up to maxlen bytes including the NUL. ENAMETOOLONG if none was
