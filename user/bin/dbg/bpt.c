@@ -138,7 +138,8 @@ cmd_break(struct dbg *d, char *a)
 	struct bpt *b;
 	uint32_t addr;
 
-	if (location(d, a, &addr) != 0 || (b = bpt_add(d, BP_BREAK, addr)) == NULL)
+	if (location(d, a, &addr) != 0 ||
+	    (b = bpt_add(d, BP_BREAK, addr)) == NULL)
 		return;
 	note_duplicates(d, addr, b);
 	printf("Breakpoint %d at 0x%x\n", b->num, (unsigned)addr);
@@ -335,7 +336,8 @@ cmd_info_breakpoints(struct dbg *d, char *a)
 		if (b->kind == BP_TEMP)
 			continue;
 		if (n++ == 0)
-			printf("Num     Type            Disp Enb Address    What\n");
+			printf("Num     Type            Disp Enb Address    "
+			    "What\n");
 		printf("%-7d %-15s keep y   ", b->num, type_name(b->kind));
 		if (b->kind == BP_WATCH || b->kind == BP_RWATCH) {
 			printf("           %s\n", b->what);

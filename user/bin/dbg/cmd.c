@@ -23,15 +23,15 @@ static void cmd_help(struct dbg *d, char *a);
 
 static const struct command commands[] = {
 	{ "attach", cmd_attach, "attach PID: trace a running process" },
-	{ "backtrace", cmd_backtrace, "backtrace: the call chain (frame pointers)" },
+	{ "backtrace", cmd_backtrace, "backtrace: the call chain" },
 	{ "break", cmd_break, "break SYMBOL|*ADDR: an int3 breakpoint" },
-	{ "continue", cmd_continue, "continue: run until a breakpoint, signal or exit" },
-	{ "delete", cmd_delete, "delete [N...]: remove breakpoints (all without N)" },
+	{ "continue", cmd_continue, "continue: run to a breakpoint or signal" },
+	{ "delete", cmd_delete, "delete [N...]: remove breakpoints (or all)" },
 	{ "detach", cmd_detach, "detach: let the process go on untraced" },
 	{ "file", cmd_file, "file PROG: the program to run and its symbols" },
 	{ "finish", cmd_finish, "finish: run until this function returns" },
 	{ "handle", cmd_handle, "handle SIG [no]stop|[no]print|[no]pass" },
-	{ "hbreak", cmd_hbreak, "hbreak SYMBOL|*ADDR: a debug-register breakpoint" },
+	{ "hbreak", cmd_hbreak, "hbreak SYMBOL|*ADDR: a debug register one" },
 	{ "help", cmd_help, "help: this list" },
 	{ "info", cmd_info, "info registers|float|breakpoints|signals|symbol" },
 	{ "kill", cmd_kill, "kill: end the process" },
@@ -60,7 +60,7 @@ static const struct {
 
 static const struct command info_commands[] = {
 	{ "breakpoints", cmd_info_breakpoints, "the breakpoint table" },
-	{ "float", cmd_info_float, "the x87 stack, control words, SSE registers" },
+	{ "float", cmd_info_float, "the x87 stack and words, SSE registers" },
 	{ "registers", cmd_info_registers, "info registers [REG]" },
 	{ "signals", cmd_info_signals, "how each signal is handled" },
 	{ "watchpoints", cmd_info_breakpoints, "the breakpoint table" },

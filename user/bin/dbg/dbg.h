@@ -93,13 +93,13 @@ struct dbg {
 	int		attached;	/* by attach (quit detaches), not run */
 	int		pending_sig;	/* delivered at the next resume */
 	char		*prog;		/* path of the program, NULL if none */
-	char		*args[DBG_MAXARGS + 1];	/* run's arguments, args[0] = prog */
+	char		*args[DBG_MAXARGS + 1];	/* run's argv; args[0] = prog */
 	struct symtab	syms;
 	struct bpt	bpts[DBG_MAXBPTS];
 	int		nbpts;
 	int		next_num;	/* number of the next user breakpoint */
 	int		nvalues;	/* $N of the last value printed */
-	int		echo;		/* commands come from a script: echo them */
+	int		echo;		/* commands from a script: echo them */
 	uint32_t	x_next;		/* where a bare x continues */
 	char		x_fmt, x_unit;
 	struct sigflags	sig[NSIG];

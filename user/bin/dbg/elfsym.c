@@ -153,7 +153,8 @@ symtab_load(struct symtab *st, const char *path)
 		}
 	if (symsec == NULL ||
 	    strsec->sh_offset + (uint64_t)strsec->sh_size > len ||
-	    strsec->sh_size == 0 || file[strsec->sh_offset + strsec->sh_size - 1]) {
+	    strsec->sh_size == 0 ||
+	    file[strsec->sh_offset + strsec->sh_size - 1] != '\0') {
 		printf("(No debugging symbols found in %s)\n", path);
 		free(file);
 		st->path = strdup(path);
@@ -208,7 +209,7 @@ sym_by_addr(const struct symtab *st, uint32_t addr)
 		if (s->size == 0)
 			label = s;
 		else if (label != NULL && label->value < s->value)
-			label = NULL;	/* a sized symbol ends the label's reach */
+			label = NULL;	/* a sized symbol ends its reach */
 	}
 	if (label != NULL && addr - label->value >= 0x10000)
 		return NULL;

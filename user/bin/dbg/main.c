@@ -6,8 +6,9 @@
  * PROG's symbols are read at once; "run" starts it with ARGS. Commands come
  * from FILE (-x: then dbg quits, like gdb -batch -x) or from standard input.
  * At a terminal dbg prompts "(dbg) " and an empty line repeats stepi,
- * nexti, continue or x (as gdb does); otherwise (a script, a pipe) each command is echoed after the
- * prompt, so that a transcript reads like the session it was. At the end a
+ * nexti, continue or x (as gdb does); otherwise (a script, a pipe) each
+ * command is echoed after the prompt, so that a transcript reads like the
+ * session it was. At the end a
  * process dbg started is killed and an attached one detached.
  *
  * dbg ignores SIGINT: ^C at the terminal stops the inferior (dbg reports

@@ -125,10 +125,12 @@ format_value(char *buf, size_t n, const unsigned char *b, size_t size,
 		fmt = isfloat ? 'f' : size == 1 ? 'c' : 'd';
 	switch (fmt) {
 	case 'x':
-		snprintf(buf, n, "0x%llx", (unsigned long long)as_unsigned(b, size));
+		snprintf(buf, n, "0x%llx",
+		    (unsigned long long)as_unsigned(b, size));
 		return;
 	case 'u':
-		snprintf(buf, n, "%llu", (unsigned long long)as_unsigned(b, size));
+		snprintf(buf, n, "%llu",
+		    (unsigned long long)as_unsigned(b, size));
 		return;
 	case 'c':
 		format_char(buf, n, b[0]);

@@ -202,7 +202,8 @@ cmd_run(struct dbg *d, char *a)
 		;
 	if (!WIFSTOPPED(status)) {
 		printf("During startup program exited with code %d.\n",
-		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+		    WIFEXITED(status) ? WEXITSTATUS(status) :
+		    128 + WTERMSIG(status));
 		return;
 	}
 	d->pid = pid;

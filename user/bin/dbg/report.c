@@ -59,7 +59,7 @@ report_watch(struct dbg *d, struct bpt *b)
 	format_value(newv, sizeof(newv), now, b->len, b->isfloat, 0);
 	if (b->kind == BP_WATCH) {
 		if (memcmp(now, b->old, b->len) == 0)
-			return 0;	/* written with the same value: gdb is silent */
+			return 0;	/* the same value again: gdb says nothing */
 		b->hits++;
 		printf("\nHardware watchpoint %d: %s\n\nOld value = %s\n"
 		    "New value = %s\n", b->num, b->what, oldv, newv);

@@ -52,7 +52,8 @@ signal_name(int sig)
 	if (names[sig][0] == '\0') {
 		strcpy(names[sig], "SIG");
 		for (i = 0; sys_signame[sig][i] != '\0' && i < 8; i++)
-			names[sig][3 + i] = toupper((unsigned char)sys_signame[sig][i]);
+			names[sig][3 + i] =
+			    toupper((unsigned char)sys_signame[sig][i]);
 	}
 	return names[sig];
 }
