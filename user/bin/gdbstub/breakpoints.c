@@ -21,7 +21,6 @@
 #include "gdbstub.h"
 
 #define INT3		0xcc
-#define HW_EXEC		1
 #define DR6_HITS	0xfU
 
 struct swbreak *

@@ -19,6 +19,7 @@
 #define RSP_NOISE_LIMIT	16384	/* bytes of non-packets before the line counts as lost */
 #define NSWBREAK	64	/* software breakpoints at once */
 #define NHWSLOT		4	/* DR0-DR3 */
+#define HW_EXEC		1	/* hwslot.type of a Z1 execution breakpoint */
 
 /* What rsp_getpkt() found on the line. */
 enum rsp_event {

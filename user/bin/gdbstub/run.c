@@ -125,7 +125,6 @@ static void
 describe(struct stub *s, const struct stop *st)
 {
 	char reason[32] = "";
-	struct swbreak *b;
 	uint32_t pc;
 	int sig;
 
@@ -135,15 +134,14 @@ describe(struct stub *s, const struct stop *st)
 	if (sig == SIGTRAP && st->slot >= 0) {
 		const struct hwslot *h = &s->hw[st->slot];
 
-		if (h->type != 1)
+		if (h->type != HW_EXEC)
 			snprintf(reason, sizeof(reason), "%s:%x;",
 			    hw_reason(h->type), h->addr);
 		else if (s->gdb_hwbreak)
 			snprintf(reason, sizeof(reason), "hwbreak:;");
 	} else if (sig == SIGTRAP && !plain_step(st) && s->gdb_swbreak) {
 		pc = regs_pc(s);
-		if ((b = sw_at(s, pc - 1)) != NULL &&
-		    regs_set_pc(s, pc - 1) == 0)
+		if (sw_at(s, pc - 1) != NULL && regs_set_pc(s, pc - 1) == 0)
 			snprintf(reason, sizeof(reason), "swbreak:;");
 	}
 	set_stop(s, sig, reason);
@@ -151,16 +149,22 @@ describe(struct stub *s, const struct stop *st)
 
 /*
  * One step from a planted breakpoint with its original byte in place.
- * 0 when the program stopped (the breakpoint is back), -1 when it ended.
+ * 0 when the program stopped (the breakpoint is back), -1 when it ended,
+ * -2 (errno set) when the step could not be made.
  */
 static int
 step_over(struct stub *s, struct swbreak *b, int sig, struct stop *st)
 {
 	int error;
 
-	if ((error = sw_lift(s, b)) != 0 ||
-	    ptrace(PT_STEP, s->tg.pid, (caddr_t)1, sig) < 0) {
-		errno = error ? error : errno;
+	if ((error = sw_lift(s, b)) != 0) {
+		errno = error;
+		return -2;
+	}
+	if (ptrace(PT_STEP, s->tg.pid, (caddr_t)1, sig) < 0) {
+		error = errno;
+		sw_plant(s, b);
+		errno = error;
 		return -2;
 	}
 	s->rc.valid = 0;
