@@ -186,7 +186,10 @@ def test_no_sse():
 
 
 def test_attach_detach():
+    # The pause lets the child finish execve first: attaching while it is
+    # still the shell would stop it in the shell's image.
     script = ("/bin/demo -d 100 30 &\n"
+              "sleep 0.5\n"
               "/bin/gdbstub -p $!\n"
               "wait $!\n")
     with Stub(job="/bin/sh -- /etc/gdb-attach",
