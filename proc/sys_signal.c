@@ -126,10 +126,27 @@ sys_sigprocmask(struct thread *td, uint32_t *args)
 	return 0;
 }
 
+/* Will a signal now deliverable to td run a handler? */
+static int
+handler_pending(struct thread *td)
+{
+	struct sigacts *ps = &td->td_proc->p_sigacts;
+	uint32_t set = td->td_proc->p_siglist & ~td->td_sigmask;
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if ((set & SIGMASK(sig)) && ps->ps_handler[sig] != SIG_DFL &&
+		    ps->ps_handler[sig] != SIG_IGN)
+			return 1;
+	return 0;
+}
+
 /*
  * Wait for a signal with a temporary mask. The old mask comes back when the
  * handler returns (sendsig saves it in the frame) or, if no handler runs,
- * on the way out (userret).
+ * on the way out (userret). Only a handler ends the wait (POSIX): a signal
+ * that stops the process and the SIGCONT after it restart the call, which
+ * then sleeps again.
  */
 int
 sys_sigsuspend(struct thread *td, uint32_t *args)
@@ -143,7 +160,7 @@ sys_sigsuspend(struct thread *td, uint32_t *args)
 	td->td_sigmask = set.__bits[0] & ~SIG_CANTMASK;
 	while (tsleep(&td->td_oldmask, 1, "pause", 0) == 0)
 		;
-	return EINTR;
+	return handler_pending(td) ? EINTR : ERESTART;
 }
 
 int

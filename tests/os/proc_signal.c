@@ -348,6 +348,69 @@ test_sigsuspend_waits(void)
 	return 0;
 }
 
+/* A stop and a continue do not end sigsuspend: only a handler does. */
+static int
+test_sigsuspend_survives_stop(void)
+{
+	int fds[2], status;
+	char c = 0;
+	pid_t pid;
+
+	KT_CHECK(pipe(fds) == 0, "pipe");
+	pid = fork();
+	if (pid == 0) {
+		sigset_t none;
+		int r;
+
+		install(SIGUSR1, count, 0, 0);
+		set_mask(BIT(SIGUSR1));
+		write(fds[1], "s", 1);
+		sigemptyset(&none);
+		r = sigsuspend(&none);
+		c = r == -1 && errno == EINTR && hits == 1 ? 'h' : 'n';
+		write(fds[1], &c, 1);
+		_exit(0);
+	}
+	KT_CHECK(read(fds[0], &c, 1) == 1, "child did not start");
+	usleep(20000);
+	kill(pid, SIGSTOP);
+	KT_CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status),
+	    "no stop: %#x", status);
+	kill(pid, SIGCONT);
+	kill(pid, SIGCHLD);		/* ignored by default: no wake-up either */
+	usleep(50000);
+	KT_CHECK(waitpid(pid, &status, WNOHANG) == 0,
+	    "the child ended (status %#x)", status);
+	kill(pid, SIGUSR1);
+	KT_CHECK(read(fds[0], &c, 1) == 1 && c == 'h',
+	    "sigsuspend returned before the handler ran, or without it (%c)", c);
+	KT_CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status), "wait");
+	close(fds[0]);
+	close(fds[1]);
+	return 0;
+}
+
+/*
+ * A signal whose frame cannot be pushed (the stack pointer is garbage)
+ * kills the process with SIGILL, as on FreeBSD.
+ */
+static int
+test_bad_stack_kills(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		install(SIGSEGV, count, 0, 0);
+		__asm__ volatile("movl $0x10, %%esp; movl $0, 0" ::: "memory");
+		_exit(0);
+	}
+	KT_CHECK(waitpid(pid, &status, 0) == pid, "wait");
+	KT_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGILL,
+	    "status %#x, expected death by SIGILL", status);
+	return 0;
+}
+
 static int
 test_sigpending(void)
 {
@@ -730,6 +793,7 @@ main(void)
 	kt_run("nanosleep_eintr", test_nanosleep_eintr);
 	kt_run("sigsuspend_mask", test_sigsuspend);
 	kt_run("sigsuspend_waits", test_sigsuspend_waits);
+	kt_run("sigsuspend_survives_stop", test_sigsuspend_survives_stop);
 	kt_run("sigpending", test_sigpending);
 	kt_run("ignore_discards_pending", test_ignore_discards_pending);
 	kt_run("siginfo_kill", test_siginfo_kill);
@@ -741,5 +805,6 @@ main(void)
 	kt_run("sigreturn_user_flags", test_sigreturn_user_flags);
 	kt_run("sigaction_errors", test_sigaction_errors);
 	kt_run("fork_inherits", test_fork_inherits);
+	kt_run("bad_stack_kills", test_bad_stack_kills);
 	return kt_finish();
 }
