@@ -1,4 +1,5 @@
 // RUN: qemu | -cpu pentium
+// RUN: qemu fpu=lazy
 /*
  * dbg_data.c - scripted dbg sessions about data: hardware watchpoints with
  * old and new values, info float with a known double, set $eax changing the
@@ -8,7 +9,8 @@
  * goes 0..4, total ends at 90, mean() returns 18.0 in st(0)). The x/ and
  * print cases debug this program run as "/test/dbg_data data", whose
  * globals below have values the test knows. The run on a Pentium (no FXSR,
- * no SSE) shows info float from the FNSAVE image alone.
+ * no SSE) shows info float from the FNSAVE image alone; the fpu=lazy run
+ * reads the FPU state of a tracee that may not own the FPU at the time.
  */
 #include <string.h>
 #include "lib/ktest.h"

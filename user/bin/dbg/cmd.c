@@ -33,7 +33,7 @@ static const struct command commands[] = {
 	{ "handle", cmd_handle, "handle SIG [no]stop|[no]print|[no]pass" },
 	{ "hbreak", cmd_hbreak, "hbreak SYMBOL|*ADDR: a debug register one" },
 	{ "help", cmd_help, "help: this list" },
-	{ "info", cmd_info, "info registers|float|breakpoints|signals|symbol" },
+	{ "info", cmd_info, "info registers|float|breakpoints|signals" },
 	{ "kill", cmd_kill, "kill: end the process" },
 	{ "nexti", cmd_nexti, "nexti [N]: one instruction, stepping over calls" },
 	{ "print", cmd_print, "print[/FMT] EXPR: a symbol's value ($N = ...)" },
