@@ -138,7 +138,7 @@ syscall(struct trapframe *tf)
 		error = ENOSYS;
 	set_result(td, tf, error);
 	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCX)) {
-		td->td_sc_error = error > 0 ? error : 0;
+		td->td_sc_error = error;	/* ERESTART, EJUSTRETURN too */
 		ptrace_syscall_stop(td, TDB_STOPSCX);
 	}
 	if (stepping && error != ERESTART) {

@@ -72,7 +72,7 @@ struct ptrace_lwpinfo {
 /* PT_GET_SC_RET */
 struct ptrace_sc_ret {
 	register_t	sr_retval[2];	/* result registers (eax, edx) */
-	int		sr_error;	/* 0 or the errno */
+	int		sr_error;	/* 0, the errno, or as FreeBSD: -1 restart, -2 just return */
 };
 
 #ifndef _KERNEL
