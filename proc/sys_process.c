@@ -14,9 +14,14 @@
  *      EBUSY if someone else's) and stopped for it, with the stop already
  *      collected by wait4 (EBUSY otherwise: the P_WAITED rule).
  *
- * A traced process stops in issignal() (proc/kern_sig.c) and sleeps there
- * until PT_CONTINUE, PT_STEP, PT_SYSCALL, PT_DETACH or PT_KILL wakes it with
- * the signal to deliver in p_xstat.
+ * A traced process stops in issignal() (proc/kern_sig.c), or at a system
+ * call entry or exit (ptrace_syscall_stop, called by kernel/syscall.c), and
+ * sleeps there until PT_CONTINUE, PT_STEP, PT_SYSCALL (and kin), PT_DETACH or
+ * PT_KILL wakes it with the signal to deliver in p_xstat. PT_ATTACH leaves
+ * the tracee's parent alone (getppid() is unchanged); wait4 (kern_exit.c)
+ * gives its stops and exit to the tracer first. When the tracer exits,
+ * processes it attached to are detached and run on (minus the attach's
+ * SIGSTOP if not yet taken), and its PT_TRACE_ME children are killed.
  */
 #include <string.h>
 #include <sys/errno.h>
