@@ -7,8 +7,10 @@
  * returns into it or the program calls sigreturn directly.
  *
  * Exceptions turned into signals are in proc_trap.c, job control in
- * proc_stop.c.
+ * proc_stop.c. Bochs runs the suite too: its segment checks on iret are the
+ * CPU's own.
  */
+// RUN: bochs
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>

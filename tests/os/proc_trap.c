@@ -6,8 +6,10 @@
  * SIGTRAP. Each is checked twice: with the default action (the process is
  * killed by the signal) and with an SA_SIGINFO handler, which checks
  * si_signo, si_code and si_addr, then moves mc_eip past the instruction so
- * that the program carries on.
+ * that the program carries on. Bochs runs it too: it models the single-step
+ * and fault details the way a CPU does, where QEMU may differ.
  */
+// RUN: bochs
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
