@@ -1,9 +1,9 @@
 /*
  * dbg_proc.c - scripted dbg sessions about the inferior's life: its exit
  * and death reports, kill and run again, signals and "handle", attach to a
- * running process and detach leaving it running, a script from a file
- * (dbg -x), and every kind of mistake, each answered by a message while dbg
- * and the inferior carry on.
+ * running process and detach leaving it running (or kill it), a script
+ * from a file (dbg -x), and every kind of mistake, each answered by a
+ * message while dbg and the inferior carry on.
  *
  * Inferiors: /bin/demo (user/bin/demo.c: exit status 90; "-s 30" raises
  * SIGUSR1 once and prints "caught = 1"; "-d MSEC N" runs slowly enough to
@@ -12,6 +12,7 @@
  * pointer).
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include "lib/ktest.h"
@@ -187,6 +188,25 @@ test_attach_break_watch(void)
 	return check_finished(pid);
 }
 
+/* kill works on an attached process too; its parent sees SIGKILL. */
+static int
+test_attach_kill(void)
+{
+	pid_t pid = spawn_slow_demo();
+	int status;
+
+	KT_CHECK(pid > 0, "fork");
+	if (dbg_session(&run, dbg_fmt("attach %d\nkill\nbt\n", pid), nothing))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("(dbg) kill\n[Inferior 1 (process %d) killed]\n"
+	    "(dbg) bt\nNo stack.\n", pid));
+	KT_CHECK(kt_wait_status(pid, &status) == pid, "waitpid(demo)");
+	KT_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	    "demo's status %#x, expected SIGKILL", status);
+	return 0;
+}
+
 /* Commands from a file: dbg -x FILE PROG, echoed, then dbg quits. */
 static int
 test_script_file(void)
@@ -305,6 +325,7 @@ main(int argc, char *argv[])
 	kt_run("signals_handle", test_signals_handle);
 	kt_run("attach_detach", test_attach_detach);
 	kt_run("attach_break_watch", test_attach_break_watch);
+	kt_run("attach_kill", test_attach_kill);
 	kt_run("script_file", test_script_file);
 	kt_run("errors_no_process", test_errors_no_process);
 	kt_run("errors_with_process", test_errors_with_process);
