@@ -32,6 +32,18 @@ collector(struct proc *p)
 	return (p->p_flag & P_TRACED) ? p->p_tracer : p->p_pptr;
 }
 
+/*
+ * A parent that ignores SIGCHLD or set SA_NOCLDWAIT keeps no zombies
+ * (POSIX, FreeBSD): its exiting children go to init, which reaps them.
+ */
+static int
+wants_no_zombies(struct proc *pp)
+{
+	return pp != initproc &&
+	    (pp->p_sigacts.ps_handler[SIGCHLD] == SIG_IGN ||
+	    (pp->p_sigacts.ps_flags[SIGCHLD] & SA_NOCLDWAIT));
+}
+
 void
 exit1(struct thread *td, int status)
 {
@@ -66,6 +78,10 @@ exit1(struct thread *td, int status)
 	cli();
 	p->p_xstat = status;
 	p->p_state = PRS_ZOMBIE;
+	if (!(p->p_flag & P_TRACED) && wants_no_zombies(p->p_pptr)) {
+		wakeup(p->p_pptr);	/* a wait there finds one child fewer */
+		p->p_pptr = initproc;
+	}
 	w = collector(p);
 	wakeup(w);
 	psignal(w, SIGCHLD);

@@ -450,6 +450,54 @@ test_nonroot_permissions(void)
 	return 0;
 }
 
+/*
+ * kill(-1, sig) as a non-root user reaches that user's processes only, not
+ * the caller: 0 if it signalled any, EPERM if all it found were others'.
+ */
+static int
+test_kill_all_as_user(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		pid_t kids[2];
+		int i, st, dead = 0;
+
+		if (fork() == 0) {
+			setuid(2000);
+			_exit(kill(-1, SIGTERM) == -1 && errno == EPERM ? 0 : 3);
+		}
+		if (wait(&st) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			_exit(3);
+		setuid(1000);
+		for (i = 0; i < 2; i++) {
+			kids[i] = fork();
+			if (kids[i] == 0) {
+				sigset_t none;
+
+				sigemptyset(&none);
+				for (;;)
+					sigsuspend(&none);
+			}
+		}
+		if (kill(-1, SIGTERM) != 0)
+			_exit(1);
+		for (i = 0; i < 2; i++)
+			if (waitpid(kids[i], &st, 0) == kids[i] &&
+			    WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM)
+				dead++;
+		_exit(dead == 2 ? 0 : 2);
+	}
+	KT_CHECK(waitpid(pid, &status, 0) == pid, "waitpid");
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "status %#x (1: kill(-1) failed, 2: not both children died, "
+	    "3: no EPERM with only others' processes; a signal: the caller "
+	    "signalled itself)",
+	    status);
+	return 0;
+}
+
 int
 main(int argc, char **argv, char **envp)
 {
@@ -474,5 +522,6 @@ main(int argc, char **argv, char **envp)
 	kt_run("exec_cycles", test_exec_cycles);
 	kt_run("root_setuid", test_root_setuid);
 	kt_run("nonroot_permissions", test_nonroot_permissions);
+	kt_run("kill_all_as_user", test_kill_all_as_user);
 	return kt_finish();
 }

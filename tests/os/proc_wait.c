@@ -459,6 +459,46 @@ test_orphan_zombie_reaped(void)
 	return 0;
 }
 
+/*
+ * With SIGCHLD ignored, or SA_NOCLDWAIT, children leave no zombies: init
+ * reaps them, and wait finds no child (ECHILD) once they are gone.
+ */
+static int
+test_no_zombies(void)
+{
+	struct sigaction sa;
+	int status, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		pid_t pid, slow;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = pass == 0 ? SIG_IGN : SIG_DFL;
+		sa.sa_flags = pass == 0 ? 0 : SA_NOCLDWAIT;
+		sigaction(SIGCHLD, &sa, NULL);
+		pid = fork();
+		if (pid == 0)
+			_exit(1);
+		KT_CHECK(await_state(pid, 0), "%s: the child stayed (state %d)",
+		    pass ? "SA_NOCLDWAIT" : "SIG_IGN", proc_state(pid, NULL));
+		errno = 0;
+		KT_CHECK(waitpid(pid, &status, 0) == -1 && errno == ECHILD,
+		    "waitpid for the vanished child: errno %d", errno);
+		slow = fork();
+		if (slow == 0) {
+			usleep(30000);
+			_exit(2);
+		}
+		errno = 0;
+		KT_CHECK(wait(&status) == -1 && errno == ECHILD,
+		    "wait while a child ran: errno %d (expected ECHILD once it "
+		    "was gone)", errno);
+		KT_CHECK(proc_state(slow, NULL) == 0 || await_state(slow, 0),
+		    "the second child stayed");
+	}
+	return 0;
+}
+
 /* Many children at once, reaped in any order: every status arrives once. */
 static int
 test_many_children(void)
@@ -503,6 +543,7 @@ main(void)
 	kt_run("sigchld_on_exit", test_sigchld_on_exit);
 	kt_run("orphan_reparented", test_orphan_reparented);
 	kt_run("orphan_zombie_reaped", test_orphan_zombie_reaped);
+	kt_run("no_zombies", test_no_zombies);
 	kt_run("many_children", test_many_children);
 	return kt_finish();
 }
