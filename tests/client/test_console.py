@@ -26,11 +26,20 @@ def report(name, ok, why, log=""):
         print(log[-2000:])
 
 
+def drain(sock):
+    try:
+        while sock.recv(4096):
+            pass
+    except socket.timeout:
+        pass
+
+
 def monitor(sock, cmd):
-    """Send a monitor command and wait for the next "(qemu)" prompt."""
+    """Send a monitor command and wait for the prompt that follows it."""
+    drain(sock)
     sock.sendall((cmd + "\n").encode())
     buf, deadline = b"", time.time() + 10
-    while b"(qemu)" not in buf and time.time() < deadline:
+    while b"\n(qemu)" not in buf and time.time() < deadline:
         try:
             buf += sock.recv(4096)
         except socket.timeout:
@@ -40,6 +49,10 @@ def monitor(sock, cmd):
 
 def read_screen(sock, path):
     reply = monitor(sock, "pmemsave 0xb8000 4000 \"%s\"" % path)
+    deadline = time.time() + 10
+    while time.time() < deadline and not (
+            os.path.exists(path) and os.path.getsize(path) == 4000):
+        time.sleep(0.1)
     if not os.path.exists(path):
         return "pmemsave failed: %r" % reply
     with open(path, "rb") as f:
