@@ -142,7 +142,7 @@ elf_load(struct vmspace *vm, const void *image, size_t size, uint32_t *entry,
 		error = vm_rw(vm, ph[i].p_vaddr,
 		    (char *)image + ph[i].p_offset, ph[i].p_filesz, 1, 1, NULL);
 		if (error)
-			return ENOMEM;
+			return error;
 		if (end > top)
 			top = end;
 	}

@@ -79,6 +79,8 @@ uint32_t	vmspace_resident(struct vmspace *vm);
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);
+int		vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force,
+		    paddr_t *pap);
 paddr_t		vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force);
 
 /* vm/vm_rw.c: move bytes to or from any address space, page by page. */

@@ -73,21 +73,30 @@ vm_fault(struct vmspace *vm, vaddr_t va, int write)
 
 /*
  * The physical page behind user address va, made present (and private, for
- * a write) first; 0 if there is none. force lets a write reach a read-only
- * region, as a debugger planting a breakpoint needs.
+ * a write) first, in *pap: 0, EFAULT (no page may be there) or ENOMEM.
+ * force lets a write reach a read-only region, as a debugger planting a
+ * breakpoint needs.
  */
+int
+vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
+{
+	uint32_t *pte;
+
+	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
+		return EFAULT;
+	pte = pmap_pte(vm->vm_pd, va, 0);
+	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW))) {
+		*pap = *pte & PG_FRAME;		/* already there: the usual case */
+		return 0;
+	}
+	return fault_in(vm, trunc_page(va), write, force, pap);
+}
+
+/* vm_page_get()'s page, or 0 if there is none. */
 paddr_t
 vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force)
 {
-	uint32_t *pte;
 	paddr_t pa;
 
-	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
-		return 0;
-	pte = pmap_pte(vm->vm_pd, va, 0);
-	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW)))
-		return *pte & PG_FRAME;		/* already there: the usual case */
-	if (fault_in(vm, trunc_page(va), write, force, &pa) != 0)
-		return 0;
-	return pa;
+	return vm_page_get(vm, va, write, force, &pa) == 0 ? pa : 0;
 }

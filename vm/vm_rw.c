@@ -3,7 +3,7 @@
  * and a buffer of the caller's: the ELF loader fills a new image with it,
  * and ptrace reads and writes the tracee with it (proc_rwmem, PT_IO).
  *
- * It goes page by page: make the page exist (vm_page_hold: fault it in,
+ * It goes page by page: make the page exist (vm_page_get: fault it in,
  * break copy-on-write for a write), then copy through the direct map. The
  * buffer is either kernel memory (vm_rw) or the current process's user
  * memory (vm_rw_user: PT_IO copies straight between the tracee's page and
@@ -56,10 +56,8 @@ rw_pages(struct vmspace *vm, vaddr_t va0, char *buf, size_t len, int write,
 		}
 		if (chunk > len - moved)
 			chunk = len - moved;
-		if ((pa = vm_page_hold(vm, va, write, force)) == 0) {
-			error = EFAULT;
-			break;
-		}
+		if ((error = vm_page_get(vm, va, write, force, &pa)) != 0)
+			break;		/* EFAULT, or ENOMEM */
 		p = (char *)PHYS_TO_KVA(pa) + (va & PAGE_MASK);
 		if (copy == kcopy) {		/* cannot fault: no need to hold */
 			error = 0;

@@ -90,11 +90,11 @@ test_cow_private_writes(void)
 static int
 test_cow_kernel_write(void)
 {
-	int fds[2], back[2], status;
+	int fds[2], back[2], go2[2], status;
 	char c;
 	pid_t pid, pid2;
 
-	KT_CHECK(pipe(fds) == 0 && pipe(back) == 0, "pipe");
+	KT_CHECK(pipe(fds) == 0 && pipe(back) == 0 && pipe(go2) == 0, "pipe");
 	memset(shared_buf, 'o', sizeof(shared_buf));
 	pid = fork();
 	if (pid == 0) {
@@ -108,7 +108,7 @@ test_cow_kernel_write(void)
 	}
 	pid2 = fork();		/* a second sharer: the page has three users */
 	if (pid2 == 0) {
-		xread(fds[0], &c, 1);
+		xread(go2[0], &c, 1);
 		_exit(shared_buf[PAGE] == 'o' ? 0 : 1);
 	}
 	KT_CHECK(write(fds[1], "0123456789abcdef", 16) == 16, "write");
@@ -116,7 +116,7 @@ test_cow_kernel_write(void)
 	    "the child did not see what read() put in its page");
 	KT_CHECK(shared_buf[PAGE - 8] == 'o' && shared_buf[PAGE] == 'o',
 	    "read() in the child changed the parent's page");
-	write(fds[1], "x", 1);
+	write(go2[1], "x", 1);
 	KT_CHECK(waitpid(pid2, &status, 0) == pid2 && WIFEXITED(status) &&
 	    WEXITSTATUS(status) == 0, "the second child saw the write");
 	KT_CHECK(waitpid(pid, &status, 0) == pid, "wait");
@@ -137,6 +137,8 @@ test_cow_kernel_write(void)
 	close(fds[1]);
 	close(back[0]);
 	close(back[1]);
+	close(go2[0]);
+	close(go2[1]);
 	return 0;
 }
 
@@ -368,6 +370,150 @@ test_out_of_memory(void)
 	return 0;
 }
 
+static char stack_reserve[16 * PAGE];
+
+/*
+ * Own every page we will write from now on (stack, our buffers, errno's),
+ * so that no write needs a copy-on-write page while memory is short.
+ */
+static void
+own_pages(void)
+{
+	volatile char pad[8 * PAGE];
+
+	memset((char *)pad, 1, sizeof(pad));
+	memset(stack_reserve, 1, sizeof(stack_reserve));
+	errno = 0;
+}
+
+/* The hog: on "go" it takes all but a few pages, then frees one per byte read. */
+static void __attribute__((noreturn))
+hog(int cmd, int ack)
+{
+	char c, *top = sbrk(0);
+
+	alarm(20);
+	own_pages();
+	if (read(cmd, &c, 1) != 1)
+		_exit(1);
+	while (kt_free_pages() > 4 && sbrk(PAGE) != (void *)-1) {
+		top[0] = 1;
+		top += PAGE;
+	}
+	write(ack, "r", 1);
+	while (read(cmd, &c, 1) == 1) {
+		sbrk(-PAGE);
+		write(ack, "f", 1);
+	}
+	_exit(0);
+}
+
+/*
+ * The forker: on each byte read, one attempt to fork (or, with exec, to
+ * execute /test/badelf/good, which exits 42); it reports the errno (0:
+ * success) and the pages a failure lost. A fork that succeeds with almost
+ * no memory left may cost the forker its life at its next copy-on-write
+ * fault, and a successful exec replaces it: either ends the sweep.
+ */
+static void __attribute__((noreturn))
+forker(int cmd, int res, int exec)
+{
+	char *argv[] = { "/test/badelf/good", NULL };
+	int r[2], status;
+	char c;
+
+	alarm(20);
+	own_pages();
+	while (read(cmd, &c, 1) == 1) {
+		int before = kt_free_pages();
+		pid_t pid = exec ? -1 : fork();
+
+		if (pid == 0)
+			_exit(0);
+		if (exec)
+			execve(argv[0], argv, NULL);
+		r[0] = pid < 0 ? errno : 0;
+		r[1] = pid < 0 ? before - kt_free_pages() : 0;
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		write(res, r, sizeof(r));
+	}
+	_exit(0);
+}
+
+/*
+ * A hog holds all but a few pages and gives them back one at a time; after
+ * each, another process tries to fork (or exec). Wherever it runs out of
+ * memory (kernel stack, argument buffer, page directory, page tables,
+ * pages), it must fail cleanly: EAGAIN or ENOMEM, no page lost, and the
+ * caller keeps running, until the call succeeds.
+ */
+static int
+under_pressure(int exec)
+{
+	int hcmd[2], hack[2], fcmd[2], fres[2], r[2], status, i, failures = 0;
+	const char *what = exec ? "exec" : "fork";
+	pid_t hog_pid, forker_pid;
+	char c;
+
+	own_pages();
+	KT_CHECK(pipe(hcmd) == 0 && pipe(hack) == 0 && pipe(fcmd) == 0 &&
+	    pipe(fres) == 0, "pipe");
+	forker_pid = fork();
+	if (forker_pid == 0) {
+		close(hcmd[0]), close(hcmd[1]), close(hack[0]), close(hack[1]);
+		close(fcmd[1]), close(fres[0]);
+		forker(fcmd[0], fres[1], exec);
+	}
+	hog_pid = fork();
+	if (hog_pid == 0) {
+		close(fcmd[0]), close(fcmd[1]), close(fres[0]), close(fres[1]);
+		close(hcmd[1]), close(hack[0]);
+		hog(hcmd[0], hack[1]);
+	}
+	close(hcmd[0]), close(hack[1]), close(fcmd[0]), close(fres[1]);
+	own_pages();
+	write(hcmd[1], "g", 1);
+	KT_CHECK(read(hack[0], &c, 1) == 1, "the hog did not report");
+	for (i = 0; i < 400; i++) {
+		write(fcmd[1], "f", 1);
+		if (read(fres[0], r, sizeof(r)) != sizeof(r))
+			break;		/* the exec worked, or a COW fault killed */
+		if (r[0] == 0)
+			break;
+		KT_CHECK(r[0] == EAGAIN || r[0] == ENOMEM,
+		    "%s failed with errno %d", what, r[0]);
+		KT_CHECK(r[1] == 0, "a failed %s lost %d pages", what, r[1]);
+		failures++;
+		write(hcmd[1], "g", 1);
+		KT_CHECK(read(hack[0], &c, 1) == 1, "the hog died");
+	}
+	close(hcmd[1]);
+	close(fcmd[1]);
+	KT_CHECK(waitpid(hog_pid, &status, 0) == hog_pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "the hog's status %#x", status);
+	KT_CHECK(waitpid(forker_pid, &status, 0) == forker_pid, "waitpid");
+	KT_CHECK(!exec || (WIFEXITED(status) && WEXITSTATUS(status) == 42),
+	    "the exec never worked: status %#x", status);
+	KT_CHECK(failures > 0, "%s never failed: the test did not press", what);
+	KT_CHECK(i < 400, "%s did not recover after 400 pages", what);
+	close(hack[0]);
+	close(fres[0]);
+	return 0;
+}
+
+static int
+test_fork_under_pressure(void)
+{
+	return under_pressure(0);
+}
+
+static int
+test_exec_under_pressure(void)
+{
+	return under_pressure(1);
+}
+
 int
 main(void)
 {
@@ -381,5 +527,7 @@ main(void)
 	kt_run("big_child", test_big_child);
 	kt_run("fork_bomb", test_fork_bomb);
 	kt_run("out_of_memory", test_out_of_memory);
+	kt_run("fork_under_pressure", test_fork_under_pressure);
+	kt_run("exec_under_pressure", test_exec_under_pressure);
 	return kt_finish();
 }
