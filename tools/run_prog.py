@@ -194,6 +194,9 @@ def main():
     name = name[:-2] if name.endswith(".c") else name
     if not re.match(r"^[A-Za-z0-9_.+-]+$", name):
         die(EXIT_BUILD, "%r is not a usable program name" % name)
+    if name == "init":
+        die(EXIT_BUILD, "a program named init would replace /bin/init, "
+            "which runs it: rename the file")
     if args.emu == "bochs" and not emu.have_bochs():
         die(EXIT_BUILD, "bochs is not installed")
     build_tree(emu.BUILD)
