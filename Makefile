@@ -179,7 +179,7 @@ run-kvm: all
 		-append "$(CMDLINE)" -display none -serial mon:stdio
 
 qemu-gdb: all
-	@echo "QEMU waits for gdb on tcp::1234. In another terminal, in this directory: gdb"
+	@echo "QEMU waits for gdb on tcp::1234. In another terminal, in this directory: gdb -n -x .gdbinit"
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-display none -serial mon:stdio -S -gdb tcp::1234
 
