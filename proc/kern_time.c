@@ -1,8 +1,7 @@
 /*
  * kern_time.c - time: clock_gettime, nanosleep, alarm and sched_yield.
- * Sleeps are in timer ticks (1/hz s), one more than the time asked for:
- * the first tick comes anywhere between 0 and 1/hz s after the sleep
- * begins, so a sleep never ends early.
+ * Sleeps are in timer ticks (1/hz s), and never end early by the clock
+ * that clock_gettime reads.
  */
 #include <sys/errno.h>
 #include <time.h>
@@ -39,12 +38,19 @@ sys_nanosleep(struct thread *td, uint32_t *args)
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
 		return EINVAL;
 	ns = (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
-	if (ns == 0)
-		return 0;
 	start = clock_uptime_ns();
-	/* The sleep starts between two ticks: one more tick covers the first. */
-	error = tsleep(&ts, 1, "nanslp", clock_ns_to_ticks(ns) + 1);
-	if (error == EWOULDBLOCK)
+	/*
+	 * Sleep in ticks until the clock that clock_gettime() reads says the
+	 * time is up: the first tick comes early (the sleep starts between
+	 * two ticks), and the TSC's calibration may not match the tick rate.
+	 */
+	error = 0;
+	while (error == 0 && (slept = clock_uptime_ns() - start) < ns) {
+		error = tsleep(&ts, 1, "nanslp", clock_ns_to_ticks(ns - slept));
+		if (error == EWOULDBLOCK)
+			error = 0;
+	}
+	if (error == 0)
 		return 0;
 	slept = clock_uptime_ns() - start;
 	if (args[1] != 0) {

@@ -199,8 +199,7 @@ test_sleep(void)
 	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "sleep: status %#x", status);
-	/* A tick (10 ms) early is a bug; the TSC's calibration may be 0.5% off. */
-	KT_CHECK(ms >= 995 && ms < 3000, "sleep 1 took %ld ms", ms);
+	KT_CHECK(ms >= 1000 && ms < 3000, "sleep 1 took %ld ms", ms);
 	status = sh("sleep x");
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) != 0,
 	    "sleep x: status %#x", status);
