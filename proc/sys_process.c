@@ -250,8 +250,11 @@ ptrace_syscall_stop(struct thread *td, int which)
 	struct proc *p = td->td_proc;
 	int sig;
 
-	if (which == TDB_STOPSCX && (td->td_dbgflags & TDB_EXEC))
-		p->p_siglist &= ~SIGMASK(SIGTRAP);
+	if (which == TDB_STOPSCX && (td->td_dbgflags & TDB_EXEC)) {
+		p->p_siglist &= ~SIGMASK(SIGTRAP);	/* this stop is that trap */
+		td->td_sigforce &= ~SIGMASK(SIGTRAP);
+		td->td_si.si_signo = 0;
+	}
 	td->td_dbgflags |= which;
 	sig = ptracestop(td, SIGTRAP);
 	td->td_dbgflags &= ~(which | (which == TDB_STOPSCX ? TDB_EXEC : 0));
