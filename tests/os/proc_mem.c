@@ -452,6 +452,7 @@ static int
 under_pressure(int exec)
 {
 	int hcmd[2], hack[2], fcmd[2], fres[2], r[2], status, i, failures = 0;
+	int nprocs = kinfo(KINFO_NPROCS);
 	const char *what = exec ? "exec" : "fork";
 	pid_t hog_pid, forker_pid;
 	char c;
@@ -497,6 +498,8 @@ under_pressure(int exec)
 	    "the exec never worked: status %#x", status);
 	KT_CHECK(failures > 0, "%s never failed: the test did not press", what);
 	KT_CHECK(i < 400, "%s did not recover after 400 pages", what);
+	/* If the forker died, init reaps the child it left. */
+	KT_CHECK(await_nprocs(nprocs), "processes left behind");
 	close(hack[0]);
 	close(fres[0]);
 	return 0;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/kinfo.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,10 +28,11 @@ static int
 sh(const char *line)
 {
 	char *argv[] = { "sh", "-c", (char *)line, NULL };
-	int fds[2], status, n = 0, r;
+	int fds[2], status, n = 0, r, nprocs, i;
 	pid_t pid;
 
 	close(0);
+	nprocs = kinfo(KINFO_NPROCS);
 	if (pipe(fds) != 0)
 		return -1;
 	pid = fork();
@@ -51,6 +53,9 @@ sh(const char *line)
 	close(fds[0]);
 	if (waitpid(pid, &status, 0) != pid)
 		return -1;
+	/* A command orphaned by a dying shell is init's to reap: let it. */
+	for (i = 0; i < 200 && kinfo(KINFO_NPROCS) > nprocs; i++)
+		usleep(10000);
 	return status;
 }
 
