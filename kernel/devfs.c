@@ -13,6 +13,10 @@
 
 extern const struct fileops comdev_ops;
 
+/*
+ * The user's buffer is checked before anything is taken from the terminal:
+ * a bad pointer is EFAULT at once, and typed input is never lost to it.
+ */
 static int
 tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 {
@@ -22,6 +26,9 @@ tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	(void)fp;
 	if (n > sizeof(kbuf))
 		n = sizeof(kbuf);
+	memset(kbuf, 0, n);
+	if ((error = copyout(kbuf, ubuf, n)) != 0)
+		return error;
 	if ((error = tty_read(&console_tty, kbuf, n, done)) != 0)
 		return error;
 	return copyout(kbuf, ubuf, *done);

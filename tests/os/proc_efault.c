@@ -41,7 +41,7 @@ static const struct {
 
 int	main(void);
 
-static int fd_file, fd_dir, fds[2];
+static int fd_file, fd_dir, fd_tty, fds[2];
 static pid_t tracee;
 static char *ok_argv[] = { "false", NULL };
 static char *ok_envp[] = { "A=1", NULL };
@@ -103,6 +103,7 @@ static int c_read_file(void *p) { lseek(fd_file, 0, SEEK_SET); return read(fd_fi
 static int c_read_pipe(void *p) { return read(fds[0], p, 4); }
 static int c_write_pipe(void *p) { return write(fds[1], p, 16); }
 static int c_write_console(void *p) { return write(1, p, 16); }
+static int c_read_console(void *p) { return read(fd_tty, p, 16); }
 static int c_getdents(void *p) { lseek(fd_dir, 0, SEEK_SET); return getdents(fd_dir, p, 512); }
 
 static int
@@ -113,11 +114,13 @@ test_read_write(void)
 	KT_CHECK((fd_file = open("/bin/true", O_RDONLY)) >= 0, "open");
 	KT_CHECK((fd_dir = open("/bin", O_RDONLY | O_DIRECTORY)) >= 0, "opendir");
 	KT_CHECK(pipe(fds) == 0, "pipe");
+	KT_CHECK((fd_tty = open("/dev/tty", O_RDONLY)) >= 0, "open /dev/tty");
 	KT_CHECK(write(fds[1], "kept", 4) == 4, "write");
 	if (check_call("read(file)", c_read_file, WRITES) ||
 	    check_call("read(pipe)", c_read_pipe, WRITES) ||
 	    check_call("write(pipe)", c_write_pipe, 0) ||
 	    check_call("write(console)", c_write_console, 0) ||
+	    check_call("read(console)", c_read_console, WRITES) ||
 	    check_call("getdents", c_getdents, WRITES))
 		return 1;
 	KT_CHECK(read(fds[0], &c, 1) == 1 && c == 'k',
