@@ -2,7 +2,7 @@
  * physmem.c - a bitmap allocator for page frames. Single frames come from a
  * word-at-a-time scan that starts where the last one ended (the hint), so
  * allocation is cheap in the common case; contiguous runs (kernel stacks)
- * scan frame by frame. Reference counts let copy-on-write share frames:
+ * scan frame by frame, skipping words with no free frame. Reference counts let copy-on-write share frames:
  * a frame is free exactly when its count drops to zero.
  */
 #include "vm/physmem.h"
@@ -108,6 +108,11 @@ physmem_alloc(struct physmem *pm)
 	return -1;
 }
 
+/*
+ * The first run of n free frames. Whole words of used frames (low memory,
+ * the kernel, the initrd: thousands of frames every fork would otherwise
+ * walk) are skipped a word at a time.
+ */
 int32_t
 physmem_alloc_contig(struct physmem *pm, uint32_t n)
 {
@@ -116,6 +121,11 @@ physmem_alloc_contig(struct physmem *pm, uint32_t n)
 	if (n == 0 || pm->nfree < n)
 		return -1;
 	for (pfn = 0; pfn < pm->npages; pfn++) {
+		if (pfn % BITS == 0 && pm->freemap[pfn / BITS] == 0) {
+			run = 0;
+			pfn += BITS - 1;
+			continue;
+		}
 		run = is_free(pm, pfn) ? run + 1 : 0;
 		if (run == n) {
 			uint32_t first = pfn + 1 - n;
