@@ -94,7 +94,7 @@ static const struct trapcase {
 };
 
 /* What the handler saw. */
-static volatile int got_sig, got_code, handled;
+static volatile int got_sig, got_signo, got_code, handled;
 static volatile uint32_t got_addr, got_eip, got_eflags;
 
 static void
@@ -104,6 +104,7 @@ handler(int sig, siginfo_t *si, void *ctx)
 
 	handled++;
 	got_sig = sig;
+	got_signo = si->si_signo;
 	got_code = si->si_code;
 	got_addr = (uint32_t)si->si_addr;
 	got_eip = mc->mc_eip;
@@ -145,8 +146,9 @@ check_handler(const struct trapcase *tc)
 	handled = 0;
 	tc->trigger();
 	KT_CHECK(handled == 1, "%s: handler ran %d times", tc->name, handled);
-	KT_CHECK(got_sig == tc->sig, "%s: signal %d, expected %d", tc->name,
-	    got_sig, tc->sig);
+	KT_CHECK(got_sig == tc->sig && got_signo == tc->sig,
+	    "%s: signal %d (si_signo %d), expected %d", tc->name, got_sig,
+	    got_signo, tc->sig);
 	KT_CHECK(tc->code == 0 || got_code == tc->code,
 	    "%s: si_code %d, expected %d", tc->name, got_code, tc->code);
 	want = tc->kind == AT_DATA ? tc->data :
