@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/kinfo.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -782,6 +783,42 @@ test_fork_inherits(void)
 	return 0;
 }
 
+/*
+ * alarm: SIGALRM after the time, the time left, none for a fork child.
+ * (The harness's watchdog is an alarm too: it is put back at the end.)
+ */
+static int
+test_alarm(void)
+{
+	int hz = kinfo(KINFO_HZ), t0, status;
+	unsigned watchdog;
+	sigset_t none;
+	pid_t pid;
+
+	install(SIGALRM, count, 0, 0);
+	watchdog = alarm(5);
+	KT_CHECK(watchdog > 0, "the harness's alarm was not pending");
+	KT_CHECK(alarm(1) >= 4, "alarm(1) after alarm(5) returned less than 4");
+	pid = fork();
+	if (pid == 0)
+		_exit(alarm(0) == 0 ? 0 : 1);
+	KT_CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0, "a fork child inherited the alarm");
+	t0 = kinfo(KINFO_TICKS);
+	set_mask(BIT(SIGALRM));
+	sigemptyset(&none);
+	while (hits == 0)
+		sigsuspend(&none);
+	KT_CHECK(kinfo(KINFO_TICKS) - t0 >= hz * 9 / 10, "SIGALRM after %d "
+	    "ticks, expected about %d", kinfo(KINFO_TICKS) - t0, hz);
+	KT_CHECK(alarm(0) == 0, "an alarm is still pending");
+	alarm(3);
+	KT_CHECK(alarm(0) >= 2, "alarm(0) did not return the time left");
+	signal(SIGALRM, SIG_DFL);
+	alarm(watchdog);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -808,5 +845,6 @@ main(void)
 	kt_run("sigaction_errors", test_sigaction_errors);
 	kt_run("fork_inherits", test_fork_inherits);
 	kt_run("bad_stack_kills", test_bad_stack_kills);
+	kt_run("alarm", test_alarm);
 	return kt_finish();
 }
