@@ -67,40 +67,31 @@ finish(pid_t pid)
 	waitpid(pid, &status, 0);
 }
 
+/*
+ * n resumes with req, each followed by the tracer's waitpid for the next
+ * stop of a child running body; setup (if any) prepares the child first.
+ */
 static void
-step_round_trip(void)
+round_trips(const char *name, void (*body)(void), int (*setup)(pid_t),
+    int req)
 {
 	const int n = 2000;
-	pid_t pid = traced_child(spin);
+	pid_t pid = traced_child(body);
 	uint64_t t0, t1;
 	int i, status;
 
+	if (setup != NULL && setup(pid) != 0) {
+		finish(pid);
+		return;
+	}
 	t0 = rdtsc();
 	for (i = 0; i < n; i++) {
-		ptrace(PT_STEP, pid, (caddr_t)1, 0);
+		ptrace(req, pid, (caddr_t)1, 0);
 		waitpid(pid, &status, 0);
 	}
 	t1 = rdtsc();
 	finish(pid);
-	bench_report("ptrace_step", t1 - t0, n, "ticks/op");
-}
-
-static void
-int3_round_trip(void)
-{
-	const int n = 2000;
-	pid_t pid = traced_child(int3_loop);
-	uint64_t t0, t1;
-	int i, status;
-
-	t0 = rdtsc();
-	for (i = 0; i < n; i++) {
-		ptrace(PT_CONTINUE, pid, (caddr_t)1, 0);
-		waitpid(pid, &status, 0);
-	}
-	t1 = rdtsc();
-	finish(pid);
-	bench_report("int3_round_trip", t1 - t0, n, "ticks/op");
+	bench_report(name, t1 - t0, n, "ticks/op");
 }
 
 static void
@@ -151,39 +142,26 @@ io_mib(void)
 	    "ticks/byte");
 }
 
-static void
-watch_round_trip(void)
+/* A 4-byte write watchpoint on `watched`. */
+static int
+arm_watchpoint(pid_t pid)
 {
-	const int n = 2000;
-	pid_t pid = traced_child(write_loop);
 	struct dbreg d;
-	uint64_t t0, t1;
-	int i, status;
 
 	memset(&d, 0, sizeof(d));
 	d.dr[0] = (unsigned)&watched;
 	d.dr[7] = DBREG_DR7_SET(0, DBREG_DR7_LEN_4, DBREG_DR7_WRONLY,
 	    DBREG_DR7_LOCAL_ENABLE);
-	if (ptrace(PT_SETDBREGS, pid, (caddr_t)&d, 0) != 0) {
-		finish(pid);
-		return;
-	}
-	t0 = rdtsc();
-	for (i = 0; i < n; i++) {
-		ptrace(PT_CONTINUE, pid, (caddr_t)1, 0);
-		waitpid(pid, &status, 0);
-	}
-	t1 = rdtsc();
-	finish(pid);
-	bench_report("watchpoint_round_trip", t1 - t0, n, "ticks/op");
+	return ptrace(PT_SETDBREGS, pid, (caddr_t)&d, 0);
 }
 
 void
 bench_ptrace(void)
 {
-	step_round_trip();
-	int3_round_trip();
+	round_trips("ptrace_step", spin, NULL, PT_STEP);
+	round_trips("int3_round_trip", int3_loop, NULL, PT_CONTINUE);
 	read_and_getregs();
 	io_mib();
-	watch_round_trip();
+	round_trips("watchpoint_round_trip", write_loop, arm_watchpoint,
+	    PT_CONTINUE);
 }
