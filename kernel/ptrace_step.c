@@ -57,8 +57,19 @@ classify(struct thread *td, uint32_t pc, uint32_t *end)
 {
 	uint8_t insn[MAX_PREFIXES + 1];
 	size_t n = 0, i;
+	paddr_t pa;
 
-	vm_rw(td->td_proc->p_vmspace, pc, insn, sizeof(insn), 0, 0, &n);
+	/* Every step looks here: read in place when the bytes share a page. */
+	if ((pc & PAGE_MASK) <= PAGE_SIZE - sizeof(insn) &&
+	    (pa = vm_page_hold(td->td_proc->p_vmspace, pc, 0, 0)) != 0) {
+		const uint8_t *p = (const uint8_t *)PHYS_TO_KVA(pa) +
+		    (pc & PAGE_MASK);
+
+		for (n = 0; n < sizeof(insn); n++)
+			insn[n] = p[n];
+	} else {
+		vm_rw(td->td_proc->p_vmspace, pc, insn, sizeof(insn), 0, 0, &n);
+	}
 	for (i = 0; i < n && is_prefix(insn[i]); i++)
 		;
 	if (i == n)

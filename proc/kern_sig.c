@@ -115,10 +115,13 @@ psignal(struct proc *p, int sig)
 	if (sig <= 0 || sig >= NSIG || p->p_state != PRS_NORMAL ||
 	    (p->p_flag & P_SYSTEM))
 		return;
-	ef = intr_disable();
 	prop = sigprop[sig];
 	traced = (p->p_flag & P_TRACED) != 0;
 	handler = p->p_sigacts.ps_handler[sig];
+	if (!traced && !(prop & SA_CONT) && (handler == SIG_IGN ||
+	    (handler == SIG_DFL && (prop & SA_IGNORE))))
+		return;		/* ignored: nothing to do (SIGCHLD, usually) */
+	ef = intr_disable();
 	if (prop & SA_CONT)
 		p->p_siglist &= ~STOPSIGS;
 	if (prop & SA_STOP)
