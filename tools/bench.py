@@ -32,9 +32,12 @@ ROWS = [
     ("ptrace_getregs", "PT_GETREGS", 400, 2200),
     ("ptrace_io_per_byte", "PT_IO of 1 MiB, per byte", 0.4, 0.46),
     ("watchpoint_round_trip", "hardware watchpoint round trip", None, None),
+    ("switch_plain_eager", "context switch, no FPU use", None, None),
     ("fpu_switch_eager", "context switch, FPU users, eager", None, None),
     ("fpu_switch_lazy", "context switch, FPU users, lazy", None, None),
 ]
+FPUBENCH = re.compile(r"fpubench: (\w+) switching.*no FPU use (\d+) "
+                      r"ticks/switch, x87\S* use (\d+)")
 BOOT_TARGET = 0.15
 
 
@@ -48,6 +51,20 @@ def run_bench(extra, opts=""):
     if "BENCH done" not in b.output:
         sys.exit("bench: the benchmark did not finish:\n" + b.output[-2000:])
     return vals, int(khz.group(1)) if khz else 0
+
+
+def run_fpubench(extra, opts=""):
+    """/bin/fpubench: ticks per switch without and with FPU use."""
+    b = emu.boot_qemu("test init=/bin/fpubench %s" % opts, timeout=600,
+                      extra=extra)
+    m = FPUBENCH.search(b.output)
+    if m is None:
+        sys.exit("bench: fpubench did not finish:\n" + b.output[-2000:])
+    mode = m.group(1)
+    vals = {"fpu_switch_" + mode: float(m.group(3))}
+    if mode == "eager":
+        vals["switch_plain_eager"] = float(m.group(2))
+    return vals
 
 
 def boot_to_prompt():
@@ -79,12 +96,12 @@ def verdict(value, target):
 def main():
     print("Kestrel benchmark: QEMU TCG (us) and -icount shift=0 (guest "
           "instructions)\n")
+    icount = ["-icount", "shift=0"]
     tcg, khz = run_bench([])
-    ic, _ = run_bench(["-icount", "shift=0"])
-    tcg_lazy, _ = run_bench([], "fpu=lazy -- fpu")
-    ic_lazy, _ = run_bench(["-icount", "shift=0"], "fpu=lazy -- fpu")
-    tcg.update(tcg_lazy)
-    ic.update(ic_lazy)
+    ic, _ = run_bench(icount)
+    for mode in ("", "fpu=lazy"):
+        tcg.update(run_fpubench([], mode))
+        ic.update(run_fpubench(icount, mode))
     print("%-38s %10s %12s %9s %9s  %s" % ("operation", "TCG us",
           "instructions", "target", "x Linux", ""))
     for key, label, target, linux in ROWS:

@@ -25,6 +25,5 @@ void	bench_report(const char *name, uint64_t ticks, uint64_t ops,
 
 void	bench_proc(void);	/* proc.c: system calls, fork, exec, pipes, COW */
 void	bench_ptrace(void);	/* ptrace.c: stepping, breakpoints, memory, registers */
-void	bench_fpu(void);	/* fpu.c: context switches between FPU users */
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * bench - Kestrel's benchmark program (see bench.h). `bench` runs every
- * benchmark; `bench proc|ptrace|fpu` runs one group. tools/bench.py boots
+ * benchmark; `bench proc|ptrace` runs one group (/bin/fpubench measures
+ * FPU context switches). tools/bench.py boots
  * Kestrel with it and turns the BENCH lines into the table `make bench`
  * prints.
  */
@@ -27,8 +28,6 @@ main(int argc, char **argv)
 		bench_proc();
 	if (only == NULL || strcmp(only, "ptrace") == 0)
 		bench_ptrace();
-	if (only == NULL || strcmp(only, "fpu") == 0)
-		bench_fpu();
 	printf("BENCH done\n");
 	return 0;
 }
