@@ -51,11 +51,10 @@ sched_init(void)
 	idlethread = curthread = &p->p_thread;
 }
 
-void
-sched_add(struct thread *td)
+/* Append td to the run queue; interrupts are off. */
+static void
+runq_append(struct thread *td)
 {
-	uint32_t ef = intr_disable();
-
 	td->td_state = TDS_RUNQ;
 	td->td_runq = NULL;
 	if (runq_tail != NULL)
@@ -63,6 +62,14 @@ sched_add(struct thread *td)
 	else
 		runq_head = td;
 	runq_tail = td;
+}
+
+void
+sched_add(struct thread *td)
+{
+	uint32_t ef = intr_disable();
+
+	runq_append(td);
 	intr_restore(ef);
 }
 
@@ -143,16 +150,23 @@ sleepq_remove(struct thread *td)
 		td->td_slpnext->td_slpprev = td->td_slpprev;
 }
 
+/* Wake td if it sleeps; interrupts are off (wakeup's loop calls this). */
+static void
+wake_one(struct thread *td)
+{
+	if (td->td_state == TDS_SLEEPING) {
+		sleepq_remove(td);
+		td->td_wchan = NULL;
+		runq_append(td);
+	}
+}
+
 void
 setrunnable(struct thread *td)
 {
 	uint32_t ef = intr_disable();
 
-	if (td->td_state == TDS_SLEEPING) {
-		sleepq_remove(td);
-		td->td_wchan = NULL;
-		sched_add(td);
-	}
+	wake_one(td);
 	intr_restore(ef);
 }
 
@@ -201,7 +215,7 @@ wakeup(const void *chan)
 	for (td = sleepq; td != NULL; td = next) {
 		next = td->td_slpnext;
 		if (td->td_wchan == chan)
-			setrunnable(td);
+			wake_one(td);
 	}
 	intr_restore(ef);
 }
@@ -222,7 +236,7 @@ sched_clock(void)
 		next = td->td_slpnext;
 		if (td->td_timeout != 0 && (int32_t)(ticks - td->td_timeout) >= 0) {
 			td->td_flags |= TDF_TIMEDOUT;
-			setrunnable(td);
+			wake_one(td);
 		}
 	}
 	if (runq_head != NULL && curthread != idlethread)
