@@ -174,6 +174,14 @@ def boot_bochs(cmdline, initrd, timeout, relay):
     return b.output, b.code, b.timed_out
 
 
+def signal_name(sig):
+    names = {1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP",
+             6: "SIGABRT", 7: "SIGEMT", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGBUS",
+             11: "SIGSEGV", 12: "SIGSYS", 13: "SIGPIPE", 14: "SIGALRM",
+             15: "SIGTERM", 24: "SIGXCPU", 30: "SIGUSR1", 31: "SIGUSR2"}
+    return names.get(sig, "signal %d" % sig)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", required=True)
@@ -216,6 +224,15 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
     if relay.status is not None:
+        # make can only exit 0 or 2: say the status where a user sees it.
+        if relay.signal is not None:
+            sys.stderr.write("run-prog: %s killed by signal %d (%s), exit "
+                             "status %d\n" % (name, relay.signal,
+                                               signal_name(relay.signal),
+                                               relay.status))
+        elif relay.status != 0:
+            sys.stderr.write("run-prog: %s exited with status %d\n" %
+                             (name, relay.status))
         return relay.status
     text = log.replace("\r\n", "\n")
     if timed_out:
