@@ -211,9 +211,13 @@ exit_33(void)
 	_exit(33);
 }
 
-/* A valid context handed to sigreturn directly is resumed. */
+/*
+ * A child saves its context in a handler, changes it (eflags |= set_flags,
+ * resume at exit_33 on alt_stack) and hands it to sigreturn directly: the
+ * changed context must be resumed, so the child exits 33.
+ */
 static int
-test_valid_sigreturn_direct(void)
+resume_changed_context(uint32_t set_flags)
 {
 	int status;
 	pid_t pid = fork();
@@ -221,6 +225,7 @@ test_valid_sigreturn_direct(void)
 	if (pid == 0) {
 		install_info(SIGUSR1, save_context, 0);
 		raise(SIGUSR1);
+		saved_uc.uc_mcontext.mc_eflags |= set_flags;
 		saved_uc.uc_mcontext.mc_eip = (int)exit_33;
 		saved_uc.uc_mcontext.mc_esp = (int)(alt_stack +
 		    sizeof(alt_stack) - 12);
@@ -233,27 +238,18 @@ test_valid_sigreturn_direct(void)
 	return 0;
 }
 
-/* Flags a program may set itself (arithmetic flags, DF, TF, AC) are accepted. */
+/* A valid context handed to sigreturn directly is resumed. */
+static int
+test_valid_sigreturn_direct(void)
+{
+	return resume_changed_context(0);
+}
+
+/* Flags a program may set itself (arithmetic flags, DF, AC) are accepted. */
 static int
 test_sigreturn_user_flags(void)
 {
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		install_info(SIGUSR1, save_context, 0);
-		raise(SIGUSR1);
-		saved_uc.uc_mcontext.mc_eflags |= 0x40cd5;	/* AC OF DF SF ZF AF PF CF */
-		saved_uc.uc_mcontext.mc_eip = (int)exit_33;
-		saved_uc.uc_mcontext.mc_esp = (int)(alt_stack +
-		    sizeof(alt_stack) - 12);
-		sigreturn(&saved_uc);
-		_exit(1);
-	}
-	KT_CHECK(waitpid(pid, &status, 0) == pid, "waitpid");
-	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 33,
-	    "status %#x, expected exit 33 from the resumed context", status);
-	return 0;
+	return resume_changed_context(0x40cd5);	/* AC OF DF SF ZF AF PF CF */
 }
 
 int

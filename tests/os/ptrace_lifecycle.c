@@ -212,13 +212,16 @@ PT_CASE(tracer_killed_attached_survives)
 	return 0;
 }
 
-PT_CASE(tracer_killed_traceme_child_dies)
+/*
+ * Fork a tracer that forks a PT_TRACE_ME child, collects its SIGSTOP and
+ * reports the child's pid through sync, then lingers (or exits at once).
+ * Returns the tracer's pid.
+ */
+static pid_t
+tracer_of_stopped_child(int sync[2], int linger)
 {
-	int sync[2];
-	pid_t t, c = 0;
+	pid_t t = pt_track(fork());
 
-	KT_CHECK(pipe(sync) == 0, "pipe");
-	t = pt_track(fork());
 	if (t == 0) {
 		int st;
 		pid_t k = fork();
@@ -231,9 +234,20 @@ PT_CASE(tracer_killed_traceme_child_dies)
 		if (waitpid(k, &st, 0) != k || !WIFSTOPPED(st))
 			_exit(1);
 		write(sync[1], &k, sizeof(k));
-		for (;;)
+		while (linger)
 			sleep(10);
+		_exit(0);
 	}
+	return t;
+}
+
+PT_CASE(tracer_killed_traceme_child_dies)
+{
+	int sync[2];
+	pid_t t, c = 0;
+
+	KT_CHECK(pipe(sync) == 0, "pipe");
+	t = tracer_of_stopped_child(sync, 1);
 	KT_CHECK(read(sync[0], &c, sizeof(c)) == sizeof(c), "no tracee");
 	KT_CHECK(pt_state(c) == KP_STOP, "tracee not stopped");
 	kill(t, SIGKILL);
@@ -271,21 +285,7 @@ PT_CASE(tracer_exits_traceme_child_dies)
 	pid_t t, c = 0;
 
 	KT_CHECK(pipe(sync) == 0, "pipe");
-	t = pt_track(fork());
-	if (t == 0) {
-		int st;
-		pid_t k = fork();
-
-		if (k == 0) {
-			ptrace(PT_TRACE_ME, 0, NULL, 0);
-			kill(getpid(), SIGSTOP);
-			_exit(0);
-		}
-		if (waitpid(k, &st, 0) != k || !WIFSTOPPED(st))
-			_exit(1);
-		write(sync[1], &k, sizeof(k));
-		_exit(0);
-	}
+	t = tracer_of_stopped_child(sync, 0);
 	KT_CHECK(read(sync[0], &c, sizeof(c)) == sizeof(c), "no tracee");
 	PT_EXITS(t, 0);
 	KT_CHECK(pt_await_state(c, 0) == 0, "the PT_TRACE_ME child lives on "
