@@ -43,24 +43,32 @@ KSHARED_C := user/libc/format.c user/libc/string.c
 KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRC_C)) $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)) \
 	$(patsubst user/libc/%.c,$(B)/kshared/%.o,$(KSHARED_C))
 
-$(B)/kshared/%.o: user/libc/%.c
+$(B)/kshared/%.o: user/libc/%.c $(B)/cflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (kernel)"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 # Structure offsets for assembly, generated from the C definitions.
-$(B)/assym.inc: kernel/genassym.c
+$(B)/assym.inc: kernel/genassym.c $(B)/cflags
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(B)/assym.d -S $< -o $(B)/genassym.s
 	$(Q)sed -n 's/.*#ASSYM \([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(B)/genassym.s > $@
 $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/assym.inc
 
-$(B)/%.o: %.c
+# Changing a compiler flag must rebuild what it affects: the flags in use
+# are recorded in $(B)/cflags, which every object depends on.
+$(B)/cflags: FORCE
+	@mkdir -p $(B)
+	@echo '$(KCFLAGS) | $(UCFLAGS) | $(NASMFLAGS)' | cmp -s - $@ || \
+		echo '$(KCFLAGS) | $(UCFLAGS) | $(NASMFLAGS)' > $@
+FORCE:
+
+$(B)/%.o: %.c $(B)/cflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(if $(filter user/% tests/os/%,$<),$(UCFLAGS),$(KCFLAGS)) -c $< -o $@
 
-$(B)/%.o: %.asm
+$(B)/%.o: %.asm $(B)/cflags
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"
 	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
@@ -150,7 +158,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
 # ---------------------------------------------------------------- targets
-.PHONY: all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
+.PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
 	run-prog gdb-user clean help
 all: deps-quiet $(B)/kernel.elf $(INITRD)
 	$(Q)cp $(B)/kernel.elf kernel.elf
