@@ -17,6 +17,7 @@ gdb gdb
 bochs bochs
 python3 python3
 gcc gcc
+qemu-i386 qemu-user
 make make
 "
 missing=""

@@ -67,6 +67,34 @@ def header_value(path, key):
     return []
 
 
+def host_runner(exe):
+    """How to run a host test: directly, or for an i386 test (-m32) on a
+    64-bit host kernel without IA-32 emulation, through qemu-i386."""
+    with open(exe, "rb") as f:
+        is_i386 = f.read(5)[4] == 1     # EI_CLASS: ELFCLASS32
+    if is_i386 and not host_runs_i386():
+        return ["qemu-i386"]
+    return []
+
+
+_i386_ok = None
+
+
+def host_runs_i386():
+    global _i386_ok
+    if _i386_ok is None:
+        probe = os.path.join(HOST_BUILD, "i386-probe")
+        with open(probe + ".c", "w") as f:
+            f.write("int main(void) { return 0; }\n")
+        subprocess.run(["gcc", "-m32", probe + ".c", "-o", probe],
+                       capture_output=True)
+        try:
+            _i386_ok = subprocess.run([probe]).returncode == 0
+        except OSError:
+            _i386_ok = False
+    return _i386_ok
+
+
 def run_host_tests(res, only):
     os.makedirs(HOST_BUILD, exist_ok=True)
     for src in sorted(glob.glob(os.path.join(ROOT, "tests/host/test_*.c"))):
@@ -83,7 +111,8 @@ def run_host_tests(res, only):
         if cc.returncode != 0:
             res.add("host.%s" % name, "FAIL", "does not compile", cc.stderr)
             continue
-        run = subprocess.run([exe], capture_output=True, text=True, timeout=300)
+        run = subprocess.run(host_runner(exe) + [exe], capture_output=True,
+                             text=True, timeout=300)
         seen = False
         for line in run.stdout.splitlines():
             m = re.match(r"^(PASS|FAIL|SKIP) (\S+)(?::\s*(.*))?$", line)
