@@ -103,6 +103,13 @@ $(LIBC): $(LIBC_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
+# The debuggers' library: disassembler, ELF and DWARF readers (user/libdebug).
+LIBDEBUG := $(B)/user/libdebug.a
+$(LIBDEBUG): $(patsubst %.c,$(B)/%.o,$(wildcard user/libdebug/*.c))
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+$(B)/bin/dbg: $(LIBDEBUG)
+
 # A program is user/bin/NAME.c or the files of user/bin/NAME/; tests are tests/os/NAME.c.
 PROG_SINGLE := $(basename $(notdir $(wildcard user/bin/*.c)))
 PROG_DIRS := $(notdir $(patsubst %/,%,$(dir $(wildcard user/bin/*/*.c))))
@@ -115,7 +122,8 @@ TESTLIB_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard tests/os/lib/*.c))
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
 	-Wl,--build-id=none -T user/user.ld
 ULINK = $(CC) $(ULDFLAGS) -o $@ $(CRT0) \
-	$(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) $(LIBGCC)
+	$(filter-out $(CRT0),$(filter %.o,$^)) $(filter-out $(LIBC),$(filter %.a,$^)) \
+	$(LIBC) $(LIBGCC)
 
 .SECONDARY:
 .SECONDEXPANSION:

@@ -32,6 +32,7 @@
 #include <signal.h>
 #include <sys/types.h>
 #include <machine/reg.h>
+#include "libdebug/elf.h"
 
 #define DBG_MAXARGS	16
 #define DBG_MAXBPTS	32
@@ -50,7 +51,8 @@ struct sym {
 struct symtab {
 	struct sym	*syms;		/* sorted by value */
 	int		n;
-	char		*strings;
+	char		*file;		/* the whole ELF file */
+	struct elf_file	elf;
 	char		*path;
 };
 
