@@ -147,12 +147,34 @@ BADELF := $(B)/badelf/.stamp
 $(BADELF): tools/mkbadelf.py
 	$(Q)rm -rf $(dir $@) && $(PYTHON) tools/mkbadelf.py $(dir $@) && touch $@
 
+# The program the dbg_source suite debugs, built -O0 so that every variable
+# lives in memory, and objdump's listing of it, which the suite compares
+# with dbg's disassembly.
+DEBUGGEE := $(B)/test/debuggee
+$(B)/tests/debuggee/debuggee.o: tests/debuggee/debuggee.c $(B)/cflags
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (-O0)"
+	$(Q)$(CC) $(subst -O2,-O0,$(UCFLAGS)) -c $< -o $@
+$(DEBUGGEE): $(B)/tests/debuggee/debuggee.o $(LIBC) $(CRT0) user/user.ld
+	@echo "  LINK    $@"
+	$(Q)$(ULINK)
+$(DEBUGGEE).objdump: $(DEBUGGEE)
+	$(Q)objdump -d --no-show-raw-insn $< > $@
+
+# Sources of the programs in the initrd, for dbg's list and stop lines: DWARF
+# names a file by its path in this tree, found under /usr/src/kestrel.
+SRC_FILES := $(wildcard user/bin/*.c user/bin/*/*.[ch] user/libc/*.[ch] \
+	user/libdebug/*.[ch] tests/debuggee/*.c)
+SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=) \
+	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
+
 INITRD := $(B)/initrd.tar
 $(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*) \
-		$(BADELF)
+		$(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
-		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
+		--dir test $(TEST_BINS) $(DEBUGGEE) $(DEBUGGEE).objdump \
+		--dir etc $(wildcard etc/*) $(SRC_ARGS) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso

@@ -22,6 +22,7 @@ struct abbrev {
 
 struct abbrevs {
 	uint32_t	off;
+	const uint8_t	*end;		/* of .debug_abbrev */
 	struct abbrev	*a;
 	int		n;
 };
@@ -40,6 +41,7 @@ load_abbrevs(const struct elf_file *ef, uint32_t off, struct abbrevs *t)
 	if (c.p == NULL || off >= len)
 		return -1;
 	c.end = c.p + len;
+	t->end = c.end;
 	c.p += off;
 	c.bad = 0;
 	for (;;) {
@@ -196,7 +198,7 @@ read_unit(struct dw_info *di, struct dw_cu *cu, const struct abbrevs *ab,
 		die->cu = cu;
 		die->parent = (struct dw_die *)(uintptr_t)(parent + 1);
 		ac.p = a->attrs;
-		ac.end = c->end;
+		ac.end = ab->end;
 		ac.bad = 0;
 		for (;;) {
 			uint32_t name = dw_uleb(&ac), form = dw_uleb(&ac);
