@@ -28,6 +28,7 @@ struct dw_row {
 	uint16_t	file;		/* index into dw_lines.files */
 	uint8_t		is_stmt;
 	uint8_t		end_seq;	/* addr is one past the sequence */
+	uint32_t	order;		/* position in the program, for sorting */
 };
 
 struct dw_lines {

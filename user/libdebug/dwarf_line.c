@@ -55,7 +55,9 @@ add_row(struct dw_lines *dl, int *cap, const struct dw_row *r)
 			return -1;
 		dl->rows = n;
 	}
-	dl->rows[dl->nrows++] = *r;
+	dl->rows[dl->nrows] = *r;
+	dl->rows[dl->nrows].order = dl->nrows;
+	dl->nrows++;
 	return 0;
 }
 
@@ -279,7 +281,7 @@ by_addr(const void *a, const void *b)
 	/* An end of sequence first: the next sequence may start there. */
 	if (x->end_seq != y->end_seq)
 		return y->end_seq - x->end_seq;
-	return x < y ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 int

@@ -68,6 +68,7 @@ main(int argc, char *argv[])
 	int i, j, interactive;
 
 	memset(&d, 0, sizeof(d));
+	d.list_file = -1;
 	signals_init(&d);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-x") == 0 && i + 1 < argc)

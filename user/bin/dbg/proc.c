@@ -89,10 +89,18 @@ load_program(struct dbg *d, const char *name)
 	if (path == NULL)
 		return -1;
 	printf("Reading symbols from %s...\n", path);
+	types_free(d);
+	dw_lines_free(&d->lines);
+	dw_info_free(&d->info);
+	d->list_file = -1;
 	symtab_free(&d->syms);
 	if (symtab_load(&d->syms, path) != 0) {
 		free(path);
 		return -1;
+	}
+	if (d->syms.file != NULL) {
+		dw_lines_load(&d->lines, &d->syms.elf);
+		dw_info_load(&d->info, &d->syms.elf);
 	}
 	free(d->prog);
 	d->prog = path;
