@@ -25,7 +25,11 @@ params(struct dbg *d, struct type *f, char *buf, size_t n)
 	size_t len;
 
 	snprintf(buf, n, "(");
-	for (p = f->die ? f->die->child : NULL; p != NULL; p = p->sibling) {
+	if (f->die == NULL) {		/* gdb's "void (*)()" for $pc */
+		snprintf(buf, n, "()");
+		return;
+	}
+	for (p = f->die->child; p != NULL; p = p->sibling) {
 		if (p->tag == DW_TAG_unspecified_parameters)
 			snprintf(one, sizeof(one), "...");
 		else if (p->tag == DW_TAG_formal_parameter)

@@ -19,7 +19,7 @@
 #include "dbg.h"
 #include "libdebug/disasm.h"
 
-/* The address range [*lo, *hi) of the line holding pc; 0, or -1: none. */
+/* The address range [*lo, *hi) of the row holding pc; 0, or -1: none. */
 static int
 line_range(struct dbg *d, uint32_t pc, uint32_t *lo, uint32_t *hi)
 {
@@ -30,6 +30,16 @@ line_range(struct dbg *d, uint32_t pc, uint32_t *lo, uint32_t *hi)
 	*lo = r->addr;
 	*hi = dw_row_end(&d->lines, r);
 	return 0;
+}
+
+/* Is pc the start of a statement on a line other than (file, line)? */
+static int
+new_line(struct dbg *d, uint32_t pc, int file, uint32_t line)
+{
+	const struct dw_row *r = dw_row_at(&d->lines, pc);
+
+	return r != NULL && r->addr == pc && r->is_stmt &&
+	    (r->line != line || r->file != file);
 }
 
 static int
@@ -77,14 +87,15 @@ step_insn(struct dbg *d, int over)
 static int
 step_line(struct dbg *d, int over, int no_back)
 {
-	uint32_t lo, hi, start, start_cfa, slot, ret;
+	uint32_t lo, hi, start_cfa, slot, ret, line = 0;
+	const struct dw_row *row;
+	const struct dw_die *fn;
 	struct frame f;
 	struct reg r;
-	int rc;
+	int rc, file = -1;
 
 	if (frame_selected(d, &f) != 0)
 		return -1;
-	start = f.pc;
 	start_cfa = f.cfa;
 	if (line_range(d, f.pc, &lo, &hi) != 0) {
 		const struct sym *s = sym_by_addr(&d->syms, f.pc);
@@ -98,8 +109,15 @@ step_line(struct dbg *d, int over, int no_back)
 		if (frame_selected(d, &f) != 0 || line_range(d, f.pc, &lo, &hi))
 			return 0;
 		start_cfa = f.cfa;
-		start = f.pc;
 	}
+	if ((row = dw_row_at(&d->lines, f.pc)) != NULL) {
+		file = row->file;
+		line = row->line;
+	}
+	/* until: the whole function up to this line is "this line". */
+	fn = dw_function_at(&d->info, f.pc);
+	if (no_back && fn != NULL)
+		lo = fn->low_pc;
 	for (;;) {
 		if ((rc = step_insn(d, over)) != 0)
 			return rc;
@@ -124,17 +142,26 @@ step_line(struct dbg *d, int over, int no_back)
 		}
 		if (!has_lines(d, f.pc))
 			continue;
-		line_range(d, f.pc, &lo, &hi);
 		if (f.cfa > start_cfa) {
 			/* Returned: finish the caller's line first. */
 			start_cfa = f.cfa;
-			start = 0;
-			if (f.pc != lo)
+			line_range(d, f.pc, &lo, &hi);
+			if ((row = dw_row_at(&d->lines, f.pc)) != NULL &&
+			    row->addr != f.pc) {
+				file = row->file;
+				line = row->line;
 				continue;
+			}
+			return 0;
 		}
-		if (f.pc != lo || (no_back && f.pc <= start))
-			continue;
-		return 0;
+		if (new_line(d, f.pc, file, line))
+			return 0;
+		/* The same line again, or its middle: on with its range. */
+		if (!no_back || f.pc >= hi) {
+			line_range(d, f.pc, &lo, &hi);
+			if (no_back && fn != NULL)
+				lo = fn->low_pc;
+		}
 	}
 }
 
