@@ -83,6 +83,12 @@ main(void)
 	printf("debuggee: f=%.9g\n", (double)f);
 	printf("debuggee: counter=%d\n", counter);
 	printf("debuggee: table[3]=%d\n", table[3]);
+	printf("debuggee: table={%d, %d, %d, %d, %d}\n", table[0], table[1],
+	    table[2], table[3], table[4]);
+	printf("debuggee: box.corner={x = %d, y = %d}\n", box.corner.x,
+	    box.corner.y);
+	printf("debuggee: *box.origin={x = %d, y = %d}\n", box.origin->x,
+	    box.origin->y);
 	printf("debuggee: box.corner.y=%d\n", box.corner.y);
 	printf("debuggee: box.name=%s\n", box.name);
 	printf("debuggee: word.b[0]=%d\n", word.b[0]);

@@ -219,6 +219,7 @@ void	cmd_finish(struct dbg *d, char *a);
 int	report_stop(struct dbg *d, struct stop *st, int stepping);
 void	print_location(struct dbg *d, uint32_t eip);
 void	print_stop_location(struct dbg *d, int source_only);
+int	same_frame(struct dbg *d);
 void	format_symaddr(struct dbg *d, uint32_t a, char *buf, size_t len);
 
 /* frame.c */

@@ -3,8 +3,8 @@
  *
  * Memory moves with PT_IO (PIOD_READ_D/PIOD_WRITE_D); a short transfer means
  * the rest is not mapped, and the message names the first byte that failed.
- * Before "run" there is no process, and code is read from the program's
- * file instead, so that x/i and disassemble work on it already.
+ * Before "run" there is no process, and memory is read from the program's
+ * file instead (.bss as zeros), as gdb does: print and x/i work already.
  * print evaluates a C expression (cexpr.c) and prints it typed (value.c).
  */
 #include <ctype.h>
@@ -30,12 +30,45 @@ io(struct dbg *d, int op, uint32_t addr, void *buf, size_t len)
 	return desc.piod_len;
 }
 
+/*
+ * Before "run": the program file's initial contents, as gdb reads them,
+ * .bss as zeros. As many bytes as the section holding addr has.
+ */
+static size_t
+peek_file(struct dbg *d, uint32_t addr, void *buf, size_t len)
+{
+	const struct elf_file *ef = &d->syms.elf;
+	size_t n;
+	int i;
+
+	if (d->syms.file == NULL)
+		return 0;
+	for (i = 0; i < ef->nsh; i++) {
+		const struct elf32_shdr *s = &ef->sh[i];
+
+		if (!(s->sh_flags & SHF_ALLOC) || addr - s->sh_addr >= s->sh_size)
+			continue;
+		n = s->sh_addr + s->sh_size - addr;
+		if (n > len)
+			n = len;
+		if (s->sh_type == SHT_NOBITS)
+			memset(buf, 0, n);
+		else if (s->sh_offset + (uint64_t)(addr - s->sh_addr) + n <= ef->len)
+			memcpy(buf, ef->data + s->sh_offset + (addr - s->sh_addr),
+			    n);
+		else
+			return 0;
+		return n;
+	}
+	return 0;
+}
+
 /* As many bytes as can be read, quietly. */
 size_t
 peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {
 	if (d->pid == 0)
-		return 0;
+		return peek_file(d, addr, buf, len);
 	return io(d, PIOD_READ_D, addr, buf, len);
 }
 
@@ -43,22 +76,7 @@ peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 size_t
 peek_code(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {
-	const struct elf32_shdr *s;
-	size_t n;
-
-	if (d->pid != 0)
-		return peek_mem(d, addr, buf, len);
-	if (d->syms.file == NULL ||
-	    (s = elf_section_at(&d->syms.elf, addr)) == NULL)
-		return 0;
-	n = s->sh_addr + s->sh_size - addr;
-	if (n > len)
-		n = len;
-	if (s->sh_offset + (uint64_t)(addr - s->sh_addr) + n >
-	    d->syms.elf.len)
-		return 0;
-	memcpy(buf, d->syms.elf.data + s->sh_offset + (addr - s->sh_addr), n);
-	return n;
+	return peek_mem(d, addr, buf, len);
 }
 
 int
@@ -66,9 +84,7 @@ read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {
 	size_t n;
 
-	if (need_process(d) != 0)
-		return -1;
-	if ((n = io(d, PIOD_READ_D, addr, buf, len)) == len)
+	if ((n = peek_mem(d, addr, buf, len)) == len)
 		return 0;
 	printf("Cannot access memory at address 0x%x\n", (unsigned)(addr + n));
 	return -1;
@@ -251,8 +267,7 @@ cmd_x(struct dbg *d, char *a)
 		d->x_unit = 'w';
 	}
 	a = cmd_trim(a);
-	if (parse_format(&a, &count, &d->x_fmt, &d->x_unit) != 0 ||
-	    (d->x_fmt != 'i' && need_process(d) != 0))
+	if (parse_format(&a, &count, &d->x_fmt, &d->x_unit) != 0)
 		return;
 	a = cmd_trim(a);
 	if (*a != '\0') {

@@ -77,7 +77,7 @@ print_stop_location(struct dbg *d, int source_only)
 }
 
 /* Is the program in the function and frame the stepping started in? */
-static int
+int
 same_frame(struct dbg *d)
 {
 	struct frame f;

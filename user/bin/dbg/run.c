@@ -307,7 +307,7 @@ cmd_nexti(struct dbg *d, char *a)
 		if (run_to(d, r.r_eip + len, r.r_esp) != 1)
 			return;
 		if (i == n - 1)
-			print_stop_location(d, 1);
+			print_stop_location(d, same_frame(d));
 	}
 }
 

@@ -177,7 +177,7 @@ step_cmd(struct dbg *d, char *a, int over, int no_back)
 	for (i = 0; i < n && rc == 0; i++)
 		rc = step_line(d, over, no_back);
 	if (rc == 0)
-		print_stop_location(d, 1);
+		print_stop_location(d, same_frame(d));
 }
 
 void
@@ -210,7 +210,7 @@ run_to_location(struct dbg *d, char *a)
 	if (n == 2 && (t = bpt_add(d, BP_TEMP, f[1].pc)) != NULL)
 		t->temp_sp = f[1].esp;
 	if (run_temps(d) == 1)
-		print_stop_location(d, 1);
+		print_stop_location(d, 0);
 }
 
 void
