@@ -55,17 +55,18 @@ test_break_backtrace(void)
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 1 at 0x");
 	DBG_EXPECT(&run, "(dbg) run\nStarting program: /bin/demo\n");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n(dbg) backtrace\n#0  0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n#1  0x");
-	DBG_EXPECT(&run, " in step_b () <step_b+");
-	DBG_EXPECT(&run, ">\n#2  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
-	DBG_EXPECT(&run, ">\n#3  0x");
-	DBG_EXPECT(&run, " in compute () <compute+");
-	DBG_EXPECT(&run, ">\n#4  0x");
-	DBG_EXPECT(&run, " in main () <main+");
-	DBG_EXPECT(&run, ">\n(dbg) quit\n");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_c (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\treturn 3 * x + 1;\n=> 0x");
+	DBG_EXPECT(&run, "(dbg) backtrace\n#0  step_c (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n#1  0x");
+	DBG_EXPECT(&run, " in step_b (x=");
+	DBG_EXPECT(&run, "\n#2  0x");
+	DBG_EXPECT(&run, " in step_a (x=");
+	DBG_EXPECT(&run, "\n#3  0x");
+	DBG_EXPECT(&run, " in compute (n=");
+	DBG_EXPECT(&run, "\n#4  0x");
+	DBG_EXPECT(&run, " in main (argc=");
+	DBG_EXPECT(&run, "\n(dbg) quit\n");
 	DBG_ABSENT(&run, "#5");
 	DBG_ABSENT(&run, "total =");	/* quit killed it */
 	return 0;
@@ -80,18 +81,19 @@ test_stepi_exact(void)
 		return 1;
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1 at 0x%x\n", seq(0)));
-	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq>\n",
-	    seq(0)));
-	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_seq () <dbg_seq+1>\n",
-	    seq(1)));
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq>\n"
+	    "=> 0x%x <dbg_seq>:\tnop\n", seq(0), seq(0)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_seq () <dbg_seq+1>\n"
+	    "=> 0x%x <dbg_seq+1>:\tmov    $0x7,%%eax\n", seq(1), seq(1)));
 	DBG_EXPECT(&run, dbg_fmt("(dbg) si\n0x%08x in dbg_seq () <dbg_seq+6>\n",
 	    seq(6)));
 	DBG_EXPECT(&run, dbg_fmt("eip            0x%-17x0x%x <dbg_seq+6>\n",
 	    seq(6), seq(6)));
 	/* stepi 2 shows only where it ends: into the call. */
 	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi 2\n0x%08x in dbg_leaf () <dbg_leaf>\n"
+	    "=> 0x%x <dbg_leaf>:\tadd    $0x64,%%eax\n"
 	    "(dbg) info registers eax\neax            0xa                10\n",
-	    (unsigned)(uintptr_t)dbg_leaf));
+	    (unsigned)(uintptr_t)dbg_leaf, (unsigned)(uintptr_t)dbg_leaf));
 	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_leaf () <dbg_leaf+3>\n",
 	    (unsigned)(uintptr_t)dbg_leaf + 3));
 	DBG_EXPECT(&run, "[Inferior 1 (process ");
@@ -116,7 +118,7 @@ test_nexti_over_call(void)
 	    seq(15)));
 	DBG_EXPECT(&run, dbg_fmt("#0  0x%08x in dbg_seq () <dbg_seq+15>\n#1  0x",
 	    seq(15)));
-	DBG_EXPECT(&run, " in main () <main+");
+	DBG_EXPECT(&run, " in main (argc=");
 	DBG_EXPECT(&run, "exited with code 110]\n");
 	return 0;
 }
@@ -129,20 +131,20 @@ test_finish(void)
 	    "delete\nfinish\nfinish\nkill\n", demo))
 		return 1;
 	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  step_c (x=0) at "
+	    "user/bin/demo.c:");
+	DBG_EXPECT(&run, " in step_b (x=");
+	DBG_EXPECT(&run, "\nValue returned is $1 = 1\n");	/* step_c(0) */
 	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n0x");
-	DBG_EXPECT(&run, " in step_b () <step_b+");
-	DBG_EXPECT(&run, ">\nValue returned is $1 = 1\n");	/* step_c(0) */
-	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
-	DBG_EXPECT(&run, ">\nValue returned is $2 = 3\n");	/* step_b(0) */
+	DBG_EXPECT(&run, " in step_a (x=");
+	DBG_EXPECT(&run, "\nValue returned is $2 = 3\n");	/* step_b(0) */
 	DBG_EXPECT(&run, "(dbg) bt\n#0  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
+	DBG_EXPECT(&run, " in step_a (x=");
 	DBG_EXPECT(&run, "#1  0x");
-	DBG_EXPECT(&run, " in compute () <compute+");
-	DBG_EXPECT(&run, ">\nValue returned is $3 = 6\n");	/* step_a(0) */
-	DBG_EXPECT(&run, " in main () <main+");
-	DBG_EXPECT(&run, ">\nValue returned is $4 = 90\n");	/* compute(5) */
+	DBG_EXPECT(&run, " in compute (n=");
+	DBG_EXPECT(&run, "\nValue returned is $3 = 6\n");	/* step_a(0) */
+	DBG_EXPECT(&run, " in main (argc=");
+	DBG_EXPECT(&run, "\nValue returned is $4 = 90\n");	/* compute(5) */
 	DBG_EXPECT(&run, "(dbg) kill\n[Inferior 1 (process ");
 	DBG_EXPECT(&run, ") killed]\n");
 	return 0;
@@ -159,19 +161,21 @@ test_hbreak_counts(void)
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, "(dbg) hbreak step_b\nHardware assisted breakpoint 1 at 0x");
 	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 2 at 0x");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
-	DBG_EXPECT(&run, " in step_b () <step_b>\n");
-	DBG_EXPECT(&run, "\nBreakpoint 2, 0x");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_b (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\nBreakpoint 2, step_c (x=0) at");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_b (x=1) at");
 	DBG_EXPECT(&run, "(dbg) info breakpoints\n"
 	    "Num     Type            Disp Enb Address    What\n"
 	    "1       hw breakpoint   keep y   0x");
-	DBG_EXPECT(&run, " <step_b>\n\tbreakpoint already hit 2 times\n"
+	DBG_EXPECT(&run, " in step_b at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 2 times\n"
 	    "2       breakpoint      keep y   0x");
-	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 1 time\n");
+	DBG_EXPECT(&run, " in step_c at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 1 time\n");
 	DBG_EXPECT(&run, "(dbg) delete 1\n(dbg) c\nContinuing.\n\n"
-	    "Breakpoint 2, 0x");
-	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 2 times\n");
+	    "Breakpoint 2, step_c (x=1) at");
+	DBG_EXPECT(&run, " in step_c at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 2 times\n");
 	DBG_EXPECT(&run, "(dbg) info breakpoints\nNo breakpoints or watchpoints.\n");
 	DBG_EXPECT(&run, "total = 90\n");
 	DBG_EXPECT(&run, "exited with code 90]\n");

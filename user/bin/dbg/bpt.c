@@ -206,8 +206,8 @@ cmd_hbreak(struct dbg *d, char *a)
 	if ((b = bpt_add(d, BP_HBREAK, addr)) == NULL || apply_hw(d, b) != 0)
 		return;
 	note_duplicates(d, addr, b);
-	printf("Hardware assisted breakpoint %d at 0x%x\n", b->num,
-	    (unsigned)addr);
+	printf("Hardware assisted breakpoint %d", b->num);
+	print_at(d, &loc);
 }
 
 /* Is the word after sp a LEN rather than the end of an expression? */

@@ -31,7 +31,7 @@ print_frame(struct dbg *d, const struct frame *f, int level, int with_level,
 		print_location(d, f->pc);
 		return;
 	}
-	if (level > 0 || r->addr != f->pc)
+	if (level > 0 || r->addr != f->pc || !r->is_stmt)
 		printf("0x%08x in ", (unsigned)f->pc);
 	printf("%s (", func->name ? func->name : "??");
 	scope_print_args(d, func, f);
