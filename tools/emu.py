@@ -20,7 +20,7 @@ KERNEL = os.path.join(BUILD, "kernel.elf")
 ISO = os.path.join(BUILD, "kestrel.iso")
 INITRD = os.path.join(BUILD, "initrd.tar")
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
-PANIC_EXIT = 0x7e           # kernel/machine.h KEXIT_PANIC
+PANIC_EXIT = 0x7e           # kernel/i386/machine.h KEXIT_PANIC
 
 
 class Boot:
