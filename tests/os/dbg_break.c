@@ -63,9 +63,9 @@ test_break_backtrace(void)
 	DBG_EXPECT(&run, "\n#2  0x");
 	DBG_EXPECT(&run, " in step_a (x=");
 	DBG_EXPECT(&run, "\n#3  0x");
-	DBG_EXPECT(&run, " in compute (n=");
+	DBG_EXPECT(&run, "compute (n=");
 	DBG_EXPECT(&run, "\n#4  0x");
-	DBG_EXPECT(&run, " in main (argc=");
+	DBG_EXPECT(&run, "main (argc=");
 	DBG_EXPECT(&run, "\n(dbg) quit\n");
 	DBG_ABSENT(&run, "#5");
 	DBG_ABSENT(&run, "total =");	/* quit killed it */
@@ -118,7 +118,7 @@ test_nexti_over_call(void)
 	    seq(15)));
 	DBG_EXPECT(&run, dbg_fmt("#0  0x%08x in dbg_seq () <dbg_seq+15>\n#1  0x",
 	    seq(15)));
-	DBG_EXPECT(&run, " in main (argc=");
+	DBG_EXPECT(&run, "main (argc=");
 	DBG_EXPECT(&run, "exited with code 110]\n");
 	return 0;
 }
@@ -141,9 +141,9 @@ test_finish(void)
 	DBG_EXPECT(&run, "(dbg) bt\n#0  0x");
 	DBG_EXPECT(&run, " in step_a (x=");
 	DBG_EXPECT(&run, "#1  0x");
-	DBG_EXPECT(&run, " in compute (n=");
+	DBG_EXPECT(&run, "compute (n=");
 	DBG_EXPECT(&run, "\nValue returned is $3 = 6\n");	/* step_a(0) */
-	DBG_EXPECT(&run, " in main (argc=");
+	DBG_EXPECT(&run, "main (argc=");
 	DBG_EXPECT(&run, "\nValue returned is $4 = 90\n");	/* compute(5) */
 	DBG_EXPECT(&run, "(dbg) kill\n[Inferior 1 (process ");
 	DBG_EXPECT(&run, ") killed]\n");

@@ -44,10 +44,10 @@ test_watch_old_new(void)
 	DBG_EXPECT(&run, "(dbg) watch counter\nHardware watchpoint 1: counter\n");
 	/* counter = 0 over 0 changes nothing: gdb stays silent, so does dbg. */
 	DBG_EXPECT(&run, "\nHardware watchpoint 1: counter\n\nOld value = 0\n"
-	    "New value = 1\n0x");
-	DBG_EXPECT(&run, " in compute (n=");
+	    "New value = 1\n");
+	DBG_EXPECT(&run, "compute (n=");
 	DBG_EXPECT(&run, "(dbg) c\nContinuing.\n\nHardware watchpoint 1: counter\n"
-	    "\nOld value = 1\nNew value = 2\n0x");
+	    "\nOld value = 1\nNew value = 2\n");
 	DBG_EXPECT(&run, "1       hw watchpoint   keep y              counter\n"
 	    "\tbreakpoint already hit 2 times\n");
 	DBG_EXPECT(&run, "total = 90\n");
@@ -72,8 +72,8 @@ test_watch_double_rwatch_len(void)
 	    "New value = 1\n");
 	DBG_EXPECT(&run, "\nHardware read watchpoint 2: total\n\nValue = 18\n");
 	DBG_EXPECT(&run, "(dbg) delete 2 3\n(dbg) c\nContinuing.\n\n"
-	    "Hardware watchpoint 1: average\n\nOld value = 0\nNew value = 18\n0x");
-	DBG_EXPECT(&run, " in main (argc=");
+	    "Hardware watchpoint 1: average\n\nOld value = 0\nNew value = 18\n");
+	DBG_EXPECT(&run, "main (argc=");
 	DBG_EXPECT(&run, "total = 90\n");
 	return 0;
 }

@@ -326,7 +326,7 @@ dw_lines_free(struct dw_lines *dl)
 const struct dw_row *
 dw_row_at(const struct dw_lines *dl, uint32_t addr)
 {
-	int lo = 0, hi = dl->nrows - 1, best = -1;
+	int lo = 0, hi = dl->nrows - 1, best = -1, i;
 
 	while (lo <= hi) {
 		int mid = (lo + hi) / 2;
@@ -337,9 +337,16 @@ dw_row_at(const struct dw_lines *dl, uint32_t addr)
 		} else
 			hi = mid - 1;
 	}
-	/* Several rows at one address: the last one is what holds for it. */
+	/*
+	 * Several rows at one address: the last statement among them holds
+	 * for it (gcc adds non-statement "views" after it), else the last.
+	 */
 	if (best < 0 || dl->rows[best].end_seq)
 		return NULL;
+	for (i = best; i >= 0 && dl->rows[i].addr == dl->rows[best].addr &&
+	    !dl->rows[i].end_seq; i--)
+		if (dl->rows[i].is_stmt)
+			return &dl->rows[i];
 	return &dl->rows[best];
 }
 

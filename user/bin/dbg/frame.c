@@ -96,6 +96,35 @@ innermost(struct dbg *d, const struct reg *r, uint32_t *ret, uint32_t *slot,
 	return 0;
 }
 
+/*
+ * gcc's main realigns the stack ("lea 0x4(%esp),%ecx; and $-16,%esp; push
+ * -0x4(%ecx); push %ebp; mov %esp,%ebp", then pushes ending with %ecx):
+ * its arguments are not at ebp+8 but where ecx pointed, and ecx is saved
+ * below ebp. For a frame at pc with frame pointer ebp, the true CFA, or
+ * cfa unchanged for every other function.
+ */
+static uint32_t
+realigned_cfa(struct dbg *d, uint32_t pc, uint32_t ebp, uint32_t cfa)
+{
+	static const unsigned char head[] = { 0x8d, 0x4c, 0x24, 0x04, 0x83,
+	    0xe4, 0xf0, 0xff, 0x71, 0xfc, 0x55, 0x89, 0xe5 };
+	const struct sym *s = sym_by_addr(&d->syms, pc);
+	unsigned char code[sizeof(head) + 4];
+	uint32_t saved;
+	int i;
+
+	if (s == NULL || peek_mem(d, s->value, code, sizeof(code)) !=
+	    sizeof(code) || memcmp(code, head, sizeof(head)) != 0)
+		return cfa;
+	for (i = 0; i < 4; i++)
+		if (code[sizeof(head) + i] == 0x51)	/* push %ecx */
+			break;
+	if (i == 4 || pc <= s->value + sizeof(head) + i ||
+	    peek_word(d, ebp - 4 * (i + 1), &saved) != 0)
+		return cfa;
+	return saved;
+}
+
 int
 caller_of(struct dbg *d, const struct reg *r, uint32_t *ret, uint32_t *slot)
 {
@@ -133,14 +162,14 @@ frame_list(struct dbg *d, struct frame *f, int max)
 	f[0].cfa = r.r_esp + 4;
 	if (innermost(d, &r, &ret, &slot, &fp) != 0)
 		return 1;
-	f[0].cfa = slot + 4;
+	f[0].cfa = realigned_cfa(d, f[0].pc, f[0].ebp, slot + 4);
 	if (is_main(d, r.r_eip))
 		return 1;
 	for (; n < max; n++) {
 		f[n].pc = ret;
 		f[n].esp = f[n - 1].cfa;
 		f[n].ebp = fp;
-		f[n].cfa = fp + 8;
+		f[n].cfa = realigned_cfa(d, ret, fp, fp + 8);
 		if (is_main(d, ret) || fp == 0 ||
 		    peek_word(d, fp + 4, &ret) != 0 || ret == 0 ||
 		    peek_word(d, fp, &next) != 0 || (next != 0 && next <= fp))

@@ -291,12 +291,8 @@ cmd_attach(struct dbg *d, char *a)
 	if (d->prog == NULL)
 		load_for_pid(d, pid);
 	watch_snapshot(d);
-	if (dr_program(d, 0) == 0) {
-		struct reg r;
-
-		if (get_regs(d, &r) == 0)
-			print_location(d, r.r_eip);
-	}
+	if (dr_program(d, 0) == 0)
+		print_stop_location(d, 0);
 }
 
 static int
