@@ -366,6 +366,64 @@ test_habits(void)
 	return 0;
 }
 
+/*
+ * The source-level session docs/debugging.md walks through: what the
+ * document shows is what dbg prints (addresses aside).
+ */
+static int
+test_doc_walkthrough(void)
+{
+	int first = line_of("area_first"), second = line_of("area_second");
+	char script[1024];
+
+	snprintf(script, sizeof(script), "list area\nbreak debuggee.c:%d\nrun\n"
+	    "next\nstep\nbt\nfinish\nup\ninfo frame\ndown\ninfo locals\n"
+	    "info args\np *p\np p->x + 1\nwhatis p\nptype p\np box\n"
+	    "p box.name\np &box.corner\np table\np/x table\np table[1]@3\n"
+	    "p greeting\np pi\np pi * 2\np 1.5\np $esp+8\np (char)table[0]\n"
+	    "p sizeof(box)\nptype enum color\nwhatis calls\nptype calls\n"
+	    "display w\ndisplay/x h\nnext\ndisassemble square\nkill\n", first);
+	if (dbg_session(&run, script, prog))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("(dbg) list area\n%d\t", first - 6));
+	DBG_EXPECT(&run, dbg_fmt("%d\tarea(struct point *p)\n", first - 2));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) next\n%d\t", second));
+	DBG_EXPECT(&run, "(dbg) step\nsquare (v=4) at");
+	DBG_EXPECT(&run, "(dbg) bt\n#0  square (v=4) at");
+	DBG_EXPECT(&run, "Value returned is $1 = 16\n");
+	DBG_EXPECT(&run, "(dbg) up\n#1  0x");
+	DBG_EXPECT(&run, "(dbg) info frame\nStack level 1, frame at 0x");
+	DBG_EXPECT(&run, " caller of frame at 0x");
+	DBG_EXPECT(&run, " Arglist at 0x");
+	DBG_EXPECT(&run, "(dbg) down\n#0  0x");
+	DBG_EXPECT(&run, "(dbg) info locals\nw = 9\nh = 0\n(dbg) info args\n"
+	    "p = 0x");
+	DBG_EXPECT(&run, " <box+12>\n(dbg) p *p\n$2 = {x = 3, y = 4}\n"
+	    "(dbg) p p->x + 1\n$3 = 4\n(dbg) whatis p\n"
+	    "type = struct point *\n(dbg) ptype p\ntype = struct point {\n"
+	    "    int x;\n    int y;\n} *\n");
+	DBG_EXPECT(&run, "$4 = {name = \"box\\000\\000\\000\\000\\000\\000"
+	    "\\000\\000\", corner = {x = 3, y = 4}, origin = 0x");
+	DBG_EXPECT(&run, " <origin>, color = GREEN, scale = 1.5, ratio = 0.25, "
+	    "id = 7}\n");
+	DBG_EXPECT(&run, "$6 = (struct point *) 0x");
+	DBG_EXPECT(&run, "$7 = {10, 20, 30, 40, 50}\n(dbg) p/x table\n"
+	    "$8 = {0xa, 0x14, 0x1e, 0x28, 0x32}\n(dbg) p table[1]@3\n"
+	    "$9 = {20, 30, 40}\n(dbg) p greeting\n$10 = 0x");
+	DBG_EXPECT(&run, " \"hello\"\n(dbg) p pi\n$11 = 3.1415926535897931\n"
+	    "(dbg) p pi * 2\n$12 = 6.2831853071795862\n(dbg) p 1.5\n"
+	    "$13 = 1.5\n(dbg) p $esp+8\n$14 = (void *) 0x");
+	DBG_EXPECT(&run, "(dbg) p (char)table[0]\n$15 = 10 '\\n'\n"
+	    "(dbg) p sizeof(box)\n$16 = 44\n");
+	DBG_EXPECT(&run, "(dbg) display w\n1: w = 9\n(dbg) display/x h\n"
+	    "2: /x h = 0x0\n(dbg) next\n");
+	DBG_EXPECT(&run, "\treturn w + h;\n=> 0x");
+	DBG_EXPECT(&run, "1: w = 9\n2: /x h = 0x10\n");
+	DBG_EXPECT(&run, " <+9>:\timul   %eax,%eax\n");
+	return 0;
+}
+
 int
 main(void)
 {
@@ -377,5 +435,6 @@ main(void)
 	kt_run("disassembly", test_disassembly);
 	kt_run("frames_and_motion", test_frames_and_motion);
 	kt_run("habits", test_habits);
+	kt_run("doc_walkthrough", test_doc_walkthrough);
 	return kt_finish();
 }

@@ -21,7 +21,7 @@
 
 struct parser {
 	struct dbg	*d;
-	const char	*s;
+	const char	*s, *start;
 	int		effects;	/* assignments allowed */
 	int		noside;		/* sizeof's operand: no memory reads */
 };
@@ -204,7 +204,7 @@ primary(struct parser *p, struct value *v)
 		printf("Strings are not supported in dbg's expressions.\n");
 		return -1;
 	}
-	if (*p->s == '\0') {
+	if (*p->s == '\0' && p->s == p->start) {
 		printf("Argument required (expression to compute).\n");
 		return -1;
 	}
@@ -445,7 +445,10 @@ assign(struct parser *p, struct value *v)
 int
 cexpr_eval(struct dbg *d, const char *s, struct value *v, int effects)
 {
-	struct parser p = { d, s, effects, 0 };
+	struct parser p = { d, s, s, effects, 0 };
+
+	while (*p.start == ' ' || *p.start == '\t')
+		p.start++;
 
 	if (assign(&p, v) != 0)
 		return -1;

@@ -123,6 +123,7 @@ struct location {
 
 struct display {
 	int		num;
+	uint32_t	func;		/* shown only in this function; 0: always */
 	char		fmt[8];		/* "/x", "/i" with count, or "" */
 	char		expr[96];
 };

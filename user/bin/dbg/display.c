@@ -6,13 +6,22 @@
  *	display/i $pc		3: x/i $pc
  *				=> 0x8048223 <main+19>:	mov    ...
  *
- * undisplay N (or all), info display. An expression that cannot be
- * evaluated at a stop shows its error and stays in the list.
+ * undisplay N (or all), info display. As in gdb, an expression made where
+ * the program stopped in a function with local variables is shown only
+ * while the program is in that function; one that cannot be evaluated at
+ * a stop shows its error and stays in the list.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dbg.h"
+
+static int
+is_name_char(int c)
+{
+	return isalnum(c) || c == '_';
+}
 
 static void
 show(struct dbg *d, const struct display *disp)
@@ -46,13 +55,60 @@ show(struct dbg *d, const struct display *disp)
 	}
 }
 
+/* The entry of the selected frame's function, 0 if none is known. */
+static uint32_t
+current_func(struct dbg *d)
+{
+	const struct dw_die *fn;
+	struct frame f;
+
+	if (d->pid == 0 || frame_selected(d, &f) != 0 ||
+	    (fn = dw_function_at(&d->info, frame_lookup_pc(&f, d->frame))) ==
+	    NULL)
+		return 0;
+	return fn->low_pc;
+}
+
 void
 do_displays(struct dbg *d)
 {
+	uint32_t func = current_func(d);
 	int i;
 
 	for (i = 0; i < d->ndisplays; i++)
-		show(d, &d->displays[i]);
+		if (d->displays[i].func == 0 || d->displays[i].func == func)
+			show(d, &d->displays[i]);
+}
+
+/* Does expr mention a name the word name (not inside a longer name)? */
+static int
+mentions(const char *expr, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = strstr(expr, name); p != NULL; p = strstr(p + 1, name))
+		if ((p == expr || !is_name_char((unsigned char)p[-1])) &&
+		    !is_name_char((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* Does expr name a variable or parameter of scope or its inner blocks? */
+static int
+uses_locals(const struct dw_die *scope, const char *expr)
+{
+	const struct dw_die *c;
+
+	for (c = scope ? scope->child : NULL; c != NULL; c = c->sibling) {
+		if (c->tag == DW_TAG_lexical_block && uses_locals(c, expr))
+			return 1;
+		if ((c->tag == DW_TAG_variable ||
+		    c->tag == DW_TAG_formal_parameter) && c->name != NULL &&
+		    mentions(expr, c->name))
+			return 1;
+	}
+	return 0;
 }
 
 /* display[/FMT] EXPR; alone: show them all now. */
@@ -88,6 +144,9 @@ cmd_display(struct dbg *d, char *a)
 		return;
 	}
 	snprintf(disp->expr, sizeof(disp->expr), "%s", a);
+	disp->func = current_func(d);
+	if (!uses_locals(dw_function_at(&d->info, disp->func), a))
+		disp->func = 0;
 	disp->num = ++d->next_display;
 	d->ndisplays++;
 	if (d->pid != 0)

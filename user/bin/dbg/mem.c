@@ -155,9 +155,26 @@ format_value(char *buf, size_t n, const unsigned char *b, size_t size,
 		fmt = isfloat ? 'f' : size == 1 ? 'c' : 'd';
 	switch (fmt) {
 	case 'x':
+	case 'a':
 		snprintf(buf, n, "0x%llx",
 		    (unsigned long long)as_unsigned(b, size));
 		return;
+	case 'o':
+		snprintf(buf, n, as_unsigned(b, size) ? "0%llo" : "0",
+		    (unsigned long long)as_unsigned(b, size));
+		return;
+	case 't': {
+		uint64_t v = as_unsigned(b, size);
+		size_t i = 0;
+		int bit = 63;
+
+		while (bit > 0 && !(v >> bit & 1))
+			bit--;
+		for (; bit >= 0 && i + 1 < n; bit--)
+			buf[i++] = '0' + (int)(v >> bit & 1);
+		buf[i] = '\0';
+		return;
+	}
 	case 'u':
 		snprintf(buf, n, "%llu",
 		    (unsigned long long)as_unsigned(b, size));

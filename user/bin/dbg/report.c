@@ -67,7 +67,7 @@ print_stop_location(struct dbg *d, int source_only)
 		return;
 	r = dw_row_at(&d->lines, f.pc);
 	if (r != NULL && source_only && dw_function_at(&d->info, f.pc)) {
-		if (r->addr != f.pc)
+		if (r->addr != f.pc || !r->is_stmt)
 			printf("0x%08x\t", (unsigned)f.pc);
 		source_print_line(d, r->file, r->line);
 	} else
