@@ -98,7 +98,7 @@ test_info_float(void)
 	    "Tag Word:            0x3fff\n");
 	if (kt_has(KCPU_SSE))
 		DBG_EXPECT(&run, "\nmxcsr          0x1f80             [ IM DM ZM OM UM"
-		    " PM ]\nxmm0           {v2_double = {");
+		    " PM ]\nxmm0           {v8_bfloat16 = {");
 	else
 		DBG_ABSENT(&run, "mxcsr");
 	DBG_EXPECT(&run, "(dbg) kill\n");

@@ -333,7 +333,6 @@ double	x87_to_double(const unsigned char ext[10]);
 
 /* mem.c */
 size_t	peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len);
-size_t	peek_code(struct dbg *d, uint32_t addr, void *buf, size_t len);
 int	read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len);
 int	write_mem(struct dbg *d, uint32_t addr, const void *buf, size_t len);
 void	format_value(char *buf, size_t n, const unsigned char *bytes,

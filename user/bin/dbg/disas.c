@@ -29,7 +29,7 @@ int
 insn_text(struct dbg *d, uint32_t addr, char *text)
 {
 	uint8_t code[DIS_MAXLEN];
-	size_t n = peek_code(d, addr, code, sizeof(code));
+	size_t n = peek_mem(d, addr, code, sizeof(code));
 
 	if (n == 0)
 		return 0;

@@ -72,13 +72,6 @@ peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 	return io(d, PIOD_READ_D, addr, buf, len);
 }
 
-/* Code bytes: the process's, or before "run" the program file's. */
-size_t
-peek_code(struct dbg *d, uint32_t addr, void *buf, size_t len)
-{
-	return peek_mem(d, addr, buf, len);
-}
-
 int
 read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {

@@ -254,10 +254,10 @@ expand(struct dbg *d, struct type *b)
 static void
 describe(struct dbg *d, char *a, int full)
 {
-	const char *s = cmd_trim(a);
+	const char *s = cmd_trim(a), *rest;
 	struct type *t, *b;
 	struct value v;
-	char name[DECL_MAX];
+	char name[DECL_MAX], bn[DECL_MAX];
 
 	if (*s == '\0') {
 		printf("Argument required (one or more choice items).\n");
@@ -286,15 +286,12 @@ describe(struct dbg *d, char *a, int full)
 		printf("type = %s\n", name);
 		return;
 	}
+	/* "struct point {...} *": the declarator after the base's name. */
+	base_name(b, bn, sizeof(bn));
+	rest = strstr(name, bn);
 	printf("type = ");
 	expand(d, b);
-	{
-		char bn[DECL_MAX], *rest;
-
-		base_name(b, bn, sizeof(bn));
-		rest = strstr(name, bn);
-		printf("%s\n", rest != NULL ? rest + strlen(bn) : "");
-	}
+	printf("%s\n", rest != NULL ? rest + strlen(bn) : "");
 }
 
 void

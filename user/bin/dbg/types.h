@@ -71,6 +71,5 @@ void	value_print(struct dbg *d, struct value *v, char fmt, int top);
 void	value_from_int(struct dbg *d, struct value *v, struct type *t,
 	    int64_t i);
 void	value_from_double(struct value *v, struct type *t, double x);
-uint32_t value_address_of(struct value *v);
 
 #endif

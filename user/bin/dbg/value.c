@@ -110,12 +110,6 @@ value_from_double(struct value *v, struct type *t, double x)
 		memcpy(v->b, &l, 10);
 }
 
-uint32_t
-value_address_of(struct value *v)
-{
-	return v->where == V_MEM ? v->addr : 0;
-}
-
 /* Read a scalar's bytes from where it lives. 0, or -1 with a message. */
 int
 value_fetch(struct dbg *d, struct value *v)
