@@ -5,8 +5,8 @@ list, kernel/syscalls.master (its header comment describes a line).
     mksyscalls.py MASTER OUTDIR     write the files below into OUTDIR
     mksyscalls.py --stubs MASTER    print the names of the generated stubs
 
-Into OUTDIR, each file rewritten only when its contents change (so that
-make rebuilds only what depends on a change):
+Into OUTDIR (every file written each time, so that all are newer than
+the list, as make expects of a rule's targets):
 
     include/sys/syscall.h  SYS_name numbers and SYS_MAXSYSCALL, for the
                            kernel, the libc and every program; outside the
@@ -227,32 +227,25 @@ def truss_c(calls):
     return out
 
 
-def write_if_changed(path, lines):
-    text = "\n".join(lines) + "\n"
-    try:
-        with open(path) as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
+def write(path, lines):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        f.write(text)
+        f.write("\n".join(lines) + "\n")
     os.replace(tmp, path)
 
 
 def generate(master, outdir):
     calls, includes = parse(master)
     calls.sort(key=lambda c: c.number)
-    write_if_changed(os.path.join(outdir, "include/sys/syscall.h"),
+    write(os.path.join(outdir, "include/sys/syscall.h"),
                      syscall_h(calls, includes))
-    write_if_changed(os.path.join(outdir, "sysproto.h"), sysproto_h(calls))
-    write_if_changed(os.path.join(outdir, "sysent.c"), sysent_c(calls))
-    write_if_changed(os.path.join(outdir, "truss_syscalls.c"), truss_c(calls))
+    write(os.path.join(outdir, "sysproto.h"), sysproto_h(calls))
+    write(os.path.join(outdir, "sysent.c"), sysent_c(calls))
+    write(os.path.join(outdir, "truss_syscalls.c"), truss_c(calls))
     for c in calls:
         if c.cls == "STD":
-            write_if_changed(os.path.join(outdir, "libc", c.name + ".c"),
+            write(os.path.join(outdir, "libc", c.name + ".c"),
                              stub_c(c))
 
 
