@@ -269,8 +269,9 @@ qemu-gdb: all
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-display none -serial mon:stdio -S -gdb tcp::1234
 
+# exec: ^C at the terminal is for Bochs' debugger, not for a shell.
 bochs: iso
-	$(Q)$(PYTHON) tools/bochs_debug.py $(ISO)
+	$(Q)exec $(PYTHON) tools/bochs_debug.py $(ISO) --port "$(or $(PORT),4444)"
 
 test-host:
 	$(Q)$(PYTHON) tools/testdriver.py --host-only
@@ -313,7 +314,8 @@ help:
 	@echo "  make run-gui    boot in a QEMU window with the VGA console"
 	@echo "  make run-kvm    like run, with KVM where the host can run it"
 	@echo "  make qemu-gdb   boot an -O0 kernel and wait for gdb on :1234 (then run gdb here)"
-	@echo "  make bochs      boot the ISO in Bochs with its debugger and kernel symbols"
+	@echo "  make bochs [PORT=4444]  boot the ISO in Bochs with its debugger and kernel"
+	@echo "                  symbols; the console is served on 127.0.0.1:PORT"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
 	@echo "  make bench      the benchmark table (TCG and -icount)"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
