@@ -1,9 +1,8 @@
 /*
- * debuggee.c - the program the dbg_source suite debugs by source line. It
- * is built -O0 -g (Makefile), so every variable lives in memory and every
- * line has code: nested calls (main -> area -> square), structs, a union,
- * an enum, arrays, a float and a double, pointers, a typedef and const.
- *
+ * debuggee.c - the program the dbg_source suite debugs by source line, built
+ * -O0 -g (Makefile) so that every variable lives in memory: nested calls
+ * (main -> area -> square), structs, a union, an enum, arrays, a float and a
+ * double, pointers, a typedef and const; twice() is assembly, without lines.
  * The suite finds lines by the markers in comments ("L:name"), never by
  * number, and compares what dbg prints with what this program prints
  * itself: "debuggee: NAME=VALUE" lines, one per value.
@@ -40,6 +39,7 @@ struct shape box = { "box", { 3, 4 }, &origin, GREEN, 1.5, 0.25f, 7 };
 union word word = { 0x11223344 };
 const char *greeting = "hello";
 count_t calls;
+int	twice(int);
 
 static int
 square(int v)
@@ -94,5 +94,17 @@ main(void)
 	printf("debuggee: word.b[0]=%d\n", word.b[0]);
 	printf("debuggee: pi=%.17g\n", pi);
 	printf("debuggee: calls=%u\n", calls);
+	i = twice(a);			/* L:main_twice */
+	printf("debuggee: twice=%d\n", i);
 	return a;
 }
+
+/* 2 * v in assembly: no line information, so "step" runs it whole. */
+__asm__(
+	".text\n"
+	".globl twice\n.type twice, @function\n"
+	"twice:\n"
+	"	movl 4(%esp), %eax\n"
+	"	addl %eax, %eax\n"
+	"	ret\n"
+	".size twice, . - twice\n");

@@ -339,6 +339,35 @@ test_frames_and_motion(void)
 	return 0;
 }
 
+/*
+ * step runs a function without line information (assembly) whole; awatch
+ * reports a read and a write.
+ */
+static int
+test_no_lines_and_awatch(void)
+{
+	int line = line_of("main_twice");
+	char script[256];
+
+	snprintf(script, sizeof(script), "break debuggee.c:%d\nrun\nstep\n"
+	    "p i\nkill\nbreak square\nrun\nawatch calls\ncontinue\n"
+	    "continue\nkill\n", line);
+	if (dbg_session(&run, script, prog))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, dbg_fmt("(dbg) step\n%d\t\tprintf(\"debuggee: "
+	    "twice=%%d\\n\", i);\n", line + 1));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) p i\n$1 = %s\n", printed("twice")));
+	DBG_ABSENT(&run, "twice (");
+	DBG_EXPECT(&run, "(dbg) awatch calls\nHardware access (read/write) "
+	    "watchpoint 3: calls\n");
+	DBG_EXPECT(&run, "(dbg) continue\nContinuing.\n\nHardware access "
+	    "(read/write) watchpoint 3: calls\n\nValue = 0\n");
+	DBG_EXPECT(&run, "(dbg) continue\nContinuing.\n\nHardware access "
+	    "(read/write) watchpoint 3: calls\n\nOld value = 0\nNew value = 1\n");
+	return 0;
+}
+
 /* gdb's command habits: s and n, prefixes, registers, "not supported". */
 static int
 test_habits(void)
@@ -434,6 +463,7 @@ main(void)
 	kt_run("display", test_display);
 	kt_run("disassembly", test_disassembly);
 	kt_run("frames_and_motion", test_frames_and_motion);
+	kt_run("no_lines_and_awatch", test_no_lines_and_awatch);
 	kt_run("habits", test_habits);
 	kt_run("doc_walkthrough", test_doc_walkthrough);
 	return kt_finish();

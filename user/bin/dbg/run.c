@@ -357,27 +357,28 @@ print_returned(struct dbg *d, const struct dw_die *func, const struct reg *r)
 	printf("\n");
 }
 
+/* finish: run until the selected frame's function returns to its caller. */
 void
 cmd_finish(struct dbg *d, char *a)
 {
 	const struct dw_die *func;
-	struct frame f[2];
-	uint32_t ret, slot;
+	struct frame f[MAXFRAMES];
 	struct reg r;
-	int n;
+	int n, k = d->frame;
 
 	(void)a;
-	if (need_process(d) != 0 || get_regs(d, &r) != 0)
+	if (need_process(d) != 0)
 		return;
-	n = frame_list(d, f, 2);
-	if (d->frame > 0 || caller_of(d, &r, &ret, &slot) != 0 || n < 2) {
+	n = frame_list(d, f, MAXFRAMES);
+	if (k + 1 >= n) {
 		printf("\"finish\" not meaningful in the outermost frame.\n");
 		return;
 	}
-	func = dw_function_at(&d->info, r.r_eip);
+	func = dw_function_at(&d->info, frame_lookup_pc(&f[k], k));
 	printf("Run till exit from ");
-	print_frame(d, &f[0], 0, 1, 0);
-	if (run_to(d, ret, slot + 4) != 1 || get_regs(d, &r) != 0)
+	print_frame(d, &f[k], k, 1, 0);
+	/* Back in the caller, the stack pointer is the callee's CFA. */
+	if (run_to(d, f[k + 1].pc, f[k].cfa) != 1 || get_regs(d, &r) != 0)
 		return;
 	step_begin(d);
 	print_stop_location(d, 0);

@@ -158,7 +158,7 @@ print_float(struct type *t, const unsigned char *b)
 
 		printf("%snan(0x%llx)", (b[t->size > 8 ? 9 : t->size - 1] &
 		    0x80) ? "-" : "", (unsigned long long)mant);
-	} else if (x > 1e308 * 10 || x < -1e308 * 10)
+	} else if (x != 0 && x * 0.5 == x)	/* only an infinity */
 		printf("%sinf", x < 0 ? "-" : "");
 	else
 		printf(t->size == 4 ? "%.9g" : "%.17g", x);
