@@ -3,9 +3,10 @@
  * files of dbg, the debugger that runs inside Kestrel.
  *
  * One struct dbg holds everything a session knows: the inferior (at most
- * one process), the program's ELF symbols, the breakpoint table, the signal
- * table and the little state gdb keeps between commands (the last x/ format,
- * the value history number). Every command gets it as its first argument;
+ * one process), the program's ELF symbols and DWARF tables, the breakpoint
+ * table, the signal table and the little state gdb keeps between commands
+ * (the last x/ format, the value history, the selected frame, the
+ * displays). Every command gets it as its first argument;
  * there is no other global state.
  *
  * The files, one concern each:
@@ -30,10 +31,10 @@
  *	proc.c		run, attach, detach, kill, the inferior's life
  *	run.c		continue, stepi, nexti, finish, and what a stop means
  *	report.c	telling the user where the inferior stopped and why
- *	frame.c		backtrace and the caller of the current function
- *	regs.c		info registers, set $reg
+ *	frame.c		the frames of the stack; registers of a frame
+ *	regs.c		info registers, info all-registers, set var
  *	fpu.c		info float: the x87 stack and the SSE registers
- *	mem.c		x/, print, set var
+ *	mem.c		memory (or the file before run), x/, print
  *	signals.c	info signals, handle
  */
 #ifndef DBG_H
