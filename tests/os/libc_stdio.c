@@ -128,23 +128,26 @@ test_fscanf(void)
 static int
 test_scanf_stdin(void)
 {
-	double d;
-	int fds[2], i;
-	char word[16];
+	double d = 0;
+	int fds[2], i = 0, n, status;
+	char word[16] = "";
+	pid_t pid;
 
 	KT_CHECK(pipe(fds) == 0, "pipe");
-	if (fork() == 0) {
+	if ((pid = fork()) == 0) {
 		write(fds[1], "  17 2.5e-1 words\n", 18);
 		_exit(0);
 	}
 	close(fds[1]);
-	dup2(fds[0], 0);
-	close(fds[0]);
-	KT_CHECK(scanf("%d %lf %15s", &i, &d, word) == 3 && i == 17 &&
-	    d == 0.25 && strcmp(word, "words") == 0, "scanf: %d %g \"%s\"", i,
-	    d, word);
+	if (fds[0] != 0) {	/* the harness closed 0: the pipe may be there */
+		dup2(fds[0], 0);
+		close(fds[0]);
+	}
+	kt_wait_status(pid, &status);
+	n = scanf("%d %lf %15s", &i, &d, word);
+	KT_CHECK(n == 3 && i == 17 && d == 0.25 && strcmp(word, "words") == 0,
+	    "scanf: %d: %d %g \"%s\"", n, i, d, word);
 	KT_CHECK(scanf("%d", &i) == EOF, "no EOF at the end of the input");
-	wait(NULL);
 	return 0;
 }
 
@@ -164,7 +167,7 @@ test_popen(void)
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3,
 	    "pclose status %#x", status);
 	/* "w": the command reads what we write; its exit says it got it. */
-	KT_CHECK((f = popen("read x; test \"$x\" = secret", "w")) != NULL,
+	KT_CHECK((f = popen("grep -q secret", "w")) != NULL,
 	    "popen w: errno %d", errno);
 	fputs("secret\n", f);
 	status = pclose(f);

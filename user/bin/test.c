@@ -155,7 +155,7 @@ static int oexpr(void);
 static int
 primary(void)
 {
-	const char *a = take();
+	const char *a = take(), *op;
 	int r;
 
 	if (strcmp(a, "(") == 0) {
@@ -164,8 +164,10 @@ primary(void)
 			syntax("closing paren expected", NULL);
 		return r;
 	}
-	if (ntok >= 2 && is_binary(tok[0]))
-		return binary(a, take(), take());
+	if (ntok >= 2 && is_binary(tok[0])) {
+		op = take();
+		return binary(a, op, take());
+	}
 	if (is_unary(a) && ntok >= 1)
 		return unary(a[1], take());
 	return a[0] != '\0';
