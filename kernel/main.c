@@ -8,23 +8,23 @@
  */
 #include <stdint.h>
 #include <string.h>
-#include "kernel/clock.h"
+#include "kernel/dev/clock.h"
 #include "kernel/cmdline.h"
-#include "kernel/console.h"
-#include "kernel/cpu.h"
-#include "kernel/dbreg.h"
-#include "kernel/devfs.h"
-#include "kernel/fpu.h"
-#include "kernel/initrd.h"
+#include "kernel/dev/console.h"
+#include "kernel/i386/cpu.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/fs/devfs.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/fs/initrd.h"
 #include "kernel/kprintf.h"
-#include "kernel/machine.h"
+#include "kernel/i386/machine.h"
 #include "kernel/multiboot.h"
-#include "kernel/selftest.h"
-#include "kernel/segments.h"
-#include "kernel/trap.h"
-#include "kernel/tty.h"
+#include "kernel/i386/selftest.h"
+#include "kernel/i386/segments.h"
+#include "kernel/i386/trap.h"
+#include "kernel/fs/tty.h"
 #include "kernel/version.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "proc/proc.h"
 #include "vm/vm.h"
 
@@ -100,7 +100,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 	comdev_init();
 	sched_init();
 	banner();
-	sti();
+	enable_intr();
 
 	if (kopt("selftest") != NULL)
 		selftest_run();

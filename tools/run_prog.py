@@ -7,8 +7,14 @@ The program is compiled and linked the way user/bin programs are (the
 Makefile passes its flags: the contract's headers, crt0, libc.a,
 user/user.ld, libgcc), added to a copy of the initrd as /bin/NAME (NAME: the
 file's base name without .c) and run as init's only job on a fresh headless
-boot: `test init=/bin/NAME -- ARGS`. Warnings are shown but, unlike in the
-tree, do not stop the build: the program was written elsewhere.
+boot: `test init=/bin/NAME -- ARGS`, ARGS being split at white space and
+otherwise passed as written. Warnings are shown but, unlike in the tree, do
+not stop the build: the program was written elsewhere.
+
+The program's standard input is the console. A terminal is passed through
+(QEMU reads it); anything else (a pipe, a file, /dev/null) is typed on the
+console once the program has started, without echo (the kernel option
+echo=off), and its end arrives as the terminal's end of file (^D).
 
 What the program writes to the console is relayed to stdout (without the
 kernel's banner and without init's report), and the exit status is the
@@ -35,7 +41,7 @@ import mkinitrd  # noqa: E402
 
 ROOT = emu.ROOT
 # init's lines about its job: the start marker and the two report lines.
-START = re.compile(r"^init: running job (\S+)$")
+START = re.compile(r"^init: running job (\S+)\r?$", re.M)
 KILLED = re.compile(r"^init: job \S+ killed by signal (\d+)$")
 EXITED = re.compile(r"^init: job exited with status (\d+)$")
 
@@ -49,10 +55,19 @@ def die(code, msg, detail=""):
     sys.exit(code)
 
 
-def build_tree(build):
-    """The kernel, the libc and the initrd, quietly (their output is not ours)."""
-    run = subprocess.run(["make", "-s", "--no-print-directory", "B=" + build,
-                          "all"], cwd=ROOT, capture_output=True, text=True)
+def build_tree(build, who="run-prog"):
+    """Bring the kernel, the libc and the initrd up to date. A rebuild can
+    take a minute, so it is announced on stderr; make's own output is
+    shown only if it fails (stdout is the program's)."""
+    make = ["make", "-s", "--no-print-directory", "B=" + build]
+    if subprocess.run(make + ["-q", "all"], cwd=ROOT,
+                      capture_output=True).returncode == 0:
+        return
+    sys.stderr.write("%s: building Kestrel in %s (make all) ...\n" %
+                     (who, os.path.relpath(build, ROOT)))
+    sys.stderr.flush()
+    run = subprocess.run(make + ["all"], cwd=ROOT, capture_output=True,
+                         text=True)
     if run.returncode != 0:
         die(EXIT_BUILD, "building Kestrel failed", run.stdout + run.stderr)
 
@@ -99,14 +114,19 @@ class Relay:
         self.signal = None
 
     def feed(self, text):
-        self.partial += text.replace("\r\n", "\n")
+        self.partial = (self.partial + text).replace("\r\n", "\n")
         while "\n" in self.partial and self.status is None:
             line, self.partial = self.partial.split("\n", 1)
             self.line(line)
-        if self.started and self.status is None and self.partial and \
-                not "init: job ".startswith(self.partial[:10]):
-            self.emit(self.partial)
-            self.partial = ""
+        if not self.started or self.status is not None:
+            return
+        # A line in progress (a prompt) is passed on at once, unless it may
+        # be init's report or its last byte the CR of a CR LF line end.
+        cr = self.partial.endswith("\r")
+        head = self.partial[:-1] if cr else self.partial
+        if head and not "init: job ".startswith(head[:10]):
+            self.emit(head)
+            self.partial = "\r" if cr else ""
 
     def emit(self, text):
         if self.pending_nl:
@@ -145,27 +165,16 @@ class Relay:
 
 
 def boot_qemu(cmdline, initrd, timeout, relay):
-    proc = subprocess.Popen(emu.qemu_command(cmdline, initrd=initrd),
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    os.set_blocking(proc.stdout.fileno(), False)
-    deadline, log, timed_out = time.time() + timeout, "", False
-    while True:
-        chunk = proc.stdout.read()
-        if chunk:
-            text = chunk.decode("utf-8", "replace")
-            log += text
-            relay.feed(text)
-            continue
-        if proc.poll() is not None:
-            break
-        if time.time() > deadline:
-            proc.kill()
-            proc.wait()
-            timed_out = True
-            break
-        time.sleep(0.02)
-    return log, emu.qemu_exit_code(proc.returncode), timed_out
+    """Boot, relaying the console; this process's stdin becomes the
+    program's: a terminal directly, anything else copied once the program
+    has started and ended with the terminal's end of file."""
+    tty = sys.stdin.isatty()
+    with emu.Qemu(cmdline, initrd=initrd, on_output=relay.feed,
+                  stdin="inherit" if tty else "pipe") as q:
+        if not tty and q.wait_until(lambda raw: START.search(raw), timeout):
+            q.feed(sys.stdin.buffer)
+        b = q.wait(max(0, q.start + timeout - time.time()))
+    return b.output, b.code, b.timed_out
 
 
 def boot_bochs(cmdline, initrd, timeout, relay):
@@ -213,7 +222,9 @@ def main():
         exe = compile_program(args, work, name)
         initrd = os.path.join(work, "initrd.tar")
         make_initrd(emu.INITRD, exe, name, initrd)
-        cmdline = "test init=/bin/%s" % name
+        # Input that is not typed is not echoed, as by a pipe elsewhere.
+        cmdline = "test init=/bin/%s%s" % (
+            name, "" if sys.stdin.isatty() else " echo=off")
         if args.args.split():
             cmdline += " -- " + " ".join(args.args.split())
         relay = Relay(sys.stdout)

@@ -12,7 +12,7 @@
 #include <time.h>
 #include "lib/ktest.h"
 #include "lib/shrun.h"
-#include "../../kernel/version.h"
+#include <osreldate.h>
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -135,9 +135,9 @@ test_uname(void)
 	static const struct sh_case cases[] = {
 		{ "uname", 0, "Kestrel\n" },
 		{ "uname -m; uname -p", 0, "i386\ni386\n" },
-		{ "uname -sr", 0, "Kestrel " KESTREL_VERSION "\n" },
-		{ "uname -a", 0, "Kestrel kestrel " KESTREL_VERSION " Kestrel "
-		    KESTREL_VERSION " i386\n" },
+		{ "uname -sr", 0, "Kestrel " __Kestrel_release "\n" },
+		{ "uname -a", 0, "Kestrel kestrel " __Kestrel_release " Kestrel "
+		    __Kestrel_release " i386\n" },
 		{ "uname -x", 1, NULL },
 	};
 

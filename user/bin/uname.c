@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include "../../kernel/version.h"
+#include <osreldate.h>
 
 #define SFLAG	0x01
 #define NFLAG	0x02
@@ -25,8 +25,8 @@ built_in(struct utsname *u)
 {
 	strlcpy(u->sysname, "Kestrel", sizeof(u->sysname));
 	strlcpy(u->nodename, "kestrel", sizeof(u->nodename));
-	strlcpy(u->release, KESTREL_VERSION, sizeof(u->release));
-	strlcpy(u->version, "Kestrel " KESTREL_VERSION, sizeof(u->version));
+	strlcpy(u->release, __Kestrel_release, sizeof(u->release));
+	strlcpy(u->version, "Kestrel " __Kestrel_release, sizeof(u->version));
 	strlcpy(u->machine, "i386", sizeof(u->machine));
 }
 
