@@ -206,6 +206,11 @@ $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bi
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
 
+# /bin/[ is /bin/test under the name that makes it want a closing ].
+BRACKET := $(B)/bin/[
+$(BRACKET): $(B)/bin/test
+	$(Q)cp $< $@
+
 $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
@@ -242,10 +247,10 @@ SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=
 	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
 
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*) \
-		$(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
+$(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
+		$(wildcard etc/*) $(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
 		--dir test $(TEST_BINS) $(DEBUGGEE) $(DEBUGGEE).objdump \
 		--dir etc $(wildcard etc/*) $(SRC_ARGS) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
