@@ -236,8 +236,10 @@ $(B)/tests/debuggee/debuggee.o: tests/debuggee/debuggee.c $(B)/cflags
 $(DEBUGGEE): $(B)/tests/debuggee/debuggee.o $(LIBC) $(CRT0) user/user.ld
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
+# (Only the functions of debuggee.c: the libc's would cost the initrd 190 KB.)
 $(DEBUGGEE).objdump: $(DEBUGGEE)
-	$(Q)objdump -d --no-show-raw-insn $< > $@
+	$(Q)objdump -d --no-show-raw-insn $< | awk '/^[0-9a-f]+ </ { keep = \
+		$$2 ~ /^<(square|area|scaled|main|twice)>:$$/ } keep' > $@
 
 # Sources of the programs in the initrd, for dbg's list and stop lines: DWARF
 # names a file by its path in this tree, found under /usr/src/kestrel.

@@ -5,7 +5,7 @@
  * the books balancing: 1,000 fork+exit cycles, a fork bomb and running out
  * of memory all end with the free-page count where it started.
  */
-// RUN: qemu | -m 16
+// RUN: qemu | -m 24
 // TIMEOUT: 120
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
  *
  * Stops and continues (WUNTRACED, WCONTINUED) are in proc_stop.c.
  */
-// RUN: qemu | -m 16
+// RUN: qemu | -m 24
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
