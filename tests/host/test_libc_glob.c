@@ -1,4 +1,4 @@
-// SOURCES: user/libc/fnmatch.c user/libc/glob.c
+// SOURCES: user/libc/fnmatch.c user/libc/glob.c user/libc/ctype_class.c
 // CFLAGS: -fno-builtin -Itests/host/kinclude -Dfnmatch=k_fnmatch -Dglob=k_glob -Dglobfree=k_globfree
 /*
  * test_libc_glob.c - fnmatch and glob of user/libc (renamed k_*) against

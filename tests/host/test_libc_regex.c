@@ -1,4 +1,4 @@
-// SOURCES: user/libc/regcomp.c user/libc/regexec.c
+// SOURCES: user/libc/regcomp.c user/libc/regexec.c user/libc/regerror.c user/libc/ctype_class.c
 // CFLAGS: -fno-builtin -Itests/host/kinclude -Dregcomp=k_regcomp -Dregexec=k_regexec -Dregerror=k_regerror -Dregfree=k_regfree
 /*
  * test_libc_regex.c - the regular expressions of user/libc (renamed k_*)

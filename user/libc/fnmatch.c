@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <fnmatch.h>
 #include <string.h>
+#include "ctype_class.h"
 
 static int
 fold(int c, int flags)
@@ -25,28 +26,6 @@ hidden(const char *s, const char *start, int flags)
 	    ((flags & FNM_PATHNAME) && s[-1] == '/'));
 }
 
-static int
-in_class(const char *name, size_t len, int c)
-{
-	static const struct {
-		const char	*name;
-		int		(*is)(int);
-	} classes[] = {
-		{ "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
-		{ "upper", isupper }, { "lower", islower }, { "space", isspace },
-		{ "blank", isblank }, { "punct", ispunct }, { "print", isprint },
-		{ "graph", isgraph }, { "cntrl", iscntrl },
-		{ "xdigit", isxdigit },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		if (strlen(classes[i].name) == len &&
-		    strncmp(classes[i].name, name, len) == 0)
-			return classes[i].is(c) != 0;
-	return 0;
-}
-
 /*
  * The bracket expression at p (just past the '[') against c. Returns what
  * follows it, with *ok set, or NULL if there is no closing ']' (then the
@@ -55,7 +34,7 @@ in_class(const char *name, size_t len, int c)
 static const char *
 bracket(const char *p, int c, int flags, int *ok)
 {
-	int neg = 0, lo, hi, first = 1;
+	int neg = 0, lo, hi, first = 1, (*is)(int);
 	const char *end;
 
 	*ok = 0;
@@ -70,7 +49,8 @@ bracket(const char *p, int c, int flags, int *ok)
 			break;
 		if (p[0] == '[' && p[1] == ':' &&
 		    (end = strstr(p + 2, ":]")) != NULL) {
-			if (in_class(p + 2, (size_t)(end - p - 2), c))
+			is = __ctype_class(p + 2, (size_t)(end - p - 2));
+			if (is != NULL && is(c))
 				*ok = 1;
 			p = end + 2;
 			continue;

@@ -1,6 +1,6 @@
 /*
  * regcomp.c - compiling POSIX regular expressions (see regex_impl.h for
- * the compiled form), regerror and regfree.
+ * the compiled form) and regfree.
  *
  * Basic syntax (the default): . [...] ^ at the start, $ at the end, * (a
  * literal when it comes first), \{m,n\}, \( \) and the back-references
@@ -14,9 +14,9 @@
  */
 #include <ctype.h>
 #include <regex.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ctype_class.h"
 #include "regex_impl.h"
 
 #define MAXALTS		64	/* alternatives in one group */
@@ -98,28 +98,15 @@ fold_set(unsigned char *set)
 static int
 class_add(unsigned char *set, const char *name, size_t len)
 {
-	static const struct {
-		const char	*name;
-		int		(*is)(int);
-	} classes[] = {
-		{ "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
-		{ "upper", isupper }, { "lower", islower }, { "space", isspace },
-		{ "blank", isblank }, { "punct", ispunct }, { "print", isprint },
-		{ "graph", isgraph }, { "cntrl", iscntrl },
-		{ "xdigit", isxdigit },
-	};
-	size_t i;
+	int (*is)(int) = __ctype_class(name, len);
 	int c;
 
-	for (i = 0; i < sizeof(classes) / sizeof(classes[0]); i++)
-		if (strlen(classes[i].name) == len &&
-		    strncmp(classes[i].name, name, len) == 0) {
-			for (c = 0; c < 256; c++)
-				if (classes[i].is(c))
-					SET_ADD(set, c);
-			return 0;
-		}
-	return -1;
+	if (is == NULL)
+		return -1;
+	for (c = 0; c < 256; c++)
+		if (is(c))
+			SET_ADD(set, c);
+	return 0;
 }
 
 /* A bracket expression; ps->p is just past the '['. Returns a node. */
@@ -515,28 +502,4 @@ regfree(regex_t *re)
 	free_guts(re->re_g);
 	re->re_g = NULL;
 	re->re_magic = 0;
-}
-
-size_t
-regerror(int code, const regex_t *__restrict re, char *__restrict buf,
-    size_t size)
-{
-	static const char *const msgs[] = {
-		"success", "regexec() failed to match",
-		"invalid regular expression", "invalid collating element",
-		"invalid character class", "trailing backslash (\\)",
-		"invalid backreference number", "brackets ([ ]) not balanced",
-		"parentheses not balanced", "braces not balanced",
-		"invalid repetition count(s)", "invalid character range",
-		"out of memory", "repetition-operator operand invalid",
-		"empty (sub)expression", "\"can't happen\" -- you found a bug",
-		"invalid argument to regex routine", "illegal byte sequence",
-	};
-	const char *msg = code >= 0 && code < (int)(sizeof(msgs) /
-	    sizeof(msgs[0])) ? msgs[code] : "unknown regex error";
-
-	(void)re;
-	if (size > 0)
-		snprintf(buf, size, "%s", msg);
-	return strlen(msg) + 1;
 }
