@@ -15,8 +15,8 @@ switches stacks: a kernel backtrace used to end at Xsyscall in "?? ()" and
   below the kernel's, which gdb takes for a corrupt stack. Their frame IDs
   are shifted up by USER_ID_SHIFT to keep gdb's order of frames.
 - KestrelFrameFilter: `bt` shows an entry stub's frame as one line, the
-  trap frame (vector, system-call number and name from the kernel's own
-  sysent table, or the trap's name from trap_table), and the arguments of
+  trap frame (vector, system-call number and name from kernel/
+  syscalls.master, or the trap's name from trap_table), and the arguments of
   user frames, read from their stack slots.
 - On every stop, the symbols of the current process's program (BUILD/bin/
   NAME or BUILD/test/NAME, NAME its p_comm; BUILD the directory kernel.elf
@@ -25,11 +25,13 @@ switches stacks: a kernel backtrace used to end at Xsyscall in "?? ()" and
 """
 import os
 import struct
+import sys
 
 import gdb
 from gdb.FrameDecorator import FrameDecorator
 from gdb.unwinder import Unwinder, register_unwinder
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNBASE = 0xC0000000
 USER_ID_SHIFT = 0x40000000
 # The entry stubs and the function each calls with the trap frame.
@@ -207,15 +209,19 @@ class Arg:
         return self.val
 
 
+_syscalls = None
+
+
 def syscall_name(number):
-    try:
-        if number < int(gdb.parse_and_eval("nsysent")):
-            name = gdb.parse_and_eval("sysent[%d].sy_name" % number)
-            if int(name) != 0:
-                return name.string()
-    except gdb.error:
-        pass
-    return "?"
+    """The call's name in kernel/syscalls.master, the one list of them."""
+    global _syscalls
+    if _syscalls is None:
+        sys.path.insert(0, os.path.join(ROOT, "tools"))
+        import mksyscalls
+        calls, _ = mksyscalls.parse(os.path.join(ROOT, "kernel",
+                                                 "syscalls.master"))
+        _syscalls = {c.number: c.name for c in calls}
+    return _syscalls.get(number, "?")
 
 
 def trap_name(vector):

@@ -3,8 +3,8 @@
 checked-in .gdbinit (with tools/kgdb.py) have a student use it.
 
 bt_*: stopped in a system call, `bt` shows the kernel frames, then one line
-for the trap frame (vector 128, the call's number and its name from the
-kernel's sysent), then the user program's frames with its symbols down to
+for the trap frame (vector 128, the call's number and its name from
+kernel/syscalls.master), then the user program's frames with its symbols down to
 main; stopped in the clock interrupt, the trap frame says IRQ 0 from the
 kernel and the frames go on into the code it interrupted, ending at the
 boot entry. debug_kernel_*: `make qemu-gdb` builds with -O0 (build-O0/),
@@ -95,8 +95,9 @@ def test_syscall_bt():
 
 
 def test_interrupt_bt():
-    log = session(emu.KERNEL, "test", "hbreak clock_intr", "continue",
-                  "continue", "bt")
+    # A tick while the idle thread runs: it interrupts kernel code.
+    log = session(emu.KERNEL, "test", "hbreak clock_intr if curthread == "
+                  "'proc/sched.c'::idlethread", "continue", "continue", "bt")
     fs = frames(log)
     names = [f[0] for f in fs]
     # Whatever the tick interrupted, its frames go on to the start of that
@@ -120,7 +121,10 @@ def build_debug_tree():
            "make qemu-gdb does not boot an -O0 kernel from build-O0/ with "
            "its gdb server on 127.0.0.1",
            n.stdout[-2000:] + n.stderr)
-    run = subprocess.run(["make", "-s", "OPT=-O0", "B=" + build, "all"],
+    # Its kernel and initrd by name: `all` would also point ./kernel.elf,
+    # the user's, at this build.
+    run = subprocess.run(["make", "-s", "OPT=-O0", "B=" + build,
+                          build + "/kernel.elf", build + "/initrd.tar"],
                          cwd=emu.ROOT, capture_output=True, text=True)
     if run.returncode != 0:
         report("debug_kernel_builds", False, "make OPT=-O0 failed",
