@@ -31,6 +31,9 @@ space := $(empty) $(empty)
 B ?= build$(if $(filter-out -O2,$(OPT)),$(subst $(space),,$(OPT)))
 override B := $(patsubst $(CURDIR)/%,%,$(abspath $(B)))
 export KESTREL_BUILD := $(abspath $(B))
+# A goal named by its absolute path (make B=$PWD/build-O0 $PWD/build-O0/...)
+# is the same file as the relative one the rules build.
+$(CURDIR)/$(B)/%: $(B)/% ;
 QEMU ?= qemu-system-i386
 MEM ?= 128
 PYTHON ?= python3
