@@ -59,7 +59,8 @@ def sources(folder, exts=("c", "h")):
 
 
 def check_proc_mi():
-    bad = [rel(p) + ": assembly file" for p in sources("proc", ("asm", "S", "s"))]
+    bad = [rel(p) + ": assembly file"
+           for p in sources("proc", ("asm", "S", "s"))]
     for path in sources("proc"):
         for n, line in lines(path):
             if INCLUDE.match(line):
