@@ -57,6 +57,13 @@
 	}								\
 	static int name##_body(void)
 
+/* A tracee body that does nothing more (pt_traced(hz_exit0)). */
+static inline int
+hz_exit0(void)
+{
+	return 0;
+}
+
 /* An untraced child running body(), registered for reaping. */
 static inline pid_t
 hz_child(int (*body)(void))
@@ -97,6 +104,7 @@ hz_siginfo(pid_t pid, siginfo_t *si)
 {
 	struct ptrace_lwpinfo pl;
 
+	memset(si, 0, sizeof(*si));
 	if (ptrace(PT_LWPINFO, pid, (caddr_t)&pl, sizeof(pl)) < 0)
 		return -1;
 	*si = pl.pl_siginfo;
