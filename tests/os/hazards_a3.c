@@ -5,8 +5,8 @@
  * selectors and flags from the frame; if a bad one got there, they fault
  * in ring 0 (CVE-2014-9322 and relatives). Kestrel refuses such selectors
  * when they are written (EINVAL from PT_SETREGS and sigreturn, registers
- * unchanged): an LDT selector (Kestrel has no LDT), one past the GDT, a
- * code segment as the stack. An ESP the user may choose (0) is accepted
+ * unchanged, the process still in ring 3 with IOPL 0): an LDT selector
+ * (Kestrel has no LDT), one past the GDT, a code segment as the stack. An ESP the user may choose (0) is accepted
  * and the first push faults in ring 3: SIGSEGV at the push, as a user
  * fault. Each value is tried through PT_SETREGS, through sigreturn called
  * directly, and by a handler returning into it (the process dies of
@@ -20,7 +20,6 @@
  * expressible: EIP beyond the CS limit (Kestrel's segments are flat) and
  * an LDT entry deleted by a sibling thread (no LDT, no threads).
  */
-#include <stddef.h>
 #include <sys/syscall.h>
 #include "hazards_lib.h"
 
@@ -63,98 +62,16 @@ __asm__(".text\n"
 	"	popl %ebp\n"
 	"	ret\n");
 
-/* One bad value for one field of struct reg and of mcontext_t. */
-struct bad {
-	const char	*name;
-	size_t		reg_off;
-	size_t		mc_off;
-	uint32_t	value;
+static const struct hz_bad bads[] = {
+	HZ_BAD("ss_ldt", r_ss, mc_ss, 0x000f),
+	HZ_BAD("ds_ldt", r_ds, mc_ds, 0x000f),
+	HZ_BAD("gs_ldt", r_gs, mc_gs, 0x000f),
+	HZ_BAD("ds_past_gdt", r_ds, mc_ds, 0xfffb),
+	HZ_BAD("ss_code", r_ss, mc_ss, 0x001b),
 };
 
-#define SEL(n, r, m, v)	{ n, offsetof(struct reg, r), offsetof(mcontext_t, m), v }
-static const struct bad bads[] = {
-	SEL("ss_ldt", r_ss, mc_ss, 0x000f),
-	SEL("ds_ldt", r_ds, mc_ds, 0x000f),
-	SEL("gs_ldt", r_gs, mc_gs, 0x000f),
-	SEL("ds_past_gdt", r_ds, mc_ds, 0xfffb),
-	SEL("ss_code", r_ss, mc_ss, 0x001b),
-};
-static const struct bad *bad;
-
-#define FIELD(base, off)	(*(uint32_t *)((char *)(base) + (off)))
-
-/* A tracee stopped at its start: the bad value is EINVAL, nothing changes. */
-HZ_CASE(test_setregs)
-{
-	struct reg r, was, now;
-	pid_t pid = pt_traced(hz_exit0);
-
-	KT_CHECK(pid > 0, "no tracee");
-	KT_CHECK(pt_getregs(pid, &was) == 0, "GETREGS: errno %d", errno);
-	r = was;
-	FIELD(&r, bad->reg_off) = bad->value;
-	PT_ERR(EINVAL, PT_SETREGS, pid, &r, 0);
-	KT_CHECK(pt_getregs(pid, &now) == 0 && !memcmp(&was, &now, sizeof(now)),
-	    "registers changed by a refused PT_SETREGS");
-	PT_CONT(pid, 0);
-	PT_EXITS(pid, 0);
-	return 0;
-}
-
-static ucontext_t saved;
-static volatile int saves;
-
-static void
-save_context(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig, (void)si;
-	saved = *(ucontext_t *)ctx;
-	saves++;
-}
-
-static void
-forge_on_return(int sig, siginfo_t *si, void *ctx)
-{
-	(void)sig, (void)si;
-	FIELD(&((ucontext_t *)ctx)->uc_mcontext, bad->mc_off) = bad->value;
-}
-
-/* sigreturn(forged) is EINVAL; the caller runs on, unprivileged. */
-static int
-direct_body(void)
-{
-	ucontext_t uc;
-	uint32_t cs, ss;
-
-	hz_handler(SIGUSR1, save_context);
-	raise(SIGUSR1);
-	if (saves != 1)
-		return 2;
-	uc = saved;
-	FIELD(&uc.uc_mcontext, bad->mc_off) = bad->value;
-	if (sigreturn(&uc) != -1 || errno != EINVAL)
-		return 3;
-	__asm__ volatile("movl %%cs, %0; movl %%ss, %1" : "=r"(cs), "=r"(ss));
-	return cs == HZ_UCODE && ss == HZ_UDATA ? 0 : 4;
-}
-
-static int
-return_body(void)
-{
-	hz_handler(SIGUSR1, forge_on_return);
-	raise(SIGUSR1);
-	return 5;
-}
-
-HZ_CASE(test_sigreturn)
-{
-	pid_t pid = hz_child(direct_body);
-
-	PT_EXITS(pid, 0);
-	pid = hz_child(return_body);
-	PT_KILLED(pid, SIGSEGV);
-	return 0;
-}
+HZ_CASE(test_setregs) { return hz_bad_setregs(); }
+HZ_CASE(test_sigreturn) { return hz_bad_sigreturn(); }
 
 /* ESP 0 and EIP at a push: accepted; the push faults in ring 3. */
 HZ_CASE(test_esp0_setregs)
@@ -184,11 +101,11 @@ HZ_CASE(test_esp0_setregs)
 static int
 esp0_body(void)
 {
-	hz_handler(SIGUSR1, save_context);
+	hz_handler(SIGUSR1, hz_save_context);
 	raise(SIGUSR1);
-	saved.uc_mcontext.mc_esp = 0;
-	saved.uc_mcontext.mc_eip = (int)a3_push;
-	sigreturn(&saved);
+	hz_saved.uc_mcontext.mc_esp = 0;
+	hz_saved.uc_mcontext.mc_eip = (int)a3_push;
+	sigreturn(&hz_saved);
 	return 6;
 }
 
@@ -316,17 +233,8 @@ HZ_CASE(test_nt_sysenter)
 int
 main(void)
 {
-	char name[40];
-	unsigned i;
-
 	kt_suite("hazards_a3");
-	for (i = 0; i < HZ_NELEM(bads); i++) {
-		bad = &bads[i];
-		snprintf(name, sizeof(name), "setregs_%s", bad->name);
-		kt_run(name, test_setregs);
-		snprintf(name, sizeof(name), "sigreturn_%s", bad->name);
-		kt_run(name, test_sigreturn);
-	}
+	hz_run_bads(bads, HZ_NELEM(bads), test_setregs, test_sigreturn);
 	kt_run("esp0_setregs", test_esp0_setregs);
 	kt_run("esp0_sigreturn", test_esp0_sigreturn);
 	kt_run("nt_int80", test_nt_int80);

@@ -22,6 +22,7 @@
 #ifndef HAZARDS_LIB_H
 #define HAZARDS_LIB_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <ucontext.h>
@@ -262,6 +263,166 @@ hz_handler(int sig, void (*fn)(int, siginfo_t *, void *))
 	sa.sa_sigaction = fn;
 	sa.sa_flags = SA_SIGINFO;
 	return sigaction(sig, &sa, NULL);
+}
+
+/*
+ * A bad value for one register, the same field in struct reg (PT_SETREGS)
+ * and in mcontext_t (sigreturn): HZ_BAD("name", r_ds, mc_ds, 0x10).
+ */
+struct hz_bad {
+	const char	*name;
+	size_t		reg_off;
+	size_t		mc_off;
+	uint32_t	value;
+};
+
+#define HZ_BAD(n, r, m, v)	\
+	{ n, offsetof(struct reg, r), offsetof(mcontext_t, m), v }
+#define HZ_FIELD(base, off)	(*(uint32_t *)((char *)(base) + (off)))
+
+static const struct hz_bad *hz_bad;	/* the one a case is trying */
+
+/* A SIGSEGV handler that skips the faulting instruction (hz_skip bytes). */
+static volatile int hz_segvs, hz_skip;
+
+static void
+hz_skip_segv(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)si;
+	hz_segvs++;
+	((ucontext_t *)ctx)->uc_mcontext.mc_eip += hz_skip;
+}
+
+/*
+ * Still a plain ring-3 process: user CS and SS, IOPL 0, IF set, no VM or
+ * NT, and both `in' and `cli' fault. 0, or a code >= 40 naming the check.
+ */
+static inline int
+hz_unprivileged(void)
+{
+	uint32_t cs, ss, ef;
+
+	__asm__ volatile("movl %%cs, %0; movl %%ss, %1" : "=r"(cs), "=r"(ss));
+	__asm__ volatile("pushfl; popl %0" : "=r"(ef));
+	if (cs != HZ_UCODE || ss != HZ_UDATA)
+		return 40;
+	if ((ef & (PSL_IOPL | PSL_VM | PSL_NT)) || !(ef & PSL_I))
+		return 41;
+	hz_handler(SIGSEGV, hz_skip_segv);
+	hz_segvs = 0;
+	hz_skip = 2;
+	__asm__ volatile("inb $0x60, %%al" ::: "eax", "memory");
+	if (hz_segvs != 1)
+		return 42;
+	hz_skip = 1;
+	__asm__ volatile("cli" ::: "memory");
+	if (hz_segvs != 2)
+		return 43;
+	signal(SIGSEGV, SIG_DFL);
+	return 0;
+}
+
+/*
+ * hz_bad through PT_SETREGS on a tracee stopped at its start: EINVAL, the
+ * registers unchanged; resumed, the tracee passes hz_unprivileged() (its
+ * SIGSEGV stops are handed on) and exits 0.
+ */
+static inline int
+hz_bad_setregs(void)
+{
+	struct reg r, was, now;
+	struct hz_stop s[4];
+	pid_t pid = pt_traced(hz_unprivileged);
+	int st, n;
+
+	KT_CHECK(pid > 0, "no tracee");
+	KT_CHECK(pt_getregs(pid, &was) == 0, "GETREGS: errno %d", errno);
+	r = was;
+	HZ_FIELD(&r, hz_bad->reg_off) = hz_bad->value;
+	PT_ERR(EINVAL, PT_SETREGS, pid, &r, 0);
+	KT_CHECK(pt_getregs(pid, &now) == 0 && !memcmp(&was, &now, sizeof(now)),
+	    "registers changed by a refused PT_SETREGS");
+	st = hz_collect(pid, s, 4, &n, HZ_SIGBIT(SIGSEGV));
+	KT_CHECK(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	    "tracee: %s (40-43: hz_unprivileged failed)", pt_str(st));
+	KT_CHECK(n == 2, "%d stops, expected the SIGSEGV of in and cli", n);
+	return 0;
+}
+
+static ucontext_t hz_saved;
+
+static void
+hz_save_context(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)si;
+	hz_saved = *(ucontext_t *)ctx;
+}
+
+static void
+hz_forge_on_return(int sig, siginfo_t *si, void *ctx)
+{
+	(void)sig, (void)si;
+	HZ_FIELD(&((ucontext_t *)ctx)->uc_mcontext, hz_bad->mc_off) =
+	    hz_bad->value;
+}
+
+/* A handler's own context, with hz_bad applied, handed to sigreturn: EINVAL. */
+static inline int
+hz_direct_body(void)
+{
+	ucontext_t uc;
+
+	hz_handler(SIGUSR1, hz_save_context);
+	raise(SIGUSR1);
+	uc = hz_saved;
+	HZ_FIELD(&uc.uc_mcontext, hz_bad->mc_off) = hz_bad->value;
+	if (sigreturn(&uc) != -1 || errno != EINVAL)
+		return 30;
+	return hz_unprivileged();
+}
+
+static inline int
+hz_return_body(void)
+{
+	hz_handler(SIGUSR1, hz_forge_on_return);
+	raise(SIGUSR1);
+	return 31;
+}
+
+/*
+ * hz_bad through sigreturn: called directly it is EINVAL and the caller
+ * runs on unprivileged; a handler returning into it kills the process with
+ * SIGSEGV (the trampoline's hlt after a refused sigreturn).
+ */
+static inline int
+hz_bad_sigreturn(void)
+{
+	pid_t pid = hz_child(hz_direct_body);
+
+	PT_EXITS(pid, 0);
+	pid = hz_child(hz_return_body);
+	PT_KILLED(pid, SIGSEGV);
+	return 0;
+}
+
+/*
+ * Each bad value as two cases, "setregs_NAME" and "sigreturn_NAME"; the
+ * suite's HZ_CASEs around hz_bad_setregs() and hz_bad_sigreturn().
+ */
+static inline void
+hz_run_bads(const struct hz_bad *b, unsigned n, int (*setregs)(void),
+    int (*sigret)(void))
+{
+	char name[48];
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		hz_bad = &b[i];
+		snprintf(name, sizeof(name), "setregs_%s", b[i].name);
+		kt_run(name, setregs);
+		snprintf(name, sizeof(name), "sigreturn_%s", b[i].name);
+		kt_run(name, sigret);
+	}
 }
 
 #endif
