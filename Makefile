@@ -33,11 +33,14 @@ COMMON_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-
 KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -mno-sse -mno-mmx -mno-80387 \
 	-mgeneral-regs-only
 UCFLAGS := $(COMMON_CFLAGS) -Iuser
-NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(B)/
+NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(B)/gen/
 
 # ---------------------------------------------------------------- kernel
-KSRC_C := $(filter-out kernel/genassym.c,$(wildcard kernel/*.c vm/*.c proc/*.c))
-KSRC_ASM := $(wildcard boot/*.asm kernel/*.asm vm/*.asm proc/*.asm)
+# kernel/ holds the machine-independent services, kernel/i386/ the machine-
+# dependent code, kernel/dev/ the drivers and kernel/fs/ the file layer.
+KDIRS := kernel kernel/i386 kernel/dev kernel/fs vm proc
+KSRC_C := $(filter-out kernel/i386/genassym.c,$(wildcard $(addsuffix /*.c,$(KDIRS))))
+KSRC_ASM := $(wildcard boot/*.asm $(addsuffix /*.asm,$(KDIRS)))
 # The C library's formatter and string functions serve the kernel too.
 KSHARED_C := user/libc/format.c user/libc/string.c
 KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRC_C)) $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)) \
@@ -49,11 +52,11 @@ $(B)/kshared/%.o: user/libc/%.c $(B)/cflags
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 # Structure offsets for assembly, generated from the C definitions.
-$(B)/assym.inc: kernel/genassym.c $(B)/cflags
+$(B)/gen/assym.inc: kernel/i386/genassym.c $(B)/cflags
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(B)/assym.d -S $< -o $(B)/genassym.s
-	$(Q)sed -n 's/.*#ASSYM \([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(B)/genassym.s > $@
-$(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/assym.inc
+	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(B)/gen/assym.d -S $< -o $(B)/gen/genassym.s
+	$(Q)sed -n 's/.*#ASSYM \([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(B)/gen/genassym.s > $@
+$(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/gen/assym.inc
 
 # Changing a compiler flag must rebuild what it affects: the flags in use
 # are recorded in $(B)/cflags, which every object depends on.

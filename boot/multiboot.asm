@@ -10,7 +10,7 @@
 ; instruction after "mov cr0" still runs) and at KERNBASE (where the kernel
 ; lives). vm/pmap.c replaces them with the real kernel page tables at once.
 
-%include "kernel/layout.inc"
+%include "kernel/i386/layout.inc"
 
 MB_MAGIC	equ 0x1BADB002
 MB_FLAGS	equ 0x00000003		; page-align modules, give us the memory map

@@ -5,7 +5,7 @@
  */
 #include <stdarg.h>
 #include "kernel/kprintf.h"
-#include "kernel/console.h"
+#include "kernel/dev/console.h"
 #include "user/libc/format.h"
 
 static void

@@ -4,7 +4,7 @@
  * appended by the second link; see the Makefile.
  */
 #include "kernel/ksyms.h"
-#include "kernel/layout.h"
+#include "kernel/i386/layout.h"
 
 struct ksym {
 	uint32_t addr;

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 #include "kernel/multiboot.h"
-#include "kernel/layout.h"
+#include "kernel/i386/layout.h"
 
 struct mb_info {
 	uint32_t flags;

@@ -1,6 +1,6 @@
 /*
  * syscall.c - the system call path: int $0x80 arrives here (through
- * Xsyscall in kernel/vectors.asm) with the trap frame on the stack.
+ * Xsyscall in kernel/i386/vectors.asm) with the trap frame on the stack.
  *
  * Around the call itself are the hooks that make tracing work: the stops
  * at system call entry and exit that PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
@@ -17,9 +17,9 @@
 #include <sys/signal.h>
 #include <sys/syscall.h>
 #include "kernel/syscall.h"
-#include "kernel/frame.h"
-#include "kernel/regs.h"
-#include "kernel/x86.h"
+#include "kernel/i386/frame.h"
+#include "kernel/i386/regs.h"
+#include "kernel/i386/x86.h"
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 

@@ -12,12 +12,12 @@
 #include <fcntl.h>
 #include "proc/proc.h"
 #include "kernel/cmdline.h"
-#include "kernel/file.h"
-#include "kernel/fpu.h"
-#include "kernel/frame.h"
+#include "kernel/fs/file.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/frame.h"
 #include "kernel/kprintf.h"
-#include "kernel/trap.h"
-#include "kernel/x86.h"
+#include "kernel/i386/trap.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 #define INIT_PATH	"/bin/init"

@@ -22,15 +22,15 @@
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
-#include "kernel/dbreg.h"
-#include "kernel/file.h"
-#include "kernel/fpu.h"
-#include "kernel/frame.h"
-#include "kernel/initrd.h"
-#include "kernel/sendsig.h"
-#include "kernel/segments.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/fs/file.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/frame.h"
+#include "kernel/fs/initrd.h"
+#include "kernel/i386/sendsig.h"
+#include "kernel/i386/segments.h"
 #include "kernel/syscall.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 #define ARG_MAX		65536

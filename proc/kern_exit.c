@@ -16,11 +16,11 @@
 #include <sys/wait.h>
 #include "proc/proc.h"
 #include "proc/sys_process.h"
-#include "kernel/file.h"
-#include "kernel/fpu.h"
+#include "kernel/fs/file.h"
+#include "kernel/i386/fpu.h"
 #include "kernel/kprintf.h"
 #include "kernel/syscall.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 #define RUSAGE_SIZE	72	/* FreeBSD/i386 struct rusage */

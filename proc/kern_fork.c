@@ -13,11 +13,11 @@
 #include <string.h>
 #include <sys/errno.h>
 #include "proc/proc.h"
-#include "kernel/file.h"
-#include "kernel/fpu.h"
-#include "kernel/frame.h"
+#include "kernel/fs/file.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/frame.h"
 #include "kernel/syscall.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 void	fork_trampoline(void);

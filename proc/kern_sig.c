@@ -8,17 +8,17 @@
  * stops instead (every signal but SIGKILL goes to the tracer first, which
  * decides with PT_CONTINUE which signal, if any, is delivered) and where
  * SIGSTOP and friends stop a process for job control. postsig() then runs
- * the default action or builds a handler frame (kernel/sendsig.c).
+ * the default action or builds a handler frame (kernel/i386/sendsig.c).
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/wait.h>
 #include "proc/proc.h"
-#include "kernel/dbreg.h"
-#include "kernel/frame.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/i386/frame.h"
 #include "kernel/kprintf.h"
-#include "kernel/sendsig.h"
-#include "kernel/x86.h"
+#include "kernel/i386/sendsig.h"
+#include "kernel/i386/x86.h"
 
 /* Default properties of each signal. */
 #define SA_KILL		0x01	/* terminates */

@@ -6,7 +6,7 @@
 #include <sys/errno.h>
 #include <time.h>
 #include "proc/proc.h"
-#include "kernel/clock.h"
+#include "kernel/dev/clock.h"
 #include "kernel/syscall.h"
 #include "vm/vm.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "proc/proc.h"
 #include "kernel/kprintf.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 struct proc proc_table[NPROC];

@@ -16,7 +16,7 @@
 
 #include <sys/types.h>
 #include <sys/signal.h>
-#include "kernel/pcb.h"
+#include "kernel/i386/pcb.h"
 
 #define NPROC		64	/* process table slots */
 #define NOFILE		32	/* open files per process */

@@ -17,12 +17,12 @@
 #include <string.h>
 #include <sys/errno.h>
 #include "proc/proc.h"
-#include "kernel/clock.h"
+#include "kernel/dev/clock.h"
 #include "kernel/kprintf.h"
-#include "kernel/segments.h"
-#include "kernel/fpu.h"
-#include "kernel/dbreg.h"
-#include "kernel/x86.h"
+#include "kernel/i386/segments.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 struct thread *curthread;

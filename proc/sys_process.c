@@ -1,8 +1,8 @@
 /*
  * sys_process.c - ptrace(2), after FreeBSD's sys/kern/sys_process.c.
  *
- * This file decides whether and when; kernel/regs.c, kernel/fpu*.c and
- * kernel/dbreg.c decide how on i386. Every request goes through the same
+ * This file decides whether and when; kernel/i386/regs.c, kernel/i386/fpu*.c and
+ * kernel/i386/dbreg.c decide how on i386. Every request goes through the same
  * three steps, in FreeBSD's order (docs/ptrace.md has the full table):
  *
  *   1. The buffer of a "set" request is copied in first (EFAULT).
@@ -29,10 +29,10 @@
 #include <machine/reg.h>
 #include "proc/sys_process.h"
 #include "proc/proc.h"
-#include "kernel/regs.h"
-#include "kernel/frame.h"
+#include "kernel/i386/regs.h"
+#include "kernel/i386/frame.h"
 #include "kernel/syscall.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 union ptrace_buf {

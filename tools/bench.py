@@ -12,7 +12,6 @@ same QEMU, as the issues quote it.
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 
@@ -71,17 +70,9 @@ def boot_to_prompt():
     """Seconds from starting QEMU to the shell's prompt on the console."""
     times = []
     for _ in range(3):
-        t0 = time.time()
-        p = subprocess.Popen(emu.qemu_command(""), stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        os.set_blocking(p.stdout.fileno(), False)
-        out = b""
-        while b"$ " not in out and time.time() - t0 < 30:
-            out += p.stdout.read() or b""
-            time.sleep(0.001)
-        times.append(time.time() - t0)
-        p.kill()
-        p.wait()
+        with emu.Qemu() as q:
+            q.wait_for("$ ", 30)
+            times.append(time.time() - q.start)
     return statistics.median(times)
 
 

@@ -1,14 +1,17 @@
 """emu.py - booting Kestrel under QEMU or Bochs from host scripts.
 
-Shared by the test driver, make run-prog, make bench and make gdb-user.
-Every boot is headless: the console (COM1) is captured, the kernel ends the
-emulator itself (isa-debug-exit under QEMU, the Bochs shutdown port), and a
-timeout kills whatever hangs.
+Shared by the test driver, make run-prog, make bench, make gdb-user and the
+client tests: every QEMU boot goes through the Qemu runner below. Every boot
+is headless: the console (COM1) is captured, the kernel ends the emulator
+itself (isa-debug-exit under QEMU, the Bochs shutdown port), and a timeout
+kills whatever hangs.
 """
+import codecs
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -17,7 +20,7 @@ KERNEL = os.path.join(BUILD, "kernel.elf")
 ISO = os.path.join(BUILD, "kestrel.iso")
 INITRD = os.path.join(BUILD, "initrd.tar")
 QEMU = os.environ.get("QEMU", "qemu-system-i386")
-PANIC_EXIT = 0x7e           # kernel/machine.h KEXIT_PANIC
+PANIC_EXIT = 0x7e           # kernel/i386/machine.h KEXIT_PANIC
 
 
 class Boot:
@@ -45,36 +48,148 @@ def clean(raw):
     return raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "")
 
 
-def qemu_command(cmdline, mem=128, extra=(), kernel=KERNEL, initrd=INITRD,
-                 serial="stdio"):
+def qemu_command(cmdline="", mem=128, extra=(), kernel=KERNEL, initrd=INITRD,
+                 serial="stdio", cdrom=None):
+    """QEMU's argument list: headless, the exit device, COM1 on `serial`.
+
+    Kestrel boots from kernel and initrd with `cmdline`, or, given `cdrom`,
+    from that ISO through GRUB (its own grub.cfg holds the options)."""
+    medium = (["-cdrom", cdrom] if cdrom else
+              ["-kernel", kernel, "-initrd", initrd, "-append", cmdline])
     return [QEMU, "-m", str(mem), "-no-reboot", "-display", "none",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
-            "-kernel", kernel, "-initrd", initrd, "-append", cmdline,
-            "-serial", serial] + list(extra)
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=4"] + medium + \
+        ["-serial", serial] + list(extra)
 
 
 def qemu_exit_code(rc):
     """isa-debug-exit makes QEMU exit with 2*code+1."""
-    if rc is not None and rc % 2 == 1:
+    if rc is not None and rc > 0 and rc % 2 == 1:
         return (rc - 1) // 2
     return None
 
 
-def boot_qemu(cmdline, timeout=60, mem=128, extra=(), kernel=KERNEL,
-              initrd=INITRD, stdin=subprocess.DEVNULL):
-    start = time.time()
-    proc = subprocess.Popen(qemu_command(cmdline, mem, extra, kernel, initrd),
-                            stdin=stdin, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    timed_out = False
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, _ = proc.communicate()
-        timed_out = True
-    return Boot(clean(out), None if timed_out else qemu_exit_code(proc.returncode),
-                timed_out, time.time() - start)
+class Qemu:
+    """One QEMU running Kestrel headless: the one way host scripts boot it.
+
+    The console (COM1, QEMU's stdout) is collected by a thread as it comes
+    and handed, piece by piece, to on_output if one is given; wait_for()
+    waits for a text on it, wait() for the end of the boot (a timeout kills
+    QEMU) and gives a Boot. QEMU's stdin is a pipe that send() and feed()
+    write to (the console's keyboard side), or, with stdin="inherit", this
+    process's own terminal. As a context manager QEMU never outlives the
+    block. Other arguments are qemu_command's.
+    """
+
+    def __init__(self, cmdline="", mem=128, extra=(), kernel=KERNEL,
+                 initrd=INITRD, serial="stdio", cdrom=None, on_output=None,
+                 stdin="pipe", preexec_fn=None):
+        self.command = qemu_command(cmdline, mem, extra, kernel, initrd,
+                                    serial, cdrom)
+        self.on_output = on_output
+        self.raw = ""
+        self.timed_out = False
+        self.start = time.time()
+        self._changed = threading.Condition()
+        self._decode = codecs.getincrementaldecoder("utf-8")("replace")
+        self.proc = subprocess.Popen(
+            self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            stdin=None if stdin == "inherit" else subprocess.PIPE,
+            preexec_fn=preexec_fn)
+        self.pid = self.proc.pid
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self):
+        while True:
+            chunk = self.proc.stdout.read1(65536)
+            text = self._decode.decode(chunk, final=not chunk)
+            if text and self.on_output:
+                self.on_output(text)
+            with self._changed:
+                self.raw += text
+                if not chunk:
+                    self._changed.notify_all()
+                    return
+                self._changed.notify_all()
+
+    @property
+    def output(self):
+        """The console so far, its CR LF line ends made LF."""
+        return self.raw.replace("\r\n", "\n").replace("\r", "")
+
+    def running(self):
+        return self.proc.poll() is None
+
+    def wait_for(self, text, timeout=30):
+        """True once text has appeared on the console (raw, as it came);
+        False if QEMU ended or the timeout passed first."""
+        deadline = time.time() + timeout
+        with self._changed:
+            while text not in self.raw:
+                left = deadline - time.time()
+                if left <= 0 or not self._reader.is_alive():
+                    return text in self.raw
+                self._changed.wait(min(left, 0.5))
+        return True
+
+    def send(self, data):
+        """Type data (bytes or text) on the console; False once QEMU's
+        stdin is closed."""
+        if isinstance(data, str):
+            data = data.encode()
+        try:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+            return True
+        except (BrokenPipeError, ValueError, OSError):
+            return False
+
+    def feed(self, stream):
+        """Copy a byte stream (a pipe, a file) to the console on a thread,
+        then end it the way a terminal does: ^D on an empty line (after a
+        last line without its newline, a first ^D hands that line over)."""
+        def copy():
+            last = b"\n"
+            for chunk in iter(lambda: os.read(stream.fileno(), 4096), b""):
+                if not self.send(chunk):
+                    return
+                last = chunk[-1:]
+            self.send(b"\x04" if last == b"\n" else b"\x04\x04")
+        threading.Thread(target=copy, daemon=True).start()
+
+    def wait(self, timeout=60):
+        """Wait up to timeout s for QEMU to end, then kill it; a Boot."""
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.timed_out = True
+            self.kill()
+        self._reader.join(5)
+        code = None if self.timed_out else qemu_exit_code(self.proc.returncode)
+        return Boot(self.output, code, self.timed_out, time.time() - self.start)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        if self.proc.stdin:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.kill()
+        self._reader.join(5)
+
+
+def boot_qemu(cmdline, timeout=60, **kw):
+    """Boot once to the end (or timeout s); a Boot. kw: Qemu's arguments."""
+    with Qemu(cmdline, **kw) as q:
+        return q.wait(timeout)
 
 
 def make_iso(path, cmdline, kernel=KERNEL, initrd=INITRD):

@@ -30,7 +30,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import emu  # noqa: E402
@@ -92,53 +91,53 @@ def program_from_source(args):
     return exe, initrd
 
 
+class Console:
+    """Passes the console through to this terminal, and prints the gdb
+    command once the stub says it is waiting."""
+
+    def __init__(self, name, exe, port):
+        self.name, self.exe, self.port = name, exe, port
+        self.seen, self.announced = "", False
+
+    def __call__(self, text):
+        sys.stdout.write(text)
+        self.seen = (self.seen + text)[-4096:]
+        if not self.announced and READY in self.seen:
+            self.announced = True
+            sys.stdout.write("\r\n*** Kestrel's gdbstub serves /bin/%s on tcp "
+                             "port %d. Connect with:\r\n    %s\r\n" %
+                             (self.name, self.port, gdb_command(self.exe,
+                                                                 self.port)))
+        sys.stdout.flush()
+
+
+def gdb_command(exe, port):
+    return "gdb %s -ex 'target remote :%d'" % (exe, port)
+
+
 def serve(exe, initrd, port, prog_args):
     """Boot, relay the console, print the gdb command once the stub waits."""
     name = os.path.basename(exe)
     cmdline = "test init=/bin/gdbstub -- /bin/%s %s" % (name, prog_args)
-    cmd = emu.qemu_command(cmdline.strip(), initrd=initrd, extra=[
-        "-serial", "tcp:127.0.0.1:%d,server,nowait" % port])
-    tty = sys.stdin.isatty()
-    proc = subprocess.Popen(cmd, stdin=None if tty else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            preexec_fn=die_with_parent)
-    os.set_blocking(proc.stdout.fileno(), False)
-    seen, announced = "", False
-    try:
-        while True:
-            chunk = proc.stdout.read()
-            if chunk:
-                text = chunk.decode("utf-8", "replace")
-                sys.stdout.write(text)
-                seen = (seen + text)[-4096:]
-                if not announced and READY in seen:
-                    announced = True
-                    sys.stdout.write("\r\n*** Kestrel's gdbstub serves /bin/%s on "
-                                     "tcp port %d. Connect with:\r\n    gdb %s "
-                                     "-ex 'target remote :%d'\r\n" %
-                                     (name, port, exe, port))
-                sys.stdout.flush()
-                continue
-            if proc.poll() is not None:
-                break
-            time.sleep(0.02)
-    except KeyboardInterrupt:
-        # QEMU got the SIGINT too; let it put the terminal back first.
+    console = Console(name, exe, port)
+    with emu.Qemu(cmdline.strip(), initrd=initrd, on_output=console,
+                  extra=["-serial", "tcp:127.0.0.1:%d,server,nowait" % port],
+                  stdin="inherit" if sys.stdin.isatty() else "pipe",
+                  preexec_fn=die_with_parent) as q:
         try:
-            proc.wait(timeout=3)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        sys.stdout.write("\ngdb-user: stopped\n")
-        return 130
-    finally:
-        if proc.poll() is None:     # we were terminated: take QEMU along
-            proc.kill()
-            proc.wait()
-    m = EXITED.search(seen)
+            b = q.wait(timeout=None)
+        except KeyboardInterrupt:
+            # QEMU got the SIGINT too; let it put the terminal back first.
+            try:
+                q.proc.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                pass
+            sys.stdout.write("\ngdb-user: stopped\n")
+            return 130
+    m = EXITED.search(b.output)
     if m:
         return int(m.group(1))
-    if emu.qemu_exit_code(proc.returncode) == emu.PANIC_EXIT:
+    if b.code == emu.PANIC_EXIT:
         die(EXIT_PANIC, "the kernel panicked")
     die(EXIT_PANIC, "Kestrel stopped without the program's status")
 

@@ -99,14 +99,19 @@ class Relay:
         self.signal = None
 
     def feed(self, text):
-        self.partial += text.replace("\r\n", "\n")
+        self.partial = (self.partial + text).replace("\r\n", "\n")
         while "\n" in self.partial and self.status is None:
             line, self.partial = self.partial.split("\n", 1)
             self.line(line)
-        if self.started and self.status is None and self.partial and \
-                not "init: job ".startswith(self.partial[:10]):
-            self.emit(self.partial)
-            self.partial = ""
+        if not self.started or self.status is not None:
+            return
+        # A line in progress (a prompt) is passed on at once, unless it may
+        # be init's report or its last byte the CR of a CR LF line end.
+        cr = self.partial.endswith("\r")
+        head = self.partial[:-1] if cr else self.partial
+        if head and not "init: job ".startswith(head[:10]):
+            self.emit(head)
+            self.partial = "\r" if cr else ""
 
     def emit(self, text):
         if self.pending_nl:
@@ -145,27 +150,16 @@ class Relay:
 
 
 def boot_qemu(cmdline, initrd, timeout, relay):
-    proc = subprocess.Popen(emu.qemu_command(cmdline, initrd=initrd),
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    os.set_blocking(proc.stdout.fileno(), False)
-    deadline, log, timed_out = time.time() + timeout, "", False
-    while True:
-        chunk = proc.stdout.read()
-        if chunk:
-            text = chunk.decode("utf-8", "replace")
-            log += text
-            relay.feed(text)
-            continue
-        if proc.poll() is not None:
-            break
-        if time.time() > deadline:
-            proc.kill()
-            proc.wait()
-            timed_out = True
-            break
-        time.sleep(0.02)
-    return log, emu.qemu_exit_code(proc.returncode), timed_out
+    """Boot, relaying the console; this process's stdin becomes the
+    program's: a terminal directly, anything else copied once the program
+    has started and ended with the terminal's end of file."""
+    tty = sys.stdin.isatty()
+    with emu.Qemu(cmdline, initrd=initrd, on_output=relay.feed,
+                  stdin="inherit" if tty else "pipe") as q:
+        if not tty and q.wait_for("init: running job", timeout):
+            q.feed(sys.stdin.buffer)
+        b = q.wait(max(0, q.start + timeout - time.time()))
+    return b.output, b.code, b.timed_out
 
 
 def boot_bochs(cmdline, initrd, timeout, relay):

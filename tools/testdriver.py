@@ -146,32 +146,12 @@ def check_panic(res, kind, expect):
 
 
 def check_grub_iso(res):
-    iso = emu.ISO
-    cmd = [emu.QEMU, "-m", "128", "-no-reboot", "-display", "none",
-           "-cdrom", iso, "-serial", "stdio"]
-    out = run_until(cmd, "$ ", 60)
+    with emu.Qemu(cdrom=emu.ISO) as q:
+        q.wait_for("$ ", 60)
+        out = q.output
     ok = "Kestrel" in out and "$ " in out
     res.add("boot.grub_iso_qemu", "PASS" if ok else "FAIL",
             "" if ok else "no banner and prompt", out)
-
-
-def run_until(cmd, marker, timeout):
-    """Run cmd until marker appears on its output (or timeout); return output."""
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    os.set_blocking(proc.stdout.fileno(), False)
-    out, deadline = b"", time.time() + timeout
-    while time.time() < deadline and marker.encode() not in out:
-        chunk = proc.stdout.read()
-        if chunk:
-            out += chunk
-        elif proc.poll() is not None:
-            break
-        else:
-            time.sleep(0.05)
-    proc.kill()
-    proc.wait()
-    return emu.clean(out)
 
 
 def cpu_seconds(pid):
@@ -182,14 +162,13 @@ def cpu_seconds(pid):
 
 def check_idle(res):
     """At the shell prompt, QEMU should need almost no host CPU (hlt)."""
-    proc = subprocess.Popen(emu.qemu_command(""), stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    time.sleep(3)
-    c0, t0 = cpu_seconds(proc.pid), time.time()
-    time.sleep(3)
-    share = (cpu_seconds(proc.pid) - c0) / (time.time() - t0)
-    proc.kill()
-    out = emu.clean(proc.communicate()[0])
+    with emu.Qemu() as q:
+        q.wait_for("$ ", 30)
+        time.sleep(1)
+        c0, t0 = cpu_seconds(q.pid), time.time()
+        time.sleep(3)
+        share = (cpu_seconds(q.pid) - c0) / (time.time() - t0)
+        out = q.output
     ok = "$ " in out and share < 0.25
     res.add("boot.idle_halts_cpu", "PASS" if ok else "FAIL",
             "" if ok else "QEMU used %.0f%% of a CPU at the prompt" % (share * 100),

@@ -12,7 +12,7 @@ VM_MAXUSER_ADDRESS	equ 0xBFC00000
 EFAULT			equ 14
 ENAMETOOLONG		equ 63
 
-%include "assym.inc"			; TD_PCB, PCB_ONFAULT (kernel/genassym.c)
+%include "assym.inc"			; TD_PCB, PCB_ONFAULT (kernel/i386/genassym.c)
 
 section .text
 extern curthread

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "vm/vm.h"
 #include "kernel/kprintf.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 
 #define MIN_SHIFT	4		/* 16 bytes */
 #define MAX_SHIFT	11		/* 2048 bytes */

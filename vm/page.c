@@ -11,7 +11,7 @@
 #include "vm/physmem.h"
 #include "kernel/kprintf.h"
 #include "kernel/multiboot.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 
 extern char kernel_end[];
 

@@ -14,7 +14,7 @@
 #include <string.h>
 #include "vm/vm.h"
 #include "kernel/kprintf.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 
 #define PDX(va)		((va) >> 22)
 #define PTX(va)		(((va) >> 12) & 0x3ff)

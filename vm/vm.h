@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
-#include "kernel/layout.h"
+#include "kernel/i386/layout.h"
 
 typedef uint32_t paddr_t;
 typedef uint32_t vaddr_t;

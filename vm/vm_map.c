@@ -14,7 +14,7 @@
 #include <sys/errno.h>
 #include "vm/vm.h"
 #include "kernel/kprintf.h"
-#include "kernel/x86.h"
+#include "kernel/i386/x86.h"
 #include "kernel/syscall.h"
 #include "proc/proc.h"
 

@@ -16,7 +16,6 @@ import sys
 import tarfile
 import tempfile
 import threading
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
@@ -88,35 +87,18 @@ class Stub:
     def __init__(self, job="/bin/gdbstub -- /bin/demo", initrd=emu.INITRD,
                  qemu_args=(), options=""):
         self.port = free_port()
-        self.output = ""
         self.initrd = initrd
         cmdline = " ".join(["test", options, "init=" + job]).replace("  ", " ")
-        cmd = emu.qemu_command(cmdline, initrd=initrd, extra=[
+        self.qemu = emu.Qemu(cmdline, initrd=initrd, extra=[
             "-serial", "tcp:127.0.0.1:%d,server,nowait" % self.port] +
             list(qemu_args))
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
 
-    def _read(self):
-        while True:
-            chunk = self.proc.stdout.read1(4096)
-            if not chunk:
-                break
-            self.output += emu.clean(chunk)
+    @property
+    def output(self):
+        return self.qemu.output
 
     def wait_for(self, text, timeout=30):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if text in self.output:
-                return True
-            if self.proc.poll() is not None:
-                self.reader.join(1)
-                return text in self.output
-            time.sleep(0.05)
-        return False
+        return self.qemu.wait_for(text, timeout)
 
     def ready(self):
         return self.wait_for(READY)
@@ -140,19 +122,12 @@ class Stub:
 
     def status(self, timeout=30):
         """The job's exit status once Kestrel has powered off, or None."""
-        try:
-            self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None
-        self.reader.join(2)
-        m = STATUS.search(self.output)
-        return int(m.group(1)) if m else None
+        b = self.qemu.wait(timeout)
+        m = STATUS.search(b.output)
+        return int(m.group(1)) if m and not b.timed_out else None
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        self.reader.join(2)
+        self.qemu.kill()
         if self.initrd != emu.INITRD:
             os.unlink(self.initrd)
 

@@ -7,7 +7,6 @@ the same banner and the shell's output. Prints "TEST console.NAME ..." lines.
 """
 import os
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,12 +66,7 @@ def read_screen(sock, path):
 def main():
     work = tempfile.mkdtemp(prefix="kestrel-console-")
     mon = os.path.join(work, "monitor.sock")
-    serial = os.path.join(work, "serial.out")
-    cmd = emu.qemu_command("", serial="file:" + serial) + [
-        "-monitor", "unix:%s,server,nowait" % mon]
-    qemu = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    try:
+    with emu.Qemu(extra=["-monitor", "unix:%s,server,nowait" % mon]) as q:
         for _ in range(100):
             if os.path.exists(mon):
                 break
@@ -81,12 +75,14 @@ def main():
         sock.connect(mon)
         sock.settimeout(0.2)
         monitor(sock, "info status")    # the banner's prompt
-        time.sleep(1.5)                 # to the shell prompt
+        q.wait_for("$ ")
         for ch in "echo typed-on-the-keyboard\n":
             monitor(sock, "sendkey " + KEYS.get(ch, ch))
-        time.sleep(1.0)
-        with open(serial, "rb") as f:
-            out = emu.clean(f.read())
+        deadline = time.time() + 5
+        while q.output.count("typed-on-the-keyboard") < 2 and \
+                time.time() < deadline:
+            time.sleep(0.05)
+        out = q.output
         report("keyboard_reaches_shell",
                out.count("typed-on-the-keyboard") >= 2,
                "the typed command or its output is missing", out)
@@ -96,9 +92,6 @@ def main():
         report("vga_shows_shell_output",
                screen.count("typed-on-the-keyboard") >= 2,
                "the shell's output is not on the screen", screen)
-    finally:
-        qemu.kill()
-        qemu.wait()
 
 
 if __name__ == "__main__":

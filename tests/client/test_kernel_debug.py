@@ -32,9 +32,8 @@ def free_port():
 
 def test_qemu_gdb():
     port = free_port()
-    qemu = subprocess.Popen(
-        emu.qemu_command("", serial="null") + ["-S", "-gdb", "tcp::%d" % port],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    qemu = emu.Qemu(serial="null", extra=["-S", "-gdb",
+                                          "tcp:127.0.0.1:%d" % port])
     with open(os.path.join(emu.ROOT, ".gdbinit")) as f:
         script = f.read().replace(":1234", ":%d" % port).replace(
             "file kernel.elf", "file %s" % emu.KERNEL)
@@ -50,7 +49,6 @@ def test_qemu_gdb():
         log = str(e.stdout)
     finally:
         qemu.kill()
-        qemu.wait()
         os.unlink(t.name)
     report("qemu_gdb_connects", "Connected to QEMU" in log, "no connection", log)
     report("qemu_gdb_breaks_in_kernel", "sys_getpid (" in log and

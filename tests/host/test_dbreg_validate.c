@@ -1,7 +1,7 @@
-// SOURCES: kernel/dbreg_validate.c
+// SOURCES: kernel/i386/dbreg_validate.c
 // CFLAGS: -idirafter user/include
 /*
- * test_dbreg_validate.c - kernel/dbreg_validate.c on the host: every rule
+ * test_dbreg_validate.c - kernel/i386/dbreg_validate.c on the host: every rule
  * of PT_SETDBREGS validation, each slot, L and G enable bits alike, the
  * user-space boundary to the byte, and an exhaustive sweep of every DR7
  * control nibble (R/W and LEN) checked against an independent statement
@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <machine/reg.h>
-#include "kernel/dbreg.h"
-#include "kernel/layout.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/i386/layout.h"
 
 static int failures;
 

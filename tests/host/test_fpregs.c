@@ -1,7 +1,7 @@
-// SOURCES: kernel/fpu_regs.c
+// SOURCES: kernel/i386/fpu_regs.c
 // CFLAGS: -m32 -idirafter user/include
 /*
- * test_fpregs.c - kernel/fpu_regs.c on the host: converting the kernel's
+ * test_fpregs.c - kernel/i386/fpu_regs.c on the host: converting the kernel's
  * FPU save area to FreeBSD's struct fpreg and back, in both formats.
  *
  * FXSAVE path: the full 387 tag word is rebuilt from the abridged one and
@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <machine/reg.h>
-#include "kernel/fpu.h"
+#include "kernel/i386/fpu.h"
 
 int fpu_has_fxsr;	/* what fpu_regs.c asks; the kernel sets it at boot */
 

@@ -1,4 +1,4 @@
-// SOURCES: kernel/initrd_parse.c
+// SOURCES: kernel/fs/initrd_parse.c
 /*
  * test_initrd.c - the initrd's pure helpers: path normalisation (the
  * kernel's only path walk, so every odd path a program can pass) and the
@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "kernel/initrd.h"
+#include "kernel/fs/initrd.h"
 
 static int failures;
 

@@ -1,6 +1,6 @@
 /*
  * test_kernel_nofpu.c - the built kernel contains no floating-point, MMX or
- * SSE instruction except the few that kernel/fpu.c and kernel/fpu_insn.asm
+ * SSE instruction except the few that kernel/i386/fpu.c and kernel/i386/fpu_insn.asm
  * use on purpose, all of them non-waiting (FRSTOR and FXRSTOR, which check
  * for a pending exception, only right after FNINIT). This is what
  * -mno-sse -mno-mmx -mno-80387 in KCFLAGS promise and docs/fpu.md relies on.

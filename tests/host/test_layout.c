@@ -1,12 +1,12 @@
 /*
- * test_layout.c - kernel/layout.inc repeats numbers from kernel/layout.h for
+ * test_layout.c - kernel/i386/layout.inc repeats numbers from kernel/i386/layout.h for
  * assembly; this checks that every value the .inc file defines matches the
  * C header, so the two can never drift apart silently.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kernel/layout.h"
+#include "kernel/i386/layout.h"
 
 static const struct {
 	const char	*name;
@@ -20,14 +20,14 @@ static const struct {
 int
 main(void)
 {
-	FILE *f = fopen("kernel/layout.inc", "r");
+	FILE *f = fopen("kernel/i386/layout.inc", "r");
 	char line[256], name[64];
 	unsigned long v;
 	unsigned i;
 	int failures = 0, checked = 0;
 
 	if (f == NULL) {
-		printf("FAIL layout_inc: cannot open kernel/layout.inc\n");
+		printf("FAIL layout_inc: cannot open kernel/i386/layout.inc\n");
 		return 1;
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {

@@ -3,7 +3,7 @@
  * dbreg_validate.c - PT_SETDBREGS refuses every unsafe set with EINVAL and
  * keeps the old registers; it keeps an accepted set exactly (NetBSD's
  * dbregs_preserve_* tests: across a get, a sched_yield and a run/stop
- * cycle). The rules are in kernel/dbreg_validate.c; the same function is
+ * cycle). The rules are in kernel/i386/dbreg_validate.c; the same function is
  * unit-tested on the host (tests/host/test_dbreg_validate.c). Here they are
  * checked through the user-space contract, and the tracee then runs through
  * a hundred context switches to show that nothing unsafe was loaded.

@@ -1,0 +1,128 @@
+/*
+ * file.c - descriptors and open-file objects: allocation, reference counts,
+ * the per-process descriptor table, and opening a path (a /dev name goes
+ * to kernel/fs/devfs.c, anything else to the initrd).
+ */
+#include <string.h>
+#include <sys/errno.h>
+#include <fcntl.h>
+#include "kernel/fs/file.h"
+#include "kernel/fs/devfs.h"
+#include "kernel/fs/initrd.h"
+#include "proc/proc.h"
+#include "vm/vm.h"
+
+struct file *
+falloc(const struct fileops *ops, void *data, int flag)
+{
+	struct file *fp = kzalloc(sizeof(*fp));
+
+	if (fp == NULL)
+		return NULL;
+	fp->f_ops = ops;
+	fp->f_data = data;
+	fp->f_flag = flag;
+	fp->f_count = 1;
+	return fp;
+}
+
+void
+fhold(struct file *fp)
+{
+	fp->f_count++;
+}
+
+void
+fdrop(struct file *fp)
+{
+	if (--fp->f_count > 0)
+		return;
+	if (fp->f_ops->fo_close != NULL)
+		fp->f_ops->fo_close(fp);
+	kfree(fp);
+}
+
+/* The lowest free descriptor >= minfd now points at fp. */
+int
+fd_alloc(struct proc *p, struct file *fp, int minfd, int *fdp)
+{
+	int fd;
+
+	for (fd = minfd; fd < NOFILE; fd++)
+		if (p->p_fd[fd] == NULL) {
+			p->p_fd[fd] = fp;
+			*fdp = fd;
+			return 0;
+		}
+	return EMFILE;
+}
+
+struct file *
+fd_get(struct thread *td, int fd)
+{
+	if (fd < 0 || fd >= NOFILE)
+		return NULL;
+	return td->td_proc->p_fd[fd];
+}
+
+void
+fd_close_on_exec(struct proc *p)
+{
+	int fd;
+
+	for (fd = 0; fd < NOFILE; fd++)
+		if (p->p_fd[fd] != NULL && (p->p_fd[fd]->f_flag & FCLOEXEC)) {
+			fdrop(p->p_fd[fd]);
+			p->p_fd[fd] = NULL;
+		}
+}
+
+static int
+open_flags(int oflags)
+{
+	int f = 0;
+
+	switch (oflags & O_ACCMODE) {
+	case O_RDONLY:
+		f = FREAD;
+		break;
+	case O_WRONLY:
+		f = FWRITE;
+		break;
+	case O_RDWR:
+		f = FREAD | FWRITE;
+		break;
+	}
+	if (oflags & O_NONBLOCK)
+		f |= FNONBLOCK;
+	if (oflags & O_CLOEXEC)
+		f |= FCLOEXEC;
+	return f;
+}
+
+int
+vfs_open(const char *path, int oflags, struct file **fpp)
+{
+	int flag = open_flags(oflags);
+
+	if ((oflags & O_ACCMODE) == O_ACCMODE)
+		return EINVAL;
+	if (devfs_is_dev(path))
+		return devfs_open(path, flag, fpp);
+	if (oflags & (O_CREAT | O_TRUNC))
+		return EROFS;
+	return initrd_open(path, flag, oflags & O_DIRECTORY, fpp);
+}
+
+int
+vfs_stat(const char *path, struct stat *st)
+{
+	struct file *fp;
+	int error = vfs_open(path, O_RDONLY, &fp);
+
+	if (error)
+		return error;
+	error = fp->f_ops->fo_stat(fp, st);
+	fdrop(fp);
+	return error;
+}

@@ -1,0 +1,165 @@
+/*
+ * regs.c - general registers for ptrace and sigreturn, and single-stepping.
+ *
+ * struct reg has the trap frame's layout, so reading is a copy (with the
+ * kernel-only fields zeroed, so no kernel bytes leak). Writing goes through
+ * regs_validate(), the one check that PT_SETREGS and sigreturn share: the
+ * result must be a ring-3 state the kernel can return to safely.
+ *   - EFLAGS may differ from the current value only in bits a user could
+ *     change itself (FreeBSD's EFL_SECURE): never IOPL, IF, NT, VM, VIF, VIP.
+ *   - CS must be the user code selector and SS the user data selector
+ *     (CS_SECURE: RPL 3 and a user descriptor, never a kernel one).
+ *   - DS, ES, FS, GS must be the user data selector or a null selector,
+ *     so reloading them on the way out cannot fault.
+ * EIP and ESP are not checked: pointing them into the kernel makes the first
+ * user instruction fault in user mode, and the process gets SIGSEGV.
+ * Single-stepping (who owns TF) is in kernel/i386/ptrace_step.c.
+ */
+#include <string.h>
+#include <sys/errno.h>
+#include <machine/reg.h>
+#include "kernel/i386/regs.h"
+#include "kernel/i386/frame.h"
+#include "kernel/i386/segments.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/dbreg.h"
+#include "kernel/i386/x86.h"
+#include "proc/proc.h"
+
+void
+fill_regs(struct thread *td, struct reg *r)
+{
+	const struct trapframe *tf = td->td_frame;
+
+	memset(r, 0, sizeof(*r));
+	r->r_fs = tf->tf_fs;
+	r->r_es = tf->tf_es;
+	r->r_ds = tf->tf_ds;
+	r->r_edi = tf->tf_edi;
+	r->r_esi = tf->tf_esi;
+	r->r_ebp = tf->tf_ebp;
+	r->r_ebx = tf->tf_ebx;
+	r->r_edx = tf->tf_edx;
+	r->r_ecx = tf->tf_ecx;
+	r->r_eax = tf->tf_eax;
+	r->r_eip = tf->tf_eip;
+	r->r_cs = tf->tf_cs;
+	r->r_eflags = tf->tf_eflags;
+	r->r_esp = tf->tf_esp;
+	r->r_ss = tf->tf_ss;
+	r->r_gs = tf->tf_gs;
+}
+
+static int
+data_selector_ok(uint32_t sel)
+{
+	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL;
+}
+
+/* 0 if r may replace the user state cur, else EINVAL. */
+int
+regs_validate(const struct trapframe *cur, const struct reg *r)
+{
+	if (((r->r_eflags ^ cur->tf_eflags) & ~PSL_USERCHANGE) != 0)
+		return EINVAL;
+	if (r->r_cs != UCODE_SEL || r->r_ss != UDATA_SEL)
+		return EINVAL;
+	if (!data_selector_ok(r->r_ds) || !data_selector_ok(r->r_es) ||
+	    !data_selector_ok(r->r_fs) || !data_selector_ok(r->r_gs))
+		return EINVAL;
+	return 0;
+}
+
+/* All or nothing: an invalid image leaves the registers as they were. */
+int
+set_regs(struct thread *td, const struct reg *r)
+{
+	struct trapframe *tf = td->td_frame;
+	int error = regs_validate(tf, r);
+
+	if (error)
+		return error;
+	tf->tf_fs = r->r_fs;
+	tf->tf_es = r->r_es;
+	tf->tf_ds = r->r_ds;
+	tf->tf_edi = r->r_edi;
+	tf->tf_esi = r->r_esi;
+	tf->tf_ebp = r->r_ebp;
+	tf->tf_ebx = r->r_ebx;
+	tf->tf_edx = r->r_edx;
+	tf->tf_ecx = r->r_ecx;
+	tf->tf_eax = r->r_eax;
+	tf->tf_eip = r->r_eip;
+	tf->tf_cs = r->r_cs;
+	tf->tf_eflags = r->r_eflags;
+	tf->tf_esp = r->r_esp;
+	tf->tf_ss = r->r_ss;
+	tf->tf_gs = r->r_gs;
+	return 0;
+}
+
+int
+ptrace_set_pc(struct thread *td, uint32_t addr)
+{
+	td->td_frame->tf_eip = addr;
+	return 0;
+}
+
+int
+fill_fpregs(struct thread *td, struct fpreg *fp)
+{
+	fpu_flush(td);
+	fpu_to_fpreg(&td->td_pcb.pcb_save, fp);
+	return 0;
+}
+
+int
+set_fpregs(struct thread *td, const struct fpreg *fp)
+{
+	fpu_flush(td);
+	fpu_from_fpreg(&td->td_pcb.pcb_save, fp);
+	fpu_changed(td);
+	return 0;
+}
+
+int
+fill_xmmregs(struct thread *td, struct xmmreg *xr)
+{
+	if (!fpu_has_fxsr)
+		return EINVAL;
+	fpu_flush(td);
+	memcpy(xr, &td->td_pcb.pcb_save, sizeof(*xr));
+	return 0;
+}
+
+/* MXCSR is checked against the CPU's mask: FXRSTOR would #GP on the rest. */
+int
+set_xmmregs(struct thread *td, const struct xmmreg *xr)
+{
+	const struct fxsave_area *fx = (const struct fxsave_area *)xr;
+
+	if (!fpu_has_fxsr || !fpu_mxcsr_valid(fx->fx_mxcsr))
+		return EINVAL;
+	fpu_flush(td);
+	memcpy(&td->td_pcb.pcb_save, xr, sizeof(*xr));
+	td->td_pcb.pcb_save.sv_fx.fx_mxcsr_mask = fpu_mxcsr_mask;
+	fpu_changed(td);
+	return 0;
+}
+
+int
+fill_dbregs(struct thread *td, struct dbreg *d)
+{
+	dbreg_fill(td, d);
+	return 0;
+}
+
+int
+set_dbregs(struct thread *td, const struct dbreg *d)
+{
+	int error = dbreg_validate(d);
+
+	if (error == 0)
+		dbreg_set(td, d);
+	return error;
+}

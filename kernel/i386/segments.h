@@ -1,0 +1,52 @@
+/*
+ * segments.h - the GDT slots and the selectors built from them. Kestrel uses
+ * flat 4 GiB segments only (no LDT); privilege comes from the DPL of the
+ * descriptor and the RPL in the low two bits of a selector.
+ */
+#ifndef KERNEL_I386_SEGMENTS_H
+#define KERNEL_I386_SEGMENTS_H
+
+#include <stdint.h>
+
+#define GNULL_SLOT	0
+#define GCODE_SLOT	1	/* kernel code, DPL 0 */
+#define GDATA_SLOT	2	/* kernel data and stack, DPL 0 */
+#define GUCODE_SLOT	3	/* user code, DPL 3 */
+#define GUDATA_SLOT	4	/* user data and stack, DPL 3 */
+#define GPROC0_SLOT	5	/* the TSS: ring-0 stack for traps from user mode */
+#define GDFTSS_SLOT	6	/* a TSS for the double-fault task */
+#define NGDT		7
+
+#define SEL_KPL		0
+#define SEL_UPL		3
+#define SEL_RPL_MASK	3
+#define GSEL(slot, rpl)	(((slot) << 3) | (rpl))
+
+#define KCODE_SEL	GSEL(GCODE_SLOT, SEL_KPL)	/* 0x08 */
+#define KDATA_SEL	GSEL(GDATA_SLOT, SEL_KPL)	/* 0x10 */
+#define UCODE_SEL	GSEL(GUCODE_SLOT, SEL_UPL)	/* 0x1b */
+#define UDATA_SEL	GSEL(GUDATA_SLOT, SEL_UPL)	/* 0x23 */
+#define TSS_SEL		GSEL(GPROC0_SLOT, SEL_KPL)	/* 0x28 */
+#define DFTSS_SEL	GSEL(GDFTSS_SLOT, SEL_KPL)	/* 0x30 */
+
+/* The 32-bit task-state segment (Intel SDM vol. 3, 8.2.1). */
+struct i386tss {
+	uint32_t tss_link;
+	uint32_t tss_esp0, tss_ss0;
+	uint32_t tss_esp1, tss_ss1;
+	uint32_t tss_esp2, tss_ss2;
+	uint32_t tss_cr3, tss_eip, tss_eflags;
+	uint32_t tss_eax, tss_ecx, tss_edx, tss_ebx;
+	uint32_t tss_esp, tss_ebp, tss_esi, tss_edi;
+	uint32_t tss_es, tss_cs, tss_ss, tss_ds, tss_fs, tss_gs;
+	uint32_t tss_ldt;
+	uint16_t tss_trap;
+	uint16_t tss_iobase;	/* past the limit: no I/O bitmap, IOPL 0 rules all ports */
+} __attribute__((packed));
+
+void	gdt_init(void);
+void	tss_set_kstack(uint32_t esp0);
+void	gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3);
+const struct i386tss *gdt_proc0_tss(void);
+
+#endif
