@@ -17,6 +17,7 @@
 #include <sys/signal.h>
 #include <sys/syscall.h>
 #include "kernel/syscall.h"
+#include "kernel/i386/dbreg.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/regs.h"
 #include "kernel/i386/x86.h"
@@ -143,6 +144,7 @@ syscall(struct trapframe *tf)
 	}
 	if (stepping && error != ERESTART) {
 		ptrace_step_trap(td, tf);
+		dbreg_step_posted(td);
 		trapsignal(td, SIGTRAP, TRAP_TRACE, tf->tf_eip);
 	}
 out:
