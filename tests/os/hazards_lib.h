@@ -425,4 +425,83 @@ hz_run_bads(const struct hz_bad *b, unsigned n, int (*setregs)(void),
 	}
 }
 
+/*
+ * A DR7 value the CPU can hold safely: no GD, no reserved bit, and for
+ * every enabled slot no I/O breakpoint, no undefined length and an
+ * execution breakpoint of length 1.
+ */
+static inline int
+hz_dr7_safe(uint32_t dr7)
+{
+	int i;
+
+	if (dr7 & (0x2000u | 0xd800u))
+		return 0;
+	for (i = 0; i < 4; i++) {
+		uint32_t rw = dr7 >> (16 + 4 * i) & 3, len = dr7 >> (18 + 4 * i) & 3;
+
+		if (!(dr7 >> (2 * i) & 3))
+			continue;
+		if (rw == 2 || len == 2 || (rw == 0 && len != 0))
+			return 0;
+	}
+	return 1;
+}
+
+static inline int __attribute__((noreturn))
+hz_yield_forever(void)
+{
+	for (;;)
+		sched_yield();
+}
+
+static inline int
+hz_yield100(void)
+{
+	int i;
+
+	for (i = 0; i < 100; i++)
+		sched_yield();
+	return 0;
+}
+
+/*
+ * PT_SETDBREGS with d on a tracee stopped at its start, which has a valid
+ * set `was' loaded: EINVAL leaving `was' in place, or (if may_accept) the
+ * set taken as written and safe. Then the tracee yields 100 times beside a
+ * yielding CPU hog and must exit 0 without a single stop: nothing unsafe
+ * reached the hardware and no trap leaked.
+ */
+static inline int
+hz_dbregs_try(const struct dbreg *was, const struct dbreg *d, int may_accept)
+{
+	struct dbreg now;
+	int r, err, sw;
+	pid_t pid = pt_traced(hz_yield100);
+
+	KT_CHECK(pid > 0 && hz_child(hz_yield_forever) > 0, "no processes");
+	PT_OK(PT_SETDBREGS, pid, was, 0);
+	r = ptrace(PT_SETDBREGS, pid, (caddr_t)d, 0);
+	err = errno;
+	KT_CHECK(ptrace(PT_GETDBREGS, pid, (caddr_t)&now, 0) == 0,
+	    "GETDBREGS: errno %d", errno);
+	if (r == -1) {
+		KT_CHECK(err == EINVAL, "errno %d", err);
+		KT_CHECK(!memcmp(now.dr, was->dr, 4 * sizeof(now.dr[0])) &&
+		    now.dr[7] == was->dr[7], "refused, yet the registers "
+		    "changed: dr0 %#x dr7 %#x", now.dr[0], now.dr[7]);
+	} else {
+		KT_CHECK(may_accept, "accepted dr0-3 %#x %#x %#x %#x dr7 %#x",
+		    d->dr[0], d->dr[1], d->dr[2], d->dr[3], d->dr[7]);
+		KT_CHECK(hz_dr7_safe(now.dr[7]), "accepted, dr7 now %#x",
+		    now.dr[7]);
+	}
+	sw = kinfo(KINFO_CTXSWITCHES);
+	PT_CONT(pid, 0);
+	PT_EXITS(pid, 0);
+	KT_CHECK(kinfo(KINFO_CTXSWITCHES) - sw >= 100, "only %d switches",
+	    kinfo(KINFO_CTXSWITCHES) - sw);
+	return 0;
+}
+
 #endif
