@@ -504,4 +504,63 @@ hz_dbregs_try(const struct dbreg *was, const struct dbreg *d, int may_accept)
 	return 0;
 }
 
+/* Counts SIGTRAPs, and whether the handler itself ever ran with TF set. */
+static volatile int hz_traps, hz_tf_in_handler;
+
+static void
+hz_count_trap(int sig, siginfo_t *si, void *ctx)
+{
+	uint32_t ef;
+
+	(void)sig, (void)si, (void)ctx;
+	__asm__ volatile("pushfl; popl %0" : "=r"(ef));
+	hz_tf_in_handler |= (ef & PSL_T) != 0;
+	hz_traps++;
+}
+
+/*
+ * The program's own TF: popf sets it, then nop, nop, pushf, andl, popf.
+ * A trap follows each instruction that began with TF set, five in all;
+ * the handler must run with TF clear (no recursion). 0, or 10 + traps.
+ */
+static inline int
+hz_own_tf(void)
+{
+	hz_handler(SIGTRAP, hz_count_trap);
+	hz_traps = hz_tf_in_handler = 0;
+	__asm__ volatile(
+	    "pushfl\n"
+	    "orl $0x100, (%%esp)\n"
+	    "popfl\n"
+	    "nop\n"
+	    "nop\n"
+	    "pushfl\n"
+	    "andl $~0x100, (%%esp)\n"
+	    "popfl\n" ::: "cc", "memory");
+	return hz_traps == 5 && !hz_tf_in_handler ? 0 : 10 + hz_traps;
+}
+
+/* Run a stopped tracee to the instruction at pc (an execution breakpoint). */
+static inline int
+hz_run_to(pid_t pid, void (*pc)(void))
+{
+	struct dbreg d;
+	struct reg r;
+	int st;
+
+	memset(&d, 0, sizeof(d));
+	d.dr[0] = (uint32_t)pc;
+	d.dr[7] = 0x1;
+	if (ptrace(PT_SETDBREGS, pid, (caddr_t)&d, 0) < 0 ||
+	    ptrace(PT_CONTINUE, pid, (caddr_t)1, 0) < 0)
+		return kt_fail(__FILE__, __LINE__, "run to: errno %d", errno), -1;
+	st = pt_wait(pid);
+	if (st == -1 || !WIFSTOPPED(st) || WSTOPSIG(st) != SIGTRAP ||
+	    pt_getregs(pid, &r) < 0 || r.r_eip != (uint32_t)pc)
+		return kt_fail(__FILE__, __LINE__, "run to %p: %s", (void *)pc,
+		    pt_str(st)), -1;
+	d.dr[0] = d.dr[6] = d.dr[7] = 0;
+	return ptrace(PT_SETDBREGS, pid, (caddr_t)&d, 0);
+}
+
 #endif
