@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <ucontext.h>
+#include "fpu_lib.h"
 #include "ptrace_lib.h"
 
 #define HZ_UCODE	0x1bu		/* user code selector */
@@ -162,10 +163,11 @@ hz_collect(pid_t pid, struct hz_stop *s, int max, int *n, uint32_t deliver)
 static inline int
 hz_clean_exec_state(pid_t pid)
 {
-	struct xmmreg x;
-	struct fpreg f;
+	union fpimage img;
+	struct fpview v;
 	struct dbreg d;
-	int i;
+	char why[100];
+	int i, r;
 
 	if (ptrace(PT_GETDBREGS, pid, (caddr_t)&d, 0) < 0)
 		return kt_fail(__FILE__, __LINE__, "GETDBREGS: errno %d",
@@ -177,28 +179,18 @@ hz_clean_exec_state(pid_t pid)
 	if (d.dr[7] & 0xffu)
 		return kt_fail(__FILE__, __LINE__, "fresh exec: dr7 %#x",
 		    d.dr[7]), 0;
-	if (kt_has(KCPU_FXSR)) {
-		if (ptrace(PT_GETXMMREGS, pid, (caddr_t)&x, 0) < 0)
-			return kt_fail(__FILE__, __LINE__, "GETXMMREGS: errno "
-			    "%d", errno), 0;
-		if (x.xmm_env[0] != 0x037f || (x.xmm_env[1] & 0xffff00ffu) ||
-		    x.xmm_env[2] || x.xmm_env[4] || x.xmm_env[6] != 0x1f80)
-			return kt_fail(__FILE__, __LINE__, "fresh exec FXSAVE: "
-			    "fcw/fsw %#lx ftw/fop %#lx fip %#lx fdp %#lx mxcsr "
-			    "%#lx", x.xmm_env[0], x.xmm_env[1], x.xmm_env[2],
-			    x.xmm_env[4], x.xmm_env[6]), 0;
-		return 1;
+	if (fpu_fxsr()) {
+		r = ptrace(PT_GETXMMREGS, pid, (caddr_t)&img.fx, 0);
+		fpu_view_fx(&img.fx, &v);
+	} else {
+		r = ptrace(PT_GETFPREGS, pid, (caddr_t)&img.fn, 0);
+		fpu_view_fn(&img.fn, &v);
 	}
-	if (ptrace(PT_GETFPREGS, pid, (caddr_t)&f, 0) < 0)
-		return kt_fail(__FILE__, __LINE__, "GETFPREGS: errno %d",
+	if (r < 0)
+		return kt_fail(__FILE__, __LINE__, "GET*FPREGS: errno %d",
 		    errno), 0;
-	if ((f.fpr_env[0] & 0xffff) != 0x037f || (f.fpr_env[1] & 0xffff) ||
-	    (f.fpr_env[2] & 0xffff) != 0xffff || f.fpr_env[3] ||
-	    (f.fpr_env[4] >> 16) || f.fpr_env[5])
-		return kt_fail(__FILE__, __LINE__, "fresh exec FNSAVE: cw %#lx "
-		    "sw %#lx tw %#lx fip %#lx fop %#lx fdp %#lx", f.fpr_env[0],
-		    f.fpr_env[1], f.fpr_env[2], f.fpr_env[3], f.fpr_env[4] >> 16,
-		    f.fpr_env[5]), 0;
+	if (!fpu_is_clean(&v, why, sizeof(why)))
+		return kt_fail(__FILE__, __LINE__, "fresh exec FPU: %s", why), 0;
 	return 1;
 }
 
