@@ -100,7 +100,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 	comdev_init();
 	sched_init();
 	banner();
-	sti();
+	enable_intr();
 
 	if (kopt("selftest") != NULL)
 		selftest_run();

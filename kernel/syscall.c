@@ -6,21 +6,21 @@
  * at system call entry and exit that PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
  * ask for (the tracer may change the number and arguments at the entry stop,
  * and the result at the exit stop; a PT_KILL there means the call never
- * runs), and the single-step trap. The int instruction clears TF on entry
- * and iret would only restore it, letting one more instruction run; so when
- * the caller was being stepped (TF set once the entry stop is over), the
- * kernel posts the SIGTRAP itself as the call returns, and the step stops
- * exactly at the instruction after int $0x80.
+ * runs), and the single-step trap. Entering the kernel through int $0x80
+ * turns single-stepping off, and returning turns it back on one instruction
+ * too late; so when the caller was being stepped (as it is once the entry
+ * stop is over), the kernel posts the step's SIGTRAP itself as the call
+ * returns, and the step stops exactly at the instruction after int $0x80.
+ *
+ * Where the number, the arguments and the results travel is the machine's
+ * business: kernel/i386/syscall_md.h.
  */
 #include <stddef.h>
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/syscall.h>
 #include "kernel/syscall.h"
-#include "kernel/i386/dbreg.h"
-#include "kernel/i386/frame.h"
-#include "kernel/i386/regs.h"
-#include "kernel/i386/x86.h"
+#include "kernel/i386/syscall_md.h"
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 
@@ -71,90 +71,44 @@ const struct sysent sysent[SYS_MAXSYSCALL] = {
 };
 const unsigned nsysent = SYS_MAXSYSCALL;
 
-static void
-fetch_args(const struct trapframe *tf, uint32_t *args)
-{
-	args[0] = tf->tf_ebx;
-	args[1] = tf->tf_ecx;
-	args[2] = tf->tf_edx;
-	args[3] = tf->tf_esi;
-	args[4] = tf->tf_edi;
-	args[5] = tf->tf_ebp;
-}
-
-static void
-set_result(struct thread *td, struct trapframe *tf, int error)
-{
-	switch (error) {
-	case 0:
-		tf->tf_eax = td->td_retval[0];
-		tf->tf_edx = td->td_retval[1];
-		break;
-	case ERESTART:
-		tf->tf_eip -= SYSCALL_INSN_LEN;	/* eax still holds the number */
-		break;
-	case EJUSTRETURN:
-		break;
-	default:
-		tf->tf_eax = -error;
-		tf->tf_edx = 1;
-		break;
-	}
-}
-
-/* The number and arguments of the call in tf, for PT_LWPINFO and PT_GET_SC_ARGS. */
-static void
-record_call(struct thread *td, const struct trapframe *tf)
-{
-	td->td_sc_code = tf->tf_eax;
-	fetch_args(tf, td->td_sc_args);
-}
-
+/*
+ * The system call the current thread made with int $0x80 (kernel/i386/
+ * vectors.asm); tf is its trap frame, which only the machine-dependent
+ * helpers of kernel/i386/syscall_md.h look into.
+ */
 void
 syscall(struct trapframe *tf)
 {
 	struct thread *td = curthread;
 	struct proc *p = td->td_proc;
-	uint32_t code, args[6];
-	int error, stepping, traced = (p->p_flag & P_TRACED) != 0;
+	uint32_t code;
+	int error, stepping;
 
-	sti();
-	if (traced) {
-		record_call(td, tf);
+	enable_intr();
+	cpu_fetch_syscall_args(td);
+	if (p->p_flag & P_TRACED) {
 		if (td->td_dbgflags & TDB_SCE) {
 			ptrace_syscall_stop(td, TDB_STOPSCE);
-			record_call(td, tf);	/* the tracer may have changed it */
+			cpu_fetch_syscall_args(td);	/* the tracer may have changed it */
 		}
 		if (p->p_siglist & SIGMASK(SIGKILL))
 			goto out;		/* PT_KILL at the entry stop: no call */
 	}
-	code = tf->tf_eax;
-	fetch_args(tf, args);
-	stepping = tf->tf_eflags & PSL_T;
+	code = td->td_sc_code;
+	stepping = cpu_syscall_stepping(td);
 	td->td_retval[0] = 0;
 	td->td_retval[1] = 0;
 	if (code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
-		error = sysent[code].sy_call(td, args);
+		error = sysent[code].sy_call(td, td->td_sc_args);
 	else
 		error = ENOSYS;
-	set_result(td, tf, error);
+	cpu_set_syscall_retval(td, error);
 	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCX)) {
 		td->td_sc_error = error;	/* ERESTART, EJUSTRETURN too */
 		ptrace_syscall_stop(td, TDB_STOPSCX);
 	}
-	if (stepping && error != ERESTART) {
-		ptrace_step_trap(td, tf);
-		dbreg_step_posted(td);
-		trapsignal(td, SIGTRAP, TRAP_TRACE, tf->tf_eip);
-	}
+	if (stepping && error != ERESTART)
+		ptrace_syscall_step(td);
 out:
-	userret(tf);
-}
-
-/* A new process's first return to user mode (from fork_trampoline). */
-void
-fork_return(struct trapframe *tf)
-{
-	sti();
 	userret(tf);
 }

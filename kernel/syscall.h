@@ -24,9 +24,6 @@ extern const struct sysent sysent[];
 extern const unsigned nsysent;
 
 void	syscall(struct trapframe *tf);
-void	fork_return(struct trapframe *tf);
-
-#define SYSCALL_INSN_LEN	2	/* int $0x80 */
 
 /* Every handler, by the file that defines it. */
 sy_call_t sys_exit, sys_fork, sys_read, sys_write, sys_open, sys_close,

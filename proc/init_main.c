@@ -2,7 +2,8 @@
  * init_main.c - making process 1. The kernel builds an empty process whose
  * first thread starts in init_thread() below, in kernel mode; it opens the
  * console as descriptors 0, 1 and 2 and executes /bin/init as if by execve,
- * then leaves for user mode like any process returning from a system call.
+ * then returns to fork_exit(), which leaves for user mode like any process
+ * returning from a system call.
  *
  * /bin/init gets the program named by the kernel option init= (and the
  * words after "--" on the command line) as its arguments, and the kernel
@@ -13,11 +14,7 @@
 #include "proc/proc.h"
 #include "kernel/cmdline.h"
 #include "kernel/fs/file.h"
-#include "kernel/i386/fpu.h"
-#include "kernel/i386/frame.h"
 #include "kernel/kprintf.h"
-#include "kernel/i386/trap.h"
-#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 #define INIT_PATH	"/bin/init"
@@ -62,7 +59,7 @@ build_env(char **envp)
 	envp[n] = NULL;
 }
 
-static void __attribute__((noreturn))
+static void
 init_thread(void)
 {
 	struct thread *td = curthread;
@@ -70,7 +67,6 @@ init_thread(void)
 	const char *prog = kopt("init");
 	int argc = 0, i, error;
 
-	sti();
 	open_console(td->td_proc);
 	argv[argc++] = INIT_PATH;
 	if (prog != NULL && prog[0] != '\0') {
@@ -83,7 +79,6 @@ init_thread(void)
 	error = kern_execve(td, INIT_PATH, argv, envp, 1);
 	if (error)
 		panic("cannot execute %s: error %d", INIT_PATH, error);
-	doreti_restart(td->td_frame);
 }
 
 void
@@ -91,7 +86,6 @@ start_init(void)
 {
 	struct proc *p = proc_alloc();
 	struct thread *td;
-	uint32_t *sp;
 
 	if (p == NULL || (p->p_vmspace = vmspace_alloc()) == NULL)
 		panic("no memory for init");
@@ -100,15 +94,7 @@ start_init(void)
 	p->p_pptr = &proc_table[0];
 	p->p_pgid = p->p_sid = p->p_pid;
 	strlcpy(p->p_comm, "init", sizeof(p->p_comm));
-	td->td_pcb.pcb_cr3 = p->p_vmspace->vm_pd;
-	fpu_reset_state(&td->td_pcb.pcb_save);
-	td->td_frame = (struct trapframe *)(td->td_kstack + KSTACK_SIZE) - 1;
-	memset(td->td_frame, 0, sizeof(*td->td_frame));
-	/* What swtch() pops: edi, esi, ebx, ebp, then the "return" address. */
-	sp = (uint32_t *)td->td_frame - 5;
-	memset(sp, 0, 5 * sizeof(*sp));
-	sp[4] = (uint32_t)init_thread;
-	td->td_pcb.pcb_esp = (uint32_t)sp;
+	cpu_thread_init(td, init_thread);
 	p->p_state = PRS_NORMAL;
 	sched_add(td);
 }

@@ -11,9 +11,9 @@
  *
  * The new stack, from USRSTACK down: the signal trampoline, the argument and
  * environment strings, then (16-byte aligned) argc, argv[], NULL, envp[],
- * NULL, where the new %esp points. The process starts with all general
- * registers zero, user selectors, interrupts on, a clean FPU and no debug
- * registers; caught signals revert to their defaults. A traced process then
+ * NULL, where the new stack pointer points. The process starts with clean
+ * registers, FPU and debug registers (exec_setregs() in kernel/i386/
+ * machdep.c); caught signals revert to their defaults. A traced process then
  * stops with SIGTRAP, so its debugger can plant breakpoints in the new image.
  */
 #include <string.h>
@@ -22,15 +22,9 @@
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
-#include "kernel/i386/dbreg.h"
 #include "kernel/fs/file.h"
-#include "kernel/i386/fpu.h"
-#include "kernel/i386/frame.h"
 #include "kernel/fs/initrd.h"
-#include "kernel/i386/sendsig.h"
-#include "kernel/i386/segments.h"
 #include "kernel/syscall.h"
-#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 #define ARG_MAX		65536
@@ -83,7 +77,7 @@ copy_strings(struct exec_args *ea, char *const *vec, int from_kernel, int *count
 
 /*
  * Write strings, vectors and the trampoline into the new address space.
- * Returns the initial %esp through *sp.
+ * Returns the initial stack pointer through *sp.
  */
 static int
 build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
@@ -143,17 +137,6 @@ build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
 	return vm;
 }
 
-static void
-reset_frame(struct trapframe *tf, uint32_t entry, uint32_t sp)
-{
-	memset(tf, 0, sizeof(*tf));
-	tf->tf_eip = entry;
-	tf->tf_esp = sp;
-	tf->tf_cs = UCODE_SEL;
-	tf->tf_ss = tf->tf_ds = tf->tf_es = tf->tf_fs = tf->tf_gs = UDATA_SEL;
-	tf->tf_eflags = PSL_I | PSL_RESERVED_1;
-}
-
 /* The point of no return: the new image becomes the process. */
 static void
 commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
@@ -163,17 +146,12 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 	struct vmspace *old = p->p_vmspace;
 
 	p->p_vmspace = vm;
-	td->td_pcb.pcb_cr3 = vm->vm_pd;
-	lcr3(vm->vm_pd);
+	exec_setregs(td, entry, sp);
 	vmspace_free(old);
 	p->p_sigcode = sigcode_at;
 	proc_set_comm(p, path);
 	sigacts_exec(p);
 	fd_close_on_exec(p);
-	reset_frame(td->td_frame, entry, sp);
-	td->td_dbgflags &= ~TDB_STEP;
-	fpu_exec(td);
-	dbreg_clear(td);
 	if (p->p_flag & P_TRACED) {
 		td->td_dbgflags |= TDB_EXEC;
 		trapsignal(td, SIGTRAP, 0, 0);	/* a trap: stops even if blocked */

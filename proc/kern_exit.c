@@ -17,7 +17,6 @@
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 #include "kernel/fs/file.h"
-#include "kernel/i386/fpu.h"
 #include "kernel/kprintf.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
@@ -47,7 +46,7 @@ wants_no_zombies(struct proc *pp)
 void
 exit1(struct thread *td, int status)
 {
-	struct proc *p = td->td_proc, *w;
+	struct proc *p = td->td_proc, *w, *q;
 	int i;
 
 	if (p == initproc)
@@ -58,24 +57,20 @@ exit1(struct thread *td, int status)
 			fdrop(p->p_fd[i]);
 			p->p_fd[i] = NULL;
 		}
-	fpu_thread_exit(td);
+	cpu_exit(td);
 	vmspace_free(p->p_vmspace);
 	p->p_vmspace = NULL;
-	td->td_pcb.pcb_cr3 = kernel_pd;
-	td->td_pcb.pcb_flags &= ~PCB_DBREGS;
 
 	ptrace_tracer_exit(p);
-	for (i = 0; i < NPROC; i++) {
-		struct proc *q = &proc_table[i];
-
-		if (q->p_state != PRS_FREE && q->p_pptr == p) {
+	FOREACH_PROC(q) {
+		if (q->p_pptr == p) {
 			q->p_pptr = initproc;
 			if (q->p_state == PRS_ZOMBIE)
 				wakeup(initproc);
 		}
 	}
 
-	cli();
+	disable_intr();
 	p->p_xstat = status;
 	p->p_state = PRS_ZOMBIE;
 	if (!(p->p_flag & P_TRACED) && wants_no_zombies(p->p_pptr)) {

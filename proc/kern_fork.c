@@ -6,44 +6,18 @@
  * same open files, the same signal actions and mask, and a copy of the
  * caller's FPU state. Not inherited: tracing, pending signals, debug
  * registers (an untraced child with an inherited watchpoint would only die
- * of SIGTRAP) and the trap flag. Its kernel stack is laid out so that its
- * first context switch "returns" into fork_trampoline, which leaves for user
- * mode through the copied trap frame with eax = 0.
+ * of SIGTRAP) and a single step. cpu_fork() lays out its kernel stack so
+ * that its first context switch "returns" into fork_trampoline, which calls
+ * fork_exit() and leaves for user mode as if from fork() itself, with the
+ * result 0.
  */
 #include <string.h>
 #include <sys/errno.h>
 #include "proc/proc.h"
 #include "kernel/fs/file.h"
-#include "kernel/i386/fpu.h"
-#include "kernel/i386/frame.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
 #include "vm/vm.h"
-
-void	fork_trampoline(void);
-
-/* What swtch() pops for a thread that has never run. */
-struct switchframe {
-	uint32_t sf_edi;
-	uint32_t sf_esi;
-	uint32_t sf_ebx;
-	uint32_t sf_ebp;
-	uint32_t sf_eip;
-};
-
-static void
-thread_init_stack(struct thread *td, const struct trapframe *parent_tf)
-{
-	uint8_t *top = td->td_kstack + KSTACK_SIZE;
-	struct switchframe *sf;
-
-	td->td_frame = (struct trapframe *)(top - sizeof(struct trapframe));
-	*td->td_frame = *parent_tf;
-	sf = (struct switchframe *)td->td_frame - 1;
-	memset(sf, 0, sizeof(*sf));
-	sf->sf_eip = (uint32_t)fork_trampoline;
-	td->td_pcb.pcb_esp = (uint32_t)sf;
-}
 
 int
 fork1(struct thread *td, struct proc **newp)
@@ -71,16 +45,25 @@ fork1(struct thread *td, struct proc **newp)
 		if ((p2->p_fd[i] = p1->p_fd[i]) != NULL)
 			fhold(p2->p_fd[i]);
 	td2->td_sigmask = td->td_sigmask;
-	td2->td_pcb.pcb_cr3 = p2->p_vmspace->vm_pd;
-	fpu_fork(td, td2);
-	thread_init_stack(td2, td->td_frame);
-	td2->td_frame->tf_eax = 0;		/* fork() returns 0 in the child */
-	td2->td_frame->tf_edx = 0;
-	td2->td_frame->tf_eflags &= ~PSL_T;
+	cpu_fork(td, td2);
 	p2->p_state = PRS_NORMAL;
 	sched_add(td2);
 	*newp = p2;
 	return 0;
+}
+
+/*
+ * Every new thread starts here, called by fork_trampoline with interrupts
+ * off: it runs callout (a thread made by cpu_thread_init), then leaves for
+ * user mode through frame like any system call.
+ */
+void
+fork_exit(void (*callout)(void), struct trapframe *frame)
+{
+	enable_intr();
+	if (callout != NULL)
+		callout();
+	userret(frame);
 }
 
 int

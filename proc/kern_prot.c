@@ -102,9 +102,9 @@ sys_getpgrp(struct thread *td, uint32_t *args)
 int
 sys_setpgid(struct thread *td, uint32_t *args)
 {
-	struct proc *me = td->td_proc, *p;
+	struct proc *me = td->td_proc, *p, *q;
 	pid_t pid = args[0], pgid = args[1];
-	int i, group_exists = 0;
+	int group_exists = 0;
 
 	if ((int)pgid < 0)
 		return EINVAL;
@@ -115,10 +115,9 @@ sys_setpgid(struct thread *td, uint32_t *args)
 		return EPERM;
 	if (pgid == 0)
 		pgid = p->p_pid;
-	for (i = 0; i < NPROC; i++)
-		if (proc_table[i].p_state == PRS_NORMAL &&
-		    proc_table[i].p_pgid == pgid &&
-		    proc_table[i].p_sid == me->p_sid)
+	FOREACH_PROC(q)
+		if (q->p_state == PRS_NORMAL && q->p_pgid == pgid &&
+		    q->p_sid == me->p_sid)
 			group_exists = 1;
 	if (pgid != p->p_pid && !group_exists)
 		return EPERM;

@@ -14,10 +14,7 @@
 #include <sys/errno.h>
 #include <sys/wait.h>
 #include "proc/proc.h"
-#include "kernel/i386/dbreg.h"
-#include "kernel/i386/frame.h"
 #include "kernel/kprintf.h"
-#include "kernel/i386/sendsig.h"
 #include "kernel/i386/x86.h"
 
 /* Default properties of each signal. */
@@ -156,12 +153,11 @@ out:
 void
 pgsignal(pid_t pgid, int sig)
 {
-	int i;
+	struct proc *p;
 
-	for (i = 0; i < NPROC; i++)
-		if (proc_table[i].p_state == PRS_NORMAL &&
-		    proc_table[i].p_pgid == pgid)
-			psignal(&proc_table[i], sig);
+	FOREACH_PROC(p)
+		if (p->p_state == PRS_NORMAL && p->p_pgid == pgid)
+			psignal(p, sig);
 }
 
 /*

@@ -1,7 +1,9 @@
 /*
  * proc.c - the process table: a fixed array of NPROC slots, pid allocation,
- * and lookups. The slots in use are also linked on allproc, so walks over
- * "every process" cost what there is, not NPROC. Slot 0 is the idle process (pid 0, P_SYSTEM), which is the
+ * and lookups. The slots in use are also linked on allproc, and every walk
+ * over "every process" goes through it (FOREACH_PROC), so it costs what
+ * there is, not NPROC; only proc_alloc() looks at the array itself, for a
+ * free slot. Slot 0 is the idle process (pid 0, P_SYSTEM), which is the
  * boot thread itself; init is pid 1.
  */
 #include <string.h>

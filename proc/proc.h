@@ -6,6 +6,12 @@
  * pending signals, the address space, open files, and the tracing state.
  * Kestrel has one thread per process (FIRST_THREAD_IN_PROC).
  *
+ * proc/ is machine-independent. What only the CPU can do (build a kernel
+ * stack, switch to another thread, set up registers for a new image) is
+ * asked of kernel/i386/ through the cpu_* functions declared at the end of
+ * this file; the i386 state of a thread is in td_md and td_pcb, which only
+ * kernel/i386/ looks into.
+ *
  * There is one CPU and the kernel is not preempted: kernel code runs until it
  * sleeps or returns to user mode, and only interrupt handlers can run in the
  * middle of it. State shared with interrupt handlers is changed with
@@ -16,7 +22,7 @@
 
 #include <sys/types.h>
 #include <sys/signal.h>
-#include "kernel/i386/pcb.h"
+#include "kernel/i386/proc_md.h"
 
 #define NPROC		64	/* process table slots */
 #define NOFILE		32	/* open files per process */
@@ -64,27 +70,24 @@ struct thread {
 	int			td_dbgflags;	/* tracing state, see sys_process.c */
 #define TDB_SCE		0x0001	/* stop at the next system call entry */
 #define TDB_SCX		0x0002	/* stop at the next system call exit */
-#define TDB_STEP	0x0004	/* the debugger set TF for one step */
+#define TDB_STEP	0x0004	/* the debugger asked for one step (PT_STEP) */
 #define TDB_STOPSCE	0x0010	/* stopped at a system call entry */
 #define TDB_STOPSCX	0x0020	/* stopped at a system call exit */
 #define TDB_EXEC	0x0040	/* execve done; its SIGTRAP stop not yet resumed */
-#define TDB_STEPPUSHF	0x0080	/* the stepped instruction is pushf */
-#define TDB_STEPKEEP	0x0100	/* the stepped popf/iret sets TF itself */
 #define TDB_SETSTEP	0x0200	/* PT_SETSTEP: the next resume steps */
 	uint32_t		td_sigmask;	/* blocked signals */
 	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
 	int			td_sc_code;	/* system call at a syscall stop */
 	uint32_t		td_sc_args[6];
 	int			td_sc_error;
-	uint32_t		td_step_pc;	/* the end of a stepped pushf */
-	uint32_t		td_step_uc;	/* ucontext of a stepped context a handler interrupted */
 	uint32_t		td_sigforce;	/* traps the tracer sees even while blocked */
 	uint32_t		td_retval[2];	/* system call results */
 	siginfo_t		td_si;		/* the fault being delivered */
 	struct thread		*td_runq;	/* run-queue link */
 	struct thread		*td_slpnext;	/* sleep-queue links */
 	struct thread		*td_slpprev;
-	struct pcb		td_pcb;
+	struct mdthread		td_md;		/* machine-dependent state */
+	struct pcb		td_pcb;		/* saved context, FPU, debug registers */
 };
 
 struct proc {
@@ -163,6 +166,7 @@ extern uint32_t sched_switches;
 
 /* proc/kern_fork.c, kern_exit.c, kern_exec.c */
 int		fork1(struct thread *td, struct proc **newp);
+void		fork_exit(void (*callout)(void), struct trapframe *frame);
 void		exit1(struct thread *td, int status) __attribute__((noreturn));
 int		kern_execve(struct thread *td, const char *path, char *const *argv,
 		    char *const *envp, int from_kernel);
@@ -180,5 +184,49 @@ int		sig_pending_unmasked(struct thread *td);
 int		ptracestop(struct thread *td, int sig);
 void		proc_stop_notify(struct proc *p);
 void		sigacts_exec(struct proc *p);
+
+/*
+ * The machine-dependent half of a thread's life, with FreeBSD's names
+ * (kernel/i386/vm_machdep.c unless another file is named). None can fail.
+ *
+ * cpu_thread0:	the boot thread becomes td: the boot stack is its kernel
+ *		stack, the kernel's page tables its address space.
+ * cpu_thread_init: td has never run and has no parent to copy: its first
+ *		switch runs fn() in the kernel, then fork_exit() leaves for
+ *		user mode through its (zeroed) frame; clean FPU state.
+ * cpu_fork:	td2 will return from td1's system call as its copy: the same
+ *		registers, a result of 0, no step, a copy of the FPU state,
+ *		no debug registers.
+ * cpu_switch:	make new curthread and run it; old continues from here when
+ *		it is switched back in. Interrupts are off.
+ * cpu_exit:	td is exiting: it gives up the FPU, its debug registers and
+ *		its address space.
+ * cpu_idle:	called with interrupts off: enable them and wait for the
+ *		next one, with no wakeup lost in between.
+ * exec_setregs: td starts its process's new image at entry, with stack
+ *		pointer stack: the new address space live, and registers,
+ *		FPU, debug registers and step state all clean.
+ * sendsig:	(sendsig.c) run handler on the user stack with the
+ *		interrupted context saved below it (siginfo: SA_SIGINFO's
+ *		three arguments); a stack that cannot take it kills td.
+ * sigcode_install: (sendsig.c) copy the signal trampoline below stack_top
+ *		in vm; its address in *where. 0 or an errno.
+ * dbreg_userret: (dbreg.c) a watchpoint fired while the kernel worked for
+ *		td (TDF_DBHIT): report it on the way out to user mode.
+ * cpu_kinfo:	(machdep.c) a kinfo() key only the machine can answer
+ *		(CPU features, FPU): 0, or EINVAL for another key.
+ */
+void	cpu_thread0(struct thread *td);
+void	cpu_thread_init(struct thread *td, void (*fn)(void));
+void	cpu_fork(struct thread *td1, struct thread *td2);
+void	cpu_switch(struct thread *old, struct thread *new);
+void	cpu_exit(struct thread *td);
+void	cpu_idle(void);
+void	exec_setregs(struct thread *td, uint32_t entry, uint32_t stack);
+void	sendsig(struct thread *td, int sig, const siginfo_t *si,
+	    void (*handler)(int), int siginfo);
+int	sigcode_install(struct vmspace *vm, uint32_t stack_top, uint32_t *where);
+void	dbreg_userret(struct thread *td);
+int	cpu_kinfo(int key, uint32_t *value);
 
 #endif

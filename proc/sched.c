@@ -1,6 +1,8 @@
 /*
  * sched.c - the scheduler: a round-robin run queue, sleep and wakeup on
- * channels (any address), and the context switch.
+ * channels (any address), and the decision of what runs next. The switch
+ * itself (stacks, address space, FPU, debug registers) is cpu_switch(), in
+ * kernel/i386/vm_machdep.c.
  *
  * A thread gives up the CPU only in mi_switch(): when it sleeps, when it is
  * preempted on its way back to user mode (the clock sets TDF_NEEDRESCHED
@@ -19,20 +21,13 @@
 #include "proc/proc.h"
 #include "kernel/dev/clock.h"
 #include "kernel/kprintf.h"
-#include "kernel/i386/segments.h"
-#include "kernel/i386/fpu.h"
-#include "kernel/i386/dbreg.h"
 #include "kernel/i386/x86.h"
-#include "vm/vm.h"
 
 struct thread *curthread;
 uint32_t sched_switches;
 static struct thread *runq_head, *runq_tail;
 static struct thread *sleepq;		/* every sleeping thread */
 static struct thread *idlethread;
-
-void	swtch(uint32_t *old_esp, uint32_t new_esp);
-extern char boot_stack_bottom[];
 
 /* The boot thread becomes pid 0, the idle process. */
 void
@@ -44,9 +39,8 @@ sched_init(void)
 	p->p_flag = P_SYSTEM;
 	strlcpy(p->p_comm, "idle", sizeof(p->p_comm));
 	p->p_thread.td_proc = p;
-	p->p_thread.td_kstack = (uint8_t *)boot_stack_bottom;
 	p->p_thread.td_state = TDS_RUNNING;
-	p->p_thread.td_pcb.pcb_cr3 = kernel_pd;
+	cpu_thread0(&p->p_thread);
 	proc_link(p);
 	idlethread = curthread = &p->p_thread;
 }
@@ -84,21 +78,6 @@ choose(void)
 	if (runq_head == NULL)
 		runq_tail = NULL;
 	return td;
-}
-
-/* The machine-dependent half of a switch: stacks, address space, FPU, DRs. */
-static void
-cpu_switch(struct thread *old, struct thread *new)
-{
-	curthread = new;
-	if (new != idlethread) {
-		tss_set_kstack((uint32_t)new->td_kstack + KSTACK_SIZE);
-		if (rcr3() != new->td_pcb.pcb_cr3)
-			lcr3(new->td_pcb.pcb_cr3);
-	}
-	fpu_switch(old, new);
-	dbreg_switch(new);
-	swtch(&old->td_pcb.pcb_esp, new->td_pcb.pcb_esp);
 }
 
 /*
@@ -247,12 +226,12 @@ void
 idle_loop(void)
 {
 	for (;;) {
-		cli();
+		disable_intr();
 		if (runq_head != NULL) {
-			sti();
+			enable_intr();
 			mi_switch();
 		} else {
-			__asm__ volatile("sti; hlt");	/* no wakeup lost in between */
+			cpu_idle();
 		}
 	}
 }

@@ -8,8 +8,6 @@
 #include <sys/kinfo.h>
 #include <sys/reboot.h>
 #include "kernel/dev/clock.h"
-#include "kernel/i386/cpu.h"
-#include "kernel/i386/fpu.h"
 #include "kernel/i386/machine.h"
 #include "kernel/syscall.h"
 #include "proc/proc.h"
@@ -25,14 +23,14 @@ sys_kinfo(struct thread *td, uint32_t *args)
 	case KINFO_TOTALPAGES:	v = vm_page_total(); break;
 	case KINFO_TICKS:	v = ticks; break;
 	case KINFO_HZ:		v = hz; break;
-	case KINFO_CPUFEATURES:	v = cpu_features; break;
 	case KINFO_CTXSWITCHES:	v = sched_switches; break;
-	case KINFO_FPUMODE:	v = fpu_lazy; break;
 	case KINFO_TSCHZ:	v = (uint32_t)tsc_freq; break;
-	case KINFO_MXCSR_MASK:	v = fpu_mxcsr_mask; break;
 	case KINFO_NPROCS:	v = proc_count(); break;
 	case KINFO_KHEAP:	v = kmalloc_bytes_in_use(); break;
-	default:		return EINVAL;
+	default:
+		if (cpu_kinfo((int)args[0], &v) != 0)
+			return EINVAL;
+		break;
 	}
 	td->td_retval[0] = v;
 	return 0;

@@ -1,8 +1,9 @@
 /*
  * sys_process.c - ptrace(2), after FreeBSD's sys/kern/sys_process.c.
  *
- * This file decides whether and when; kernel/i386/regs.c, kernel/i386/fpu*.c and
- * kernel/i386/dbreg.c decide how on i386. Every request goes through the same
+ * This file decides whether and when; kernel/i386/regs.c, kernel/i386/fpu*.c,
+ * kernel/i386/dbreg.c and kernel/i386/ptrace_step.c decide how on i386,
+ * behind the functions sys_process.h declares. Every request goes through the same
  * three steps, in FreeBSD's order (docs/ptrace.md has the full table):
  *
  *   1. The buffer of a "set" request is copied in first (EFAULT).
@@ -29,10 +30,8 @@
 #include <machine/reg.h>
 #include "proc/sys_process.h"
 #include "proc/proc.h"
-#include "kernel/i386/regs.h"
-#include "kernel/i386/frame.h"
 #include "kernel/syscall.h"
-#include "kernel/i386/x86.h"
+#include "kernel/i386/syscall_md.h"
 #include "vm/vm.h"
 
 union ptrace_buf {
@@ -196,9 +195,8 @@ ptrace_detach(struct proc *p, int sig)
 {
 	struct thread *td = FIRST_THREAD_IN_PROC(p);
 
-	ptrace_clear_single_step(td);
+	ptrace_forget_step(td);
 	td->td_dbgflags = 0;
-	td->td_step_uc = 0;
 	td->td_sigforce = 0;
 	if (p->p_flag & P_ATTACHSTOP)
 		p->p_siglist &= ~SIGMASK(SIGSTOP);
@@ -214,12 +212,10 @@ ptrace_detach(struct proc *p, int sig)
 void
 ptrace_tracer_exit(struct proc *tracer)
 {
-	int i;
+	struct proc *p;
 
-	for (i = 0; i < NPROC; i++) {
-		struct proc *p = &proc_table[i];
-
-		if (p->p_state == PRS_FREE || p->p_tracer != tracer ||
+	FOREACH_PROC(p) {
+		if (p->p_tracer != tracer ||
 		    !(p->p_flag & P_TRACED))
 			continue;
 		if (p->p_state == PRS_ZOMBIE) {
@@ -423,8 +419,7 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 			return EINVAL;
 		memset(&b->sr, 0, sizeof(b->sr));
 		b->sr.sr_error = td2->td_sc_error;
-		b->sr.sr_retval[0] = td2->td_frame->tf_eax;
-		b->sr.sr_retval[1] = td2->td_frame->tf_edx;
+		cpu_fetch_syscall_retval(td2, b->sr.sr_retval);
 		return copyout(&b->sr, addr, sizeof(b->sr));
 	case PT_GETREGS:
 		fill_regs(td2, &b->reg);

@@ -1,5 +1,7 @@
 /*
- * sys_process.h - process tracing (ptrace), the parts other files call.
+ * sys_process.h - process tracing (ptrace): the parts other files call, and
+ * the machine-dependent functions sys_process.c calls (FreeBSD's
+ * <sys/ptrace.h> names), which kernel/i386/ implements.
  */
 #ifndef PROC_SYS_PROCESS_H
 #define PROC_SYS_PROCESS_H
@@ -9,6 +11,10 @@
 
 struct thread;
 struct proc;
+struct reg;
+struct fpreg;
+struct xmmreg;
+struct dbreg;
 
 int	kern_ptrace(struct thread *td, int req, int pid, void *addr, int data);
 int	proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len,
@@ -16,5 +22,31 @@ int	proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len,
 void	ptrace_syscall_stop(struct thread *td, int which);
 void	ptrace_tracer_exit(struct proc *tracer);
 void	ptrace_detach(struct proc *p, int sig);
+
+/*
+ * Machine-dependent, for a stopped tracee td. The set_* functions validate
+ * the whole image first and change nothing if it is refused (EINVAL);
+ * otherwise everything returns 0.
+ *
+ * fill_regs ... set_dbregs (regs.c, dbreg.c): the registers as <machine/reg.h>
+ *	lays them out; fill_xmmregs/set_xmmregs are EINVAL without FXSR.
+ * ptrace_set_pc (regs.c): td resumes at addr.
+ * ptrace_single_step (ptrace_step.c): td traps after its next instruction.
+ * ptrace_clear_single_step: no trap on the debugger's behalf when td resumes
+ *	(a step a signal handler interrupted still resumes at its sigreturn).
+ * ptrace_forget_step: nothing of any step stays (detach, exec).
+ */
+void	fill_regs(struct thread *td, struct reg *r);
+int	set_regs(struct thread *td, const struct reg *r);
+int	fill_fpregs(struct thread *td, struct fpreg *fp);
+int	set_fpregs(struct thread *td, const struct fpreg *fp);
+int	fill_xmmregs(struct thread *td, struct xmmreg *xr);
+int	set_xmmregs(struct thread *td, const struct xmmreg *xr);
+int	fill_dbregs(struct thread *td, struct dbreg *d);
+int	set_dbregs(struct thread *td, const struct dbreg *d);
+int	ptrace_set_pc(struct thread *td, uint32_t addr);
+int	ptrace_single_step(struct thread *td);
+int	ptrace_clear_single_step(struct thread *td);
+void	ptrace_forget_step(struct thread *td);
 
 #endif

@@ -38,7 +38,7 @@ int
 sys_kill(struct thread *td, uint32_t *args)
 {
 	pid_t pid = (pid_t)args[0];
-	int sig = (int)args[1], i, found = 0, error = ESRCH;
+	int sig = (int)args[1], found = 0, error = ESRCH;
 	struct proc *p;
 
 	if (sig < 0 || sig >= NSIG)
@@ -48,8 +48,7 @@ sys_kill(struct thread *td, uint32_t *args)
 			return ESRCH;
 		return p->p_state == PRS_ZOMBIE ? 0 : kill_one(td, p, sig);
 	}
-	for (i = 0; i < NPROC; i++) {
-		p = &proc_table[i];
+	FOREACH_PROC(p) {
 		if (p->p_state != PRS_NORMAL || (p->p_flag & P_SYSTEM))
 			continue;
 		if (pid == -1 && (p == initproc || p == td->td_proc))

@@ -2,7 +2,8 @@
 """testdriver.py - everything `make test` runs, with one verdict line per case.
 
   1. Host unit tests: each tests/host/test_*.c, compiled for the host (see
-     tests/host/README.md), prints "PASS name" / "FAIL name: why".
+     tests/host/README.md), prints "PASS name" / "FAIL name: why"; each
+     tests/host/check_*.py checks the source tree itself the same way.
   2. Boot tests: the kernel's self-tests, the panic dump of a deliberate
      kernel fault, the GRUB ISO, the idle CPU, and a boot under Bochs.
   3. In-OS suites: each tests/os/NAME.c is installed as /test/NAME and run
@@ -123,6 +124,27 @@ def run_host_tests(res, only):
         if run.returncode != 0 and not seen:
             res.add("host.%s" % name, "FAIL",
                     "exit status %d" % run.returncode, run.stdout + run.stderr)
+    for script in sorted(glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))):
+        run_host_check(res, only, script)
+
+
+def run_host_check(res, only, script):
+    """A python check of the tree (tests/host/check_*.py): its own
+    PASS/FAIL lines, with names it chooses."""
+    name = os.path.splitext(os.path.basename(script))[0]
+    if only and not re.search(only, "host." + name):
+        return
+    run = subprocess.run([sys.executable, script], capture_output=True,
+                         text=True, timeout=300)
+    seen = False
+    for line in run.stdout.splitlines():
+        m = re.match(r"^(PASS|FAIL) (\S+)(?::\s*(.*))?$", line)
+        if m:
+            seen = True
+            res.add("host.%s" % m.group(2), m.group(1), m.group(3) or "")
+    if run.returncode != 0 and not seen:
+        res.add("host.%s" % name, "FAIL", "exit status %d" % run.returncode,
+                run.stdout + run.stderr)
 
 
 # ---------------------------------------------------------------- boot tests

@@ -118,10 +118,3 @@ pmap_invalidate(paddr_t pd, vaddr_t va)
 	if (rcr3() == pd)
 		invlpg(va);
 }
-
-void
-pmap_activate(paddr_t pd)
-{
-	if (rcr3() != pd)
-		lcr3(pd);
-}

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "kernel/i386/layout.h"
+#include "kernel/i386/x86.h"
 
 typedef uint32_t paddr_t;
 typedef uint32_t vaddr_t;
@@ -40,7 +41,14 @@ paddr_t		pmap_create(void);
 void		pmap_destroy(paddr_t pd);
 uint32_t	*pmap_pte(paddr_t pd, vaddr_t va, int create);
 void		pmap_invalidate(paddr_t pd, vaddr_t va);
-void		pmap_activate(paddr_t pd);
+
+/* Make pd the live page directory, unless it already is (every context switch). */
+static inline void
+pmap_activate(paddr_t pd)
+{
+	if (rcr3() != pd)
+		lcr3(pd);
+}
 
 /* vm/kmalloc.c: the kernel heap. kmalloc returns NULL when out of memory. */
 void		*kmalloc(size_t size);

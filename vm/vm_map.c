@@ -15,8 +15,6 @@
 #include "vm/vm.h"
 #include "kernel/kprintf.h"
 #include "kernel/i386/x86.h"
-#include "kernel/syscall.h"
-#include "proc/proc.h"
 
 struct vmspace *
 vmspace_alloc(void)
@@ -194,17 +192,4 @@ vmspace_resident(struct vmspace *vm)
 				n++;
 	}
 	return n;
-}
-
-/* brk(addr): move the break; addr 0 only asks. Returns the break. */
-int
-sys_break(struct thread *td, uint32_t *args)
-{
-	struct vmspace *vm = td->td_proc->p_vmspace;
-	int error;
-
-	if (args[0] != 0 && (error = vm_set_brk(vm, args[0])) != 0)
-		return error;
-	td->td_retval[0] = vm->vm_brk;
-	return 0;
 }

@@ -38,6 +38,21 @@ struct trapframe {
 
 #define TRAPF_USERMODE(tf)	(((tf)->tf_cs & SEL_RPL_MASK) == SEL_UPL)
 
+/*
+ * What swtch() (kernel/i386/swtch.asm) leaves on the kernel stack of a
+ * thread it switches away from, lowest address first, and pops for the one
+ * it switches to: the callee-saved registers and the address it returns
+ * to. A new thread's is built by hand (kernel/i386/vm_machdep.c), returning
+ * into fork_trampoline with sf_esi the function to run first.
+ */
+struct switchframe {
+	uint32_t sf_edi;
+	uint32_t sf_esi;
+	uint32_t sf_ebx;
+	uint32_t sf_ebp;
+	uint32_t sf_eip;
+};
+
 /* Exception vectors (Intel SDM vol. 3, table 6-1). */
 #define IDT_DE		0	/* divide error */
 #define IDT_DB		1	/* debug */

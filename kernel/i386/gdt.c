@@ -32,7 +32,7 @@ struct segment_descriptor {
 #define SDF_DB		0x40	/* 32-bit */
 
 static struct segment_descriptor gdt[NGDT];
-static struct i386tss proc0_tss;
+struct i386tss proc0_tss;
 static struct i386tss dftss;
 
 static void
@@ -82,13 +82,6 @@ gdt_init(void)
 	ltr(TSS_SEL);
 }
 
-/* Called on every switch to a thread: traps from ring 3 land on its stack. */
-void
-tss_set_kstack(uint32_t esp0)
-{
-	proc0_tss.tss_esp0 = esp0;
-}
-
 /* The double-fault task starts at eip on stack esp, in address space cr3. */
 void
 gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3)
@@ -104,11 +97,4 @@ gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3)
 	dftss.tss_iobase = sizeof(dftss);
 	set_desc(GDFTSS_SLOT, (uint32_t)&dftss, sizeof(dftss) - 1,
 	    SDA_P | SDA_DPL(0) | SDA_TSS32, 0);
-}
-
-/* The state a task switch saved (read by the double-fault handler). */
-const struct i386tss *
-gdt_proc0_tss(void)
-{
-	return &proc0_tss;
 }

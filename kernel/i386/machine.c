@@ -19,7 +19,7 @@ void
 machine_halt(void)
 {
 	for (;;) {
-		cli();
+		disable_intr();
 		hlt();
 	}
 }
@@ -29,7 +29,7 @@ machine_poweroff(int code)
 {
 	const char *s;
 
-	cli();
+	disable_intr();
 	outl(QEMU_DEBUG_EXIT, code);
 	for (s = "Shutdown"; *s != '\0'; s++)
 		outb(BOCHS_SHUTDOWN, *s);
@@ -41,7 +41,7 @@ machine_poweroff(int code)
 void
 machine_reset(void)
 {
-	cli();
+	disable_intr();
 	outb(KBC_STATUS, KBC_RESET);	/* pulse the CPU reset line */
 	machine_halt();
 }

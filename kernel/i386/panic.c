@@ -118,7 +118,7 @@ finish(void)
 static void
 begin(const char *fmt, va_list ap)
 {
-	cli();
+	disable_intr();
 	if (panicking++) {
 		kprintf("\npanic while panicking\n");
 		finish();

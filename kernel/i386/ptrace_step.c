@@ -5,27 +5,31 @@
  * DR6.BS) after the next user instruction. But TF is also the program's: a
  * program may set it itself (popf) and take SIGTRAP after each instruction,
  * as on bare hardware. So the kernel remembers whose TF it is (TDB_STEP: the
- * debugger's) and keeps the two apart:
+ * debugger's) and keeps the two apart, with what td_md remembers of the
+ * step (kernel/i386/proc_md.h):
  *
  *  - At the step trap the debugger's TF is taken away again, so a later
  *    PT_CONTINUE runs free; a program's own TF is never touched.
  *  - A stepped popf or iret writes EFLAGS itself: whatever TF it leaves is
- *    the program's (TDB_STEPKEEP).
+ *    the program's (MDTD_STEPKEEP).
  *  - A stepped pushf would store the debugger's TF in the program's memory,
  *    where a later popf would turn it into the program's: the trap clears it
- *    in the pushed word (TDB_STEPPUSHF), so the program sees the flags it
+ *    in the pushed word (MDTD_STEPPUSHF), so the program sees the flags it
  *    would see unstepped.
  *  - A signal handler that runs in the middle of a step is not stepped and
  *    its ucontext shows no debugger TF; the step resumes when sigreturn puts
- *    back the interrupted context (td_step_uc), even if the debugger has
+ *    back the interrupted context (md_step_uc), even if the debugger has
  *    continued the handler meanwhile: FreeBSD's "PT_STEP with a signal" runs
  *    the handler first, then steps the instruction.
  *  - int $0x80 clears TF and the iret back would let one more instruction
- *    run before the trap; kernel/syscall.c posts the step trap itself as the
- *    call returns, through ptrace_step_trap() as well.
+ *    run before the trap; kernel/syscall.c has the step trap posted as the
+ *    call returns (ptrace_syscall_step).
+ *  - exec and detach forget every step (ptrace_forget_step): a new image,
+ *    or an untraced process, has nothing to resume at a sigreturn.
  */
 #include <sys/signal.h>
 #include "kernel/i386/regs.h"
+#include "kernel/i386/dbreg.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
@@ -49,8 +53,8 @@ is_prefix(uint8_t b)
 }
 
 /*
- * What the instruction at pc does to TF: TDB_STEPKEEP (it sets EFLAGS),
- * TDB_STEPPUSHF (it pushes them; *end is the address after it) or 0.
+ * What the instruction at pc does to TF: MDTD_STEPKEEP (it sets EFLAGS),
+ * MDTD_STEPPUSHF (it pushes them; *end is the address after it) or 0.
  */
 static int
 classify(struct thread *td, uint32_t pc, uint32_t *end)
@@ -77,10 +81,10 @@ classify(struct thread *td, uint32_t pc, uint32_t *end)
 	*end = pc + i + 1;
 	switch (insn[i]) {
 	case OP_PUSHF:
-		return TDB_STEPPUSHF;
+		return MDTD_STEPPUSHF;
 	case OP_POPF:
 	case OP_IRET:
-		return TDB_STEPKEEP;
+		return MDTD_STEPKEEP;
 	}
 	return 0;
 }
@@ -97,9 +101,9 @@ ptrace_single_step(struct thread *td)
 		return 0;		/* the program's own TF steps it already */
 	kind = classify(td, tf->tf_eip, &end);
 	tf->tf_eflags |= PSL_T;
-	td->td_dbgflags &= ~(TDB_STEPPUSHF | TDB_STEPKEEP);
-	td->td_dbgflags |= TDB_STEP | kind;
-	td->td_step_pc = end;
+	td->td_dbgflags |= TDB_STEP;
+	td->td_md.md_flags = kind;
+	td->td_md.md_step_pc = end;
 	return 0;
 }
 
@@ -108,8 +112,16 @@ ptrace_clear_single_step(struct thread *td)
 {
 	if (td->td_dbgflags & TDB_STEP)
 		td->td_frame->tf_eflags &= ~PSL_T;
-	td->td_dbgflags &= ~(TDB_STEP | TDB_STEPPUSHF | TDB_STEPKEEP);
+	td->td_dbgflags &= ~TDB_STEP;
+	td->td_md.md_flags = 0;
 	return 0;
+}
+
+void
+ptrace_forget_step(struct thread *td)
+{
+	ptrace_clear_single_step(td);
+	td->td_md.md_step_uc = 0;
 }
 
 /* Clear TF in the flags word a stepped pushf just stored at esp. */
@@ -132,15 +144,28 @@ hide_pushed_tf(uint32_t esp)
 void
 ptrace_step_trap(struct thread *td, struct trapframe *tf)
 {
-	int f = td->td_dbgflags;
+	int f = td->td_md.md_flags;
 
-	if (!(f & TDB_STEP))
+	if (!(td->td_dbgflags & TDB_STEP))
 		return;
-	if (!(f & TDB_STEPKEEP))
+	if (!(f & MDTD_STEPKEEP))
 		tf->tf_eflags &= ~PSL_T;
-	if ((f & TDB_STEPPUSHF) && tf->tf_eip == td->td_step_pc)
+	if ((f & MDTD_STEPPUSHF) && tf->tf_eip == td->td_md.md_step_pc)
 		hide_pushed_tf(tf->tf_esp);
-	td->td_dbgflags &= ~(TDB_STEP | TDB_STEPPUSHF | TDB_STEPKEEP);
+	td->td_dbgflags &= ~TDB_STEP;
+	td->td_md.md_flags = 0;
+}
+
+/*
+ * The system call of a stepped thread returns (cpu_syscall_stepping): the
+ * step ends at the instruction after int $0x80, with the trap the CPU left out.
+ */
+void
+ptrace_syscall_step(struct thread *td)
+{
+	ptrace_step_trap(td, td->td_frame);
+	dbreg_step_posted(td);
+	trapsignal(td, SIGTRAP, TRAP_TRACE, td->td_frame->tf_eip);
 }
 
 /*
@@ -153,17 +178,18 @@ ptrace_step_sendsig(struct thread *td, int *saved_eflags, uint32_t uc)
 	if (!(td->td_dbgflags & TDB_STEP))
 		return;
 	*saved_eflags &= ~PSL_T;
-	td->td_step_uc = uc;
-	td->td_dbgflags &= ~(TDB_STEP | TDB_STEPPUSHF | TDB_STEPKEEP);
+	td->td_md.md_step_uc = uc;
+	td->td_dbgflags &= ~TDB_STEP;
+	td->td_md.md_flags = 0;
 }
 
 /* sigreturn() has restored the context saved at uc: resume its step. */
 void
 ptrace_step_sigreturn(struct thread *td, uint32_t uc)
 {
-	if (uc == 0 || uc != td->td_step_uc)
+	if (uc == 0 || uc != td->td_md.md_step_uc)
 		return;
-	td->td_step_uc = 0;
+	td->td_md.md_step_uc = 0;
 	if (td->td_proc->p_flag & P_TRACED)
 		ptrace_single_step(td);
 }

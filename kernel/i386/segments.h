@@ -44,9 +44,21 @@ struct i386tss {
 	uint16_t tss_iobase;	/* past the limit: no I/O bitmap, IOPL 0 rules all ports */
 } __attribute__((packed));
 
+/*
+ * The TSS every trap from ring 3 takes its kernel stack from (tss_esp0),
+ * and where a task switch to the double-fault task saves the interrupted
+ * state. Owned by kernel/i386/gdt.c.
+ */
+extern struct i386tss proc0_tss;
+
 void	gdt_init(void);
-void	tss_set_kstack(uint32_t esp0);
 void	gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3);
-const struct i386tss *gdt_proc0_tss(void);
+
+/* Called on every switch to a thread: traps from ring 3 land on its stack. */
+static inline void
+tss_set_kstack(uint32_t esp0)
+{
+	proc0_tss.tss_esp0 = esp0;
+}
 
 #endif

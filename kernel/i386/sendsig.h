@@ -1,15 +1,12 @@
 /*
- * sendsig.h - the machine-dependent half of signal delivery: the frame a
- * handler runs on, and sigreturn.
+ * sendsig.h - the frame a signal handler runs on (kernel/i386/sendsig.c
+ * builds it; genassym.c tells sigcode.asm where its ucontext is).
  */
 #ifndef KERNEL_I386_SENDSIG_H
 #define KERNEL_I386_SENDSIG_H
 
 #include <sys/signal.h>
 #include <sys/ucontext.h>
-
-struct thread;
-struct vmspace;
 
 /*
  * What sendsig() pushes on the user stack. A handler is entered with %esp
@@ -24,10 +21,6 @@ struct sigframe {
 	ucontext_t	sf_uc;		/* the interrupted context */
 	siginfo_t	sf_si;
 } __attribute__((aligned(16)));
-
-void	sendsig(struct thread *td, int sig, const siginfo_t *si,
-	    void (*handler)(int), int siginfo);
-int	sigcode_install(struct vmspace *vm, uint32_t stack_top, uint32_t *where);
 
 extern const char sigcode[], esigcode[];	/* kernel/i386/sigcode.asm */
 

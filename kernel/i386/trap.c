@@ -87,7 +87,7 @@ user_trap(struct trapframe *tf)
 
 	if (tf->tf_trapno == IDT_PF)
 		cr2 = rcr2();		/* before anything can fault again */
-	sti();
+	enable_intr();
 	switch (tf->tf_trapno) {
 	case IDT_PF:
 		sig = user_page_fault(td, tf, cr2, &code);
@@ -228,7 +228,7 @@ trap(struct trapframe *tf)
 void
 dblfault_handler(void)
 {
-	const struct i386tss *t = gdt_proc0_tss();
+	const struct i386tss *t = &proc0_tss;
 	struct trapframe tf = {
 		.tf_gs = t->tss_gs, .tf_fs = t->tss_fs, .tf_es = t->tss_es,
 		.tf_ds = t->tss_ds, .tf_edi = t->tss_edi, .tf_esi = t->tss_esi,

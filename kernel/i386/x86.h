@@ -77,8 +77,9 @@ write_eflags(uint32_t v)
 	__asm__ volatile("pushl %0; popfl" : : "r"(v) : "memory", "cc");
 }
 
-static inline void cli(void) { __asm__ volatile("cli" ::: "memory"); }
-static inline void sti(void) { __asm__ volatile("sti" ::: "memory"); }
+/* cli and sti, by FreeBSD's names, which machine-independent code uses too. */
+static inline void disable_intr(void) { __asm__ volatile("cli" ::: "memory"); }
+static inline void enable_intr(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void hlt(void) { __asm__ volatile("hlt" ::: "memory"); }
 
 /* Disable interrupts and return the previous EFLAGS for intr_restore(). */
@@ -86,7 +87,7 @@ static inline uint32_t
 intr_disable(void)
 {
 	uint32_t ef = read_eflags();
-	cli();
+	disable_intr();
 	return ef;
 }
 

@@ -2,7 +2,8 @@
  * ptrace_step.c - PT_STEP: exactly one user instruction per step, int $0x80
  * stepped as one instruction, pushf and popf as on hardware, the debugger's
  * TF never left behind nor visible to the program, a program's own TF kept,
- * and a step across a signal handler (FreeBSD's PT_STEP_with_signal).
+ * a step across a signal handler (FreeBSD's PT_STEP_with_signal), and
+ * nothing of a step surviving an exec.
  *
  * The code under test is inline assembly between int3 instructions, with
  * global labels, so the tracer (the same program, forked) knows every
@@ -524,9 +525,96 @@ PT_CASE(step_with_sigtrap_blocked)
 	return 0;
 }
 
-int
-main(void)
+/*
+ * exec_forgets_step runs this program as two images, A then B, with
+ * argument vectors of the same size so that their stacks lie at the same
+ * addresses: argv[1] is "A" or "B", argv[2] the address (8 hex digits) of
+ * the ucontext A's handler was given. A stops itself; the tracer steps it
+ * with SIGUSR1, and the handler, which a step waits for (it resumes when
+ * that ucontext comes back through sigreturn), execs B instead of
+ * returning. B takes a SIGUSR1 at the same depth, so its handler returns
+ * through a ucontext at the same address: no step may resume there.
+ */
+#define IMAGE_PATH	"/test/ptrace_step"
+
+static char image_mode;
+static uint32_t image_uc;
+
+static void
+image_handler(int sig, siginfo_t *si, void *uc)
 {
+	char hex[9], *argv[] = { IMAGE_PATH, "B", hex, NULL };
+
+	(void)sig, (void)si;
+	if (image_mode == 'A') {
+		snprintf(hex, sizeof(hex), "%08x", (uint32_t)uc);
+		execve(IMAGE_PATH, argv, environ);
+		_exit(2);
+	}
+	if ((uint32_t)uc != image_uc)
+		_exit(3);	/* the frames differ: the case tests nothing */
+}
+
+/* B inherits the mask of A's handler: SIGUSR1 is unblocked first. */
+static int __attribute__((noinline))
+image_run(void)
+{
+	struct sigaction sa;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = image_handler;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGUSR1, &sa, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(image_mode == 'A' ? SIGSTOP : SIGUSR1);
+	return 0;
+}
+
+static int
+exec_image_a(void)
+{
+	char *argv[] = { IMAGE_PATH, "A", "00000000", NULL };
+
+	execve(IMAGE_PATH, argv, environ);
+	return 1;
+}
+
+PT_CASE(exec_forgets_step)
+{
+	pid_t pid = pt_traced(exec_image_a);
+	int st;
+
+	KT_CHECK(pid > 0, "no tracee");
+	PT_CONT(pid, 0);
+	PT_STOP(pid, SIGTRAP);		/* image A's exec */
+	PT_CONT(pid, 0);
+	PT_STOP(pid, SIGSTOP);		/* A stops itself */
+	PT_OK(PT_STEP, pid, 1, SIGUSR1);
+	PT_STOP(pid, SIGTRAP);		/* the handler execs B mid-step */
+	PT_CONT(pid, 0);
+	PT_STOP(pid, SIGUSR1);		/* B raises SIGUSR1 */
+	PT_CONT(pid, SIGUSR1);
+	st = pt_wait(pid);
+	KT_CHECK(!(WIFEXITED(st) && WEXITSTATUS(st) == 3),
+	    "the two images' signal frames lie apart: nothing was tested");
+	KT_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	    "B %s after its handler: a step from before the exec resumed",
+	    pt_str(st));
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 3 && (strcmp(argv[1], "A") == 0 ||
+	    strcmp(argv[1], "B") == 0)) {
+		image_mode = argv[1][0];
+		image_uc = strtoul(argv[2], NULL, 16);
+		return image_run();
+	}
 	kt_suite("ptrace_step");
 	kt_run("loop_of_k_instructions", loop_of_k_instructions);
 	kt_run("step_over_int80", step_over_int80);
@@ -541,5 +629,6 @@ main(void)
 	kt_run("freebsd_pt_step_with_signal", freebsd_pt_step_with_signal);
 	kt_run("step_siginfo", step_siginfo);
 	kt_run("step_with_sigtrap_blocked", step_with_sigtrap_blocked);
+	kt_run("exec_forgets_step", exec_forgets_step);
 	return kt_finish();
 }

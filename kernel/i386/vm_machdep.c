@@ -1,0 +1,100 @@
+/*
+ * vm_machdep.c - the i386 half of a thread's life (FreeBSD's name for the
+ * file): its kernel stack made ready for its first switch (cpu_thread0,
+ * cpu_thread_init, cpu_fork), the switch itself (cpu_switch, with swtch()
+ * in swtch.asm), and what exit gives back (cpu_exit). proc/proc.h has the
+ * contracts.
+ *
+ * A thread's kernel stack (KSTACK_SIZE bytes at td_kstack) has its user
+ * trap frame at the top, td_frame. A thread that is switched out has a
+ * struct switchframe on its stack, below whatever it was doing in the
+ * kernel, and pcb_esp points at it. A new thread's stack is made to look
+ * like one switched out just before returning to user mode: the frame, and
+ * right below it a switch frame that "returns" into fork_trampoline.
+ */
+#include <string.h>
+#include "kernel/i386/dbreg.h"
+#include "kernel/i386/fpu.h"
+#include "kernel/i386/frame.h"
+#include "kernel/i386/segments.h"
+#include "kernel/i386/x86.h"
+#include "proc/proc.h"
+#include "vm/vm.h"
+
+void	swtch(uint32_t *old_esp, uint32_t new_esp);
+void	fork_trampoline(void);
+extern char boot_stack_bottom[];	/* boot/multiboot.asm */
+
+void
+cpu_thread0(struct thread *td)
+{
+	td->td_kstack = (uint8_t *)boot_stack_bottom;
+	td->td_pcb.pcb_cr3 = kernel_pd;
+}
+
+/*
+ * Place td's frame at the top of its kernel stack and a switch frame below
+ * it, whose return address is fork_trampoline and whose esi is fn.
+ */
+static void
+thread_stack(struct thread *td, void (*fn)(void))
+{
+	struct switchframe *sf;
+
+	td->td_frame = (struct trapframe *)(td->td_kstack + KSTACK_SIZE) - 1;
+	sf = (struct switchframe *)td->td_frame - 1;
+	*sf = (struct switchframe){ .sf_esi = (uint32_t)fn,
+	    .sf_eip = (uint32_t)fork_trampoline };
+	td->td_pcb.pcb_esp = (uint32_t)sf;
+	td->td_pcb.pcb_cr3 = td->td_proc->p_vmspace->vm_pd;
+}
+
+void
+cpu_thread_init(struct thread *td, void (*fn)(void))
+{
+	thread_stack(td, fn);
+	memset(td->td_frame, 0, sizeof(*td->td_frame));
+	fpu_reset_state(&td->td_pcb.pcb_save);
+}
+
+void
+cpu_fork(struct thread *td1, struct thread *td2)
+{
+	fpu_fork(td1, td2);
+	thread_stack(td2, NULL);
+	*td2->td_frame = *td1->td_frame;
+	td2->td_frame->tf_eax = 0;		/* fork() returns 0 in the child */
+	td2->td_frame->tf_edx = 0;
+	td2->td_frame->tf_eflags &= ~PSL_T;
+}
+
+/*
+ * The idle thread runs only in the kernel: it needs no ring-0 stack in the
+ * TSS and can run on whatever address space is loaded (every one maps the
+ * kernel), which spares a TLB flush each way.
+ */
+void
+cpu_switch(struct thread *old, struct thread *new)
+{
+	curthread = new;
+	if (!(new->td_proc->p_flag & P_SYSTEM)) {
+		tss_set_kstack((uint32_t)new->td_kstack + KSTACK_SIZE);
+		pmap_activate(new->td_pcb.pcb_cr3);
+	}
+	fpu_switch(old, new);
+	dbreg_switch(new);
+	swtch(&old->td_pcb.pcb_esp, new->td_pcb.pcb_esp);
+}
+
+/*
+ * The process's page directory stays loaded until the switch away, after
+ * exit1() has freed it: nothing allocates a page in between, and the
+ * kernel half, all that is used until then, is the same in every one.
+ */
+void
+cpu_exit(struct thread *td)
+{
+	fpu_thread_exit(td);
+	td->td_pcb.pcb_flags &= ~PCB_DBREGS;
+	td->td_pcb.pcb_cr3 = kernel_pd;
+}
