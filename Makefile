@@ -162,7 +162,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
-	run-prog gdb-user clean help
+	run-prog gdb-user fuzz clean help
 all: deps-quiet $(B)/kernel.elf $(INITRD)
 	$(Q)cp $(B)/kernel.elf kernel.elf
 iso: all $(ISO)
@@ -221,6 +221,11 @@ gdb-user: deps-quiet
 		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
 		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
+# The ptrace fuzzer on a fresh boot (docs/hazards.md); exits with its verdict.
+fuzz: all
+	$(Q)$(PYTHON) tools/fuzz.py --n "$(or $(N),100000)" --emu "$(or $(EMU),qemu)" \
+		$(if $(SEED),--seed "$(SEED)") $(if $(VERBOSE),--verbose-from "$(VERBOSE)")
+
 clean:
 	$(Q)rm -rf $(B) kernel.elf kestrel.iso
 
@@ -239,6 +244,8 @@ help:
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
 	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234] [ARGS=...]"
 	@echo "                  serve a user program to host gdb through the stub on COM2"
+	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"
+	@echo "                  fuzz ptrace on a fresh boot (default 100000 requests, a new seed)"
 	@echo "  make clean      remove build products"
 	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose)"
 
