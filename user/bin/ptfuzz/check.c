@@ -1,6 +1,7 @@
 /*
  * check.c - what must hold however the requests went, checked every 1,000
- * requests (and at the end by main.c, with the page and heap counts).
+ * requests (and at the end by main.c, with the page and heap counts); a
+ * subject's own invariants also after every register write it accepted.
  *
  * A traced subject, stopped: user CS and SS (0x1b, 0x23: RPL 3), IOPL 0,
  * IF set, no VM; debug registers enabled only on user addresses, with no
@@ -74,17 +75,22 @@ check_mxcsr(struct fuzz *f, pid_t pid)
 }
 
 void
+check_subject(struct fuzz *f, const struct subject *s)
+{
+	if (s->state != S_STOPPED)
+		return;
+	check_regs(f, s->pid);
+	check_dbregs(f, s->pid);
+	check_mxcsr(f, s->pid);
+}
+
+void
 check_subjects(struct fuzz *f)
 {
 	int i;
 
-	for (i = 0; i < NSUBJ; i++) {
-		if (f->subj[i].state != S_STOPPED)
-			continue;
-		check_regs(f, f->subj[i].pid);
-		check_dbregs(f, f->subj[i].pid);
-		check_mxcsr(f, f->subj[i].pid);
-	}
+	for (i = 0; i < NSUBJ; i++)
+		check_subject(f, &f->subj[i]);
 }
 
 /* The fresh image's FPU and debug registers, read by its tracer. */

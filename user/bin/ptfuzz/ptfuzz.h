@@ -95,6 +95,7 @@ void		subject_tend(struct fuzz *f, struct subject *s);
 int		subject_main(void);
 
 /* check.c */
+void		check_subject(struct fuzz *f, const struct subject *s);
 void		check_subjects(struct fuzz *f);
 void		check_system(struct fuzz *f);
 

@@ -43,13 +43,16 @@ trace_me_child(struct fuzz *f)
 	return err;
 }
 
-/* After the request: where its subject is now. */
+/* After the request: is the subject still sound, and where is it now? */
 static void
 settle_after(struct fuzz *f, struct subject *s, int req, int err)
 {
 	if (s == NULL || err != 0)
 		return;
-	if (req == PT_DETACH) {
+	if (req == PT_SETREGS || req == PT_SETDBREGS || req == PT_SETFPREGS ||
+	    req == PT_SETXMMREGS) {
+		check_subject(f, s);
+	} else if (req == PT_DETACH) {
 		s->state = S_UNTRACED;
 		s->idle = 0;
 	} else if (is_resume(req) || req == PT_ATTACH) {
