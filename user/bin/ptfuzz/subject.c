@@ -6,7 +6,9 @@
  * traced). Subject 0 starts traced (PT_TRACE_ME), subject 1 untraced, so
  * that PT_ATTACH has something to take. Each is the leader of its own
  * process group, so whatever it forks (a mutated EIP can land anywhere,
- * fork included) goes when the group is killed.
+ * fork included) goes when the group is killed; and each runs as uid 1000,
+ * so that wherever its EIP lands it cannot reboot the machine or signal a
+ * process outside the run (the fuzzer, as root, still traces it).
  *
  * After a request that may have set a traced subject running, the fuzzer
  * brings it back to a collected stop (subject_settle): it waits a little
@@ -23,6 +25,8 @@
 #include <sched.h>
 #include <unistd.h>
 #include "ptfuzz.h"
+
+#define SUBJECT_UID	1000
 
 volatile uint32_t subject_data[1024];
 static pid_t subject_self;
@@ -100,6 +104,9 @@ start(struct fuzz *f, struct subject *s)
 		return;			/* no memory or slot now: next time */
 	if (pid == 0) {
 		setpgid(0, 0);
+		if (getuid() == 0 &&
+		    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
+			_exit(126);
 		if (s->traced_born) {
 			ptrace(PT_TRACE_ME, 0, NULL, 0);
 			kill(getpid(), SIGSTOP);
