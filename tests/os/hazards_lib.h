@@ -18,6 +18,16 @@
  *   4. no process the case started is left in the process table.
  * The harness (lib/ktest.c) then compares the free-page count. A panic ends
  * the boot, which the test driver reports as a failure of the suite.
+ *
+ * Classes Kestrel cannot express, and why (docs/hazards.md has the list):
+ * LDT selectors and a thread deleting an LDT entry (no set_ldt, no
+ * threads); SYSENTER as an entry (Kestrel enters by int $0x80 only; the
+ * sysenter instruction is tested as the #GP it is); a nested indirect
+ * syscall(2) (none exists); writes through a read-only MAP_SHARED mapping
+ * (no mmap); attach racing a setuid exec (no set-id executables); races
+ * between CPUs (one CPU, a kernel that is not preempted); the CR0.TS
+ * self-test (not visible from user space). The signal frame's FPU format
+ * fields and zeroed ptrace padding are tested by fpu_fault and ptrace_regs.
  */
 #ifndef HAZARDS_LIB_H
 #define HAZARDS_LIB_H
