@@ -21,7 +21,7 @@
  * an LDT entry deleted by a sibling thread (no LDT, no threads).
  */
 #include <sys/syscall.h>
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 void	a3_push(void);
 int	nt_call(int nr, int flags);

@@ -11,7 +11,7 @@
  * `in' and `cli' (hz_unprivileged). The bits a program may change itself
  * (CF, ZF, DF, AC, RF) are accepted and read back.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 static const struct hz_bad bads[] = {
 	HZ_BAD("iopl3", r_eflags, mc_eflags, 0x00003202),

@@ -10,7 +10,7 @@
  * The user's own selectors at RPL 0-2 are not among them: whether ring 3
  * may hold those is the validator's business (docs/ptrace.md).
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 static const struct hz_bad bads[] = {
 	HZ_BAD("cs_kcode", r_cs, mc_cs, 0x08),

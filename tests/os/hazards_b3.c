@@ -10,7 +10,7 @@
  * port range must fault on every port tried. Had one out reached the PIC
  * or the exit port, the boot would end here (a failure too).
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 #define PORT(name, setup, insn)						\
 	".globl " name ", " name "_at\n" name ":\n"			\

@@ -10,7 +10,7 @@
  * combined state is what counts). The last user byte is accepted. After
  * each, the tracee runs through 100 context switches without a stop.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 uint32_t c1_g;
 

@@ -12,7 +12,7 @@
  * Bochs runs it too: QEMU ignores GD, Bochs honours it, so a GD that
  * reached the hardware would show there as a #DB in the kernel.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 uint32_t c2_g;
 

@@ -13,7 +13,7 @@
  * no SYSENTER entry; the doc's sysenter variants are in hazards_a2.c.
  */
 #include <sys/syscall.h>
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 uint32_t d1_flags;
 void	d1_pushf(void), d1_int80(void), d1_int80_at(void), d1_int3(void);

@@ -10,7 +10,7 @@
  * program with its own TF gets one SIGTRAP per instruction and its
  * handler runs with TF clear.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 void	d2_site(void), d2_next(void);
 

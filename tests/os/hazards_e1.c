@@ -17,7 +17,7 @@
  * MXCSR: PT_GETXMMREGS and PT_SETXMMREGS are EINVAL, and the other cases
  * are skipped, by name.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 static const struct {
 	const char	*name;

@@ -22,7 +22,7 @@
  * (fpu_selftest, the boot.selftest run) injects one and checks the fix-up
  * loads the clean state.
  */
-#include "hazards_lib.h"
+#include "hazards_regs.h"
 
 #define VICTIM_SEED	0x41
 #define ROUNDS		300
