@@ -1,6 +1,7 @@
 # Kestrel - the one entry point. `make help` lists the targets.
 #
-# Everything is built under build/. The kernel is linked twice: the first link
+# Everything is built under the build directory (build/; see OPT and B
+# below). The kernel is linked twice: the first link
 # fixes every address, tools/mksyms.py turns its symbol table into a section
 # that the second link appends after .bss, so panic backtraces can name
 # functions without changing any address.
@@ -11,9 +12,24 @@ ifeq ($(V),1)
 Q :=
 endif
 
+# OPT: the optimisation flags of every C file, kernel and user. `make
+# qemu-gdb` defaults to -O0 (gdb then shows every argument and local);
+# everything else to -O2. Each setting builds into a directory of its own,
+# build/ for -O2 and build-O0/ for OPT=-O0 (the spaces of OPT removed), so
+# switching never rebuilds the other.
+ifeq ($(origin OPT),undefined)
+OPT_DEFAULT := yes
+OPT := $(if $(filter qemu-gdb,$(MAKECMDGOALS)),-O0,-O2)
+endif
+empty :=
+space := $(empty) $(empty)
+
 # B: the build directory. Several people (or agents) sharing one checkout
-# each use their own: make B=build-mine test.
-B ?= build
+# each use their own: make B=build-mine test. Its spelling (relative or
+# absolute, as tools/run_prog.py passes it) must not matter, so it is made
+# relative to the checkout when it lies inside it.
+B ?= build$(if $(filter-out -O2,$(OPT)),$(subst $(space),,$(OPT)))
+override B := $(patsubst $(CURDIR)/%,%,$(abspath $(B)))
 export KESTREL_BUILD := $(abspath $(B))
 QEMU ?= qemu-system-i386
 MEM ?= 128
@@ -24,11 +40,25 @@ LD := ld
 NASM := nasm
 AR := ar
 
+# Nothing that needs an installed tool may be evaluated before
+# tools/deps.sh has run: it runs here, while the Makefile is read (so no
+# rule of a -j build can race it), and tool-dependent variables such as
+# LIBGCC below are deferred to the recipes. Sub-makes skip the check.
+ifneq ($(filter-out clean help deps,$(or $(MAKECMDGOALS),all)),)
+ifeq ($(KESTREL_DEPS_OK),)
+ifneq ($(shell tools/deps.sh --quiet >&2; echo $$?),0)
+$(error tools/deps.sh could not provide the tools the build needs)
+endif
+export KESTREL_DEPS_OK := 1
+endif
+endif
+
 # -march=i486: gcc's i686 default emits CMOV, which a Pentium or a 486 lacks.
-COMMON_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
-	-nostdlib -nostdinc -isystem user/include -O2 -g -fno-omit-frame-pointer \
+BASE_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
+	-nostdlib -nostdinc -isystem user/include -g -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
 	-MMD -MP
+COMMON_CFLAGS := $(BASE_CFLAGS) $(OPT)
 # The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
 KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -mno-sse -mno-mmx -mno-80387 \
 	-mgeneral-regs-only
@@ -59,11 +89,15 @@ $(B)/gen/assym.inc: kernel/i386/genassym.c $(B)/cflags
 $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/gen/assym.inc
 
 # Changing a compiler flag must rebuild what it affects: the flags in use
-# are recorded in $(B)/cflags, which every object depends on.
+# are recorded in $(B)/cflags, which every object depends on. The file is
+# rewritten only when they differ, so `make -q` can tell nothing changed.
+FLAGS_IN_USE := $(KCFLAGS) | $(UCFLAGS) | $(NASMFLAGS)
+ifneq ($(file <$(B)/cflags),$(FLAGS_IN_USE))
 $(B)/cflags: FORCE
+endif
+$(B)/cflags:
 	@mkdir -p $(B)
-	@echo '$(KCFLAGS) | $(UCFLAGS) | $(NASMFLAGS)' | cmp -s - $@ || \
-		echo '$(KCFLAGS) | $(UCFLAGS) | $(NASMFLAGS)' > $@
+	@echo '$(FLAGS_IN_USE)' > $@
 FORCE:
 
 $(B)/%.o: %.c $(B)/cflags
@@ -100,7 +134,8 @@ LIBC_ASM := $(filter-out user/libc/crt0.asm,$(wildcard user/libc/*.asm))
 LIBC_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBC_C)) $(patsubst %.asm,$(B)/%.o,$(LIBC_ASM))
 CRT0 := $(B)/user/libc/crt0.o
 LIBC := $(B)/user/libc.a
-LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+# Deferred (and then kept): gcc can only name it once gcc-multilib is in.
+LIBGCC = $(eval LIBGCC := $$(shell $$(CC) -m32 -print-libgcc-file-name))$(LIBGCC)
 
 $(LIBC): $(LIBC_OBJS)
 	@echo "  AR      $@"
@@ -163,15 +198,20 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
 	run-prog gdb-user fuzz clean help
-all: deps-quiet $(B)/kernel.elf $(INITRD)
-	$(Q)cp $(B)/kernel.elf kernel.elf
+all: $(B)/kernel.elf $(INITRD) kernel.elf
 iso: all $(ISO)
 	$(Q)cp $(ISO) kestrel.iso
 
+# ./kernel.elf, which .gdbinit loads, links to the kernel of the build
+# directory in use; pointing elsewhere it is made again.
+ifneq ($(shell readlink kernel.elf 2>/dev/null),$(B)/kernel.elf)
+.PHONY: kernel.elf
+endif
+kernel.elf: $(B)/kernel.elf
+	$(Q)ln -sfn $(B)/kernel.elf $@
+
 deps:
 	$(Q)tools/deps.sh
-deps-quiet:
-	$(Q)tools/deps.sh --quiet
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
 CMDLINE ?=
@@ -200,26 +240,32 @@ bochs: iso
 test-host:
 	$(Q)$(PYTHON) tools/testdriver.py --host-only
 
-test: deps-quiet all $(ISO)
+test: all $(ISO)
 	$(Q)$(PYTHON) tools/testdriver.py
 
 bench: all
 	$(Q)$(PYTHON) tools/bench.py
 
-# run_prog.py builds SRC exactly as user/bin programs are built: these flags.
-run-prog: deps-quiet
-	$(Q)$(PYTHON) tools/run_prog.py --src "$(SRC)" --args "$(ARGS)" \
-		--timeout "$(or $(TIMEOUT),60)" --emu "$(or $(EMU),qemu)" \
-		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
-		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
+# A make variable as one word for the shell, exactly as the user wrote it.
+shquote = '$(subst ','\'',$(value $(1)))'
+USER_BUILD_ARGS = --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
+	--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
 
-# gdb_user.py builds SRC with run_prog.py's helper, hence the same flags;
-# exec, so that it (and QEMU) go when make is killed.
-gdb-user: deps-quiet
-	$(Q)exec $(PYTHON) tools/gdb_user.py --prog "$(PROG)" --src "$(SRC)" \
-		--port "$(or $(PORT),1234)" --args "$(ARGS)" \
-		--cflags "$(UCFLAGS)" --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
-		--libc $(abspath $(LIBC)) --libgcc $(LIBGCC)
+# run_prog.py builds SRC exactly as user/bin programs are built: these flags.
+run-prog:
+	$(Q)$(PYTHON) tools/run_prog.py --src=$(call shquote,SRC) \
+		--args=$(call shquote,ARGS) --timeout "$(or $(TIMEOUT),60)" \
+		--emu "$(or $(EMU),qemu)" --cflags "$(UCFLAGS)" $(USER_BUILD_ARGS)
+
+# gdb_user.py builds SRC with run_prog.py's helper, with -O0 unless OPT is
+# given, so that gdb sees every variable; exec, so that it (and QEMU) go
+# when make is killed.
+GDB_USER_OPT := $(if $(OPT_DEFAULT),-O0,$(OPT))
+gdb-user:
+	$(Q)exec $(PYTHON) tools/gdb_user.py --prog=$(call shquote,PROG) \
+		--src=$(call shquote,SRC) --port "$(or $(PORT),1234)" \
+		--args=$(call shquote,ARGS) \
+		--cflags "$(BASE_CFLAGS) $(GDB_USER_OPT) -Iuser" $(USER_BUILD_ARGS)
 
 # The ptrace fuzzer on a fresh boot (docs/hazards.md); exits with its verdict.
 fuzz: all
@@ -236,7 +282,7 @@ help:
 	@echo "  make run        boot headless, serial console here (Ctrl-A X quits)"
 	@echo "  make run-gui    boot in a QEMU window with the VGA console"
 	@echo "  make run-kvm    like run, with KVM where the host can run it"
-	@echo "  make qemu-gdb   boot and wait for gdb on :1234 (then run gdb here)"
+	@echo "  make qemu-gdb   boot an -O0 kernel and wait for gdb on :1234 (then run gdb here)"
 	@echo "  make bochs      boot the ISO in Bochs with its debugger and kernel symbols"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
 	@echo "  make bench      the benchmark table (TCG and -icount)"
@@ -247,6 +293,7 @@ help:
 	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"
 	@echo "                  fuzz ptrace on a fresh boot (default 100000 requests, a new seed)"
 	@echo "  make clean      remove build products"
-	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose)"
+	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose),"
+	@echo "  OPT=-O0 (compiler flags; each setting builds in its own build-OPT/), B=dir"
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -123,12 +123,17 @@ class Qemu:
     def wait_for(self, text, timeout=30):
         """True once text has appeared on the console (raw, as it came);
         False if QEMU ended or the timeout passed first."""
+        return self.wait_until(lambda raw: text in raw, timeout)
+
+    def wait_until(self, ready, timeout=30):
+        """True once ready(console so far, raw) is; False if QEMU ended or
+        the timeout passed first."""
         deadline = time.time() + timeout
         with self._changed:
-            while text not in self.raw:
+            while not ready(self.raw):
                 left = deadline - time.time()
                 if left <= 0 or not self._reader.is_alive():
-                    return text in self.raw
+                    return ready(self.raw)
                 self._changed.wait(min(left, 0.5))
         return True
 

@@ -5,8 +5,9 @@
     make gdb-user SRC=path/to/file.c [PORT=1234] [ARGS="..."]
 
 PROG is a program of the image (/bin/NAME, e.g. demo). SRC is a C file from
-anywhere, compiled and linked exactly as `make run-prog` does it (run_prog.py's
-build helper) into BUILD/gdb-user/NAME, which a copy of the initrd carries as
+anywhere, compiled and linked as `make run-prog` does it (run_prog.py's
+build helper; the Makefile passes -O0 unless OPT is given) into
+BUILD/gdb-user/NAME, which a copy of the initrd carries as
 /bin/NAME.
 
 Kestrel boots headless with `init=/bin/gdbstub -- /bin/NAME ARGS`: the stub
@@ -15,7 +16,8 @@ which QEMU bridges to 127.0.0.1:PORT. The console (kernel, stub, and the
 program's own output) is this terminal. Once the stub is waiting, the one
 command that connects is printed:
 
-    gdb BUILD/bin/NAME -ex 'target remote :PORT'
+    gdb -iex 'set auto-load local-gdbinit off' BUILD/bin/NAME \
+        -ex 'target remote :PORT'
 
 its symbol file being the very binary the image carries (built with -g).
 Kestrel keeps running until the program ends (then this script exits with
@@ -112,7 +114,10 @@ class Console:
 
 
 def gdb_command(exe, port):
-    return "gdb %s -ex 'target remote :%d'" % (exe, port)
+    """What connects: in the checkout, gdb must not try the kernel's
+    .gdbinit (it would refuse it, with ten lines of warnings)."""
+    return ("gdb -iex 'set auto-load local-gdbinit off' %s "
+            "-ex 'target remote :%d'" % (exe, port))
 
 
 def serve(exe, initrd, port, prog_args):
@@ -164,7 +169,7 @@ def main():
     if not 0 < args.port < 65536 or not port_is_free(args.port):
         die(EXIT_USAGE, "tcp port %d is not free; choose another with PORT=" %
             args.port)
-    run_prog.build_tree(emu.BUILD)
+    run_prog.build_tree(emu.BUILD, "gdb-user")
     if args.prog:
         exe, initrd = program_from_image(args.prog)
     else:

@@ -7,8 +7,14 @@ The program is compiled and linked the way user/bin programs are (the
 Makefile passes its flags: the contract's headers, crt0, libc.a,
 user/user.ld, libgcc), added to a copy of the initrd as /bin/NAME (NAME: the
 file's base name without .c) and run as init's only job on a fresh headless
-boot: `test init=/bin/NAME -- ARGS`. Warnings are shown but, unlike in the
-tree, do not stop the build: the program was written elsewhere.
+boot: `test init=/bin/NAME -- ARGS`, ARGS being split at white space and
+otherwise passed as written. Warnings are shown but, unlike in the tree, do
+not stop the build: the program was written elsewhere.
+
+The program's standard input is the console. A terminal is passed through
+(QEMU reads it); anything else (a pipe, a file, /dev/null) is typed on the
+console once the program has started, without echo (the kernel option
+echo=off), and its end arrives as the terminal's end of file (^D).
 
 What the program writes to the console is relayed to stdout (without the
 kernel's banner and without init's report), and the exit status is the
@@ -35,7 +41,7 @@ import mkinitrd  # noqa: E402
 
 ROOT = emu.ROOT
 # init's lines about its job: the start marker and the two report lines.
-START = re.compile(r"^init: running job (\S+)$")
+START = re.compile(r"^init: running job (\S+)\r?$", re.M)
 KILLED = re.compile(r"^init: job \S+ killed by signal (\d+)$")
 EXITED = re.compile(r"^init: job exited with status (\d+)$")
 
@@ -49,10 +55,19 @@ def die(code, msg, detail=""):
     sys.exit(code)
 
 
-def build_tree(build):
-    """The kernel, the libc and the initrd, quietly (their output is not ours)."""
-    run = subprocess.run(["make", "-s", "--no-print-directory", "B=" + build,
-                          "all"], cwd=ROOT, capture_output=True, text=True)
+def build_tree(build, who="run-prog"):
+    """Bring the kernel, the libc and the initrd up to date. A rebuild can
+    take a minute, so it is announced on stderr; make's own output is
+    shown only if it fails (stdout is the program's)."""
+    make = ["make", "-s", "--no-print-directory", "B=" + build]
+    if subprocess.run(make + ["-q", "all"], cwd=ROOT,
+                      capture_output=True).returncode == 0:
+        return
+    sys.stderr.write("%s: building Kestrel in %s (make all) ...\n" %
+                     (who, os.path.relpath(build, ROOT)))
+    sys.stderr.flush()
+    run = subprocess.run(make + ["all"], cwd=ROOT, capture_output=True,
+                         text=True)
     if run.returncode != 0:
         die(EXIT_BUILD, "building Kestrel failed", run.stdout + run.stderr)
 
@@ -156,7 +171,7 @@ def boot_qemu(cmdline, initrd, timeout, relay):
     tty = sys.stdin.isatty()
     with emu.Qemu(cmdline, initrd=initrd, on_output=relay.feed,
                   stdin="inherit" if tty else "pipe") as q:
-        if not tty and q.wait_for("init: running job", timeout):
+        if not tty and q.wait_until(lambda raw: START.search(raw), timeout):
             q.feed(sys.stdin.buffer)
         b = q.wait(max(0, q.start + timeout - time.time()))
     return b.output, b.code, b.timed_out
@@ -207,7 +222,9 @@ def main():
         exe = compile_program(args, work, name)
         initrd = os.path.join(work, "initrd.tar")
         make_initrd(emu.INITRD, exe, name, initrd)
-        cmdline = "test init=/bin/%s" % name
+        # Input that is not typed is not echoed, as by a pipe elsewhere.
+        cmdline = "test init=/bin/%s%s" % (
+            name, "" if sys.stdin.isatty() else " echo=off")
         if args.args.split():
             cmdline += " -- " + " ".join(args.args.split())
         relay = Relay(sys.stdout)

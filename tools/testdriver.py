@@ -14,13 +14,17 @@
   4. Client tests: each tests/client/test_*.py drives a booted Kestrel with
      host tools (gdb) and prints "TEST name VERDICT" lines.
 
-The last line is "N passed, N failed"; the exit status is 1 on any failure.
+Every test program also gets a verdict of its own: one that exits with a
+non-zero status, dies of a signal, times out, panics the kernel or prints
+no verdict line fails, whatever it printed before. The last line is
+"N passed, N failed"; the exit status is 1 on any failure.
 """
 import argparse
 import concurrent.futures
 import glob
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -31,12 +35,12 @@ import emu  # noqa: E402
 ROOT = emu.ROOT
 HOST_BUILD = os.path.join(emu.BUILD, "host")
 TEST_LINE = re.compile(r"^TEST (\S+) (PASS|FAIL|SKIP)(?::\s*(.*))?$")
+HOST_LINE = re.compile(r"^(PASS|FAIL|SKIP) (\S+)(?::\s*(.*))?$")
 
 
 class Results:
-    def __init__(self, verbose):
+    def __init__(self):
         self.passed = self.failed = self.skipped = 0
-        self.verbose = verbose
 
     def add(self, name, verdict, why="", log=""):
         if verdict == "PASS":
@@ -112,18 +116,21 @@ def run_host_tests(res, only):
         if cc.returncode != 0:
             res.add("host.%s" % name, "FAIL", "does not compile", cc.stderr)
             continue
-        run = subprocess.run(host_runner(exe) + [exe], capture_output=True,
-                             text=True, timeout=300)
-        seen = False
+        try:
+            run = subprocess.run(host_runner(exe) + [exe], capture_output=True,
+                                 text=True, timeout=300)
+        except subprocess.TimeoutExpired as e:
+            res.add("host." + name, "FAIL", "timed out", text_of(e.stdout))
+            continue
+        seen = 0
         for line in run.stdout.splitlines():
-            m = re.match(r"^(PASS|FAIL|SKIP) (\S+)(?::\s*(.*))?$", line)
+            m = HOST_LINE.match(line)
             if m:
-                seen = True
+                seen += 1
                 res.add("host.%s.%s" % (name[5:], m.group(2)), m.group(1),
                         m.group(3) or "")
-        if run.returncode != 0 and not seen:
-            res.add("host.%s" % name, "FAIL",
-                    "exit status %d" % run.returncode, run.stdout + run.stderr)
+        program_verdict(res, "host." + name, seen, ending(run.returncode),
+                        run.stdout + run.stderr)
     for script in sorted(glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))):
         run_host_check(res, only, script)
 
@@ -134,17 +141,47 @@ def run_host_check(res, only, script):
     name = os.path.splitext(os.path.basename(script))[0]
     if only and not re.search(only, "host." + name):
         return
-    run = subprocess.run([sys.executable, script], capture_output=True,
-                         text=True, timeout=300)
-    seen = False
+    try:
+        run = subprocess.run([sys.executable, script], capture_output=True,
+                             text=True, timeout=300, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as e:
+        res.add("host." + name, "FAIL", "timed out", text_of(e.stdout))
+        return
+    seen = 0
     for line in run.stdout.splitlines():
-        m = re.match(r"^(PASS|FAIL) (\S+)(?::\s*(.*))?$", line)
+        m = HOST_LINE.match(line)
         if m:
-            seen = True
+            seen += 1
             res.add("host.%s" % m.group(2), m.group(1), m.group(3) or "")
-    if run.returncode != 0 and not seen:
-        res.add("host.%s" % name, "FAIL", "exit status %d" % run.returncode,
-                run.stdout + run.stderr)
+    program_verdict(res, "host." + name, seen, ending(run.returncode),
+                    run.stdout + run.stderr)
+
+
+def text_of(out):
+    """What a timed-out subprocess had printed, as text."""
+    if isinstance(out, bytes):
+        return out.decode("utf-8", "replace")
+    return out or ""
+
+
+def ending(returncode):
+    """Why a test program's end makes it fail: "" for exit status 0."""
+    if returncode < 0:
+        try:
+            return "killed by %s" % signal.Signals(-returncode).name
+        except ValueError:
+            return "killed by signal %d" % -returncode
+    return "exit status %d" % returncode if returncode else ""
+
+
+def program_verdict(res, name, seen, why_end, log):
+    """Each test program gets a verdict of its own after its cases': a
+    FAIL if it ended badly or gave no verdict at all, whatever it printed
+    before (a crash after some PASS lines is still a crash)."""
+    if why_end:
+        res.add(name, "FAIL", why_end, log)
+    elif seen == 0:
+        res.add(name, "FAIL", "no test results", log)
 
 
 # ---------------------------------------------------------------- boot tests
@@ -233,6 +270,10 @@ def suite_runs(src):
 
 
 def report_test_lines(res, boot, variant, expect_exit=0, suite=""):
+    """The verdict lines of one boot, then the boot's own verdict: FAIL on a
+    panic, a timeout, no verdict lines, or (unless expect_exit is None) an
+    exit code other than expect_exit: a suite's job status, or the kernel's
+    exit code for a boot without a job."""
     seen = 0
     for line in boot.output.splitlines():
         m = TEST_LINE.match(line.strip())
@@ -240,17 +281,22 @@ def report_test_lines(res, boot, variant, expect_exit=0, suite=""):
             seen += 1
             res.add(m.group(1) + variant, m.group(2), m.group(3) or "",
                     boot.output if m.group(2) == "FAIL" else "")
-    label = (suite or "boot") + variant
+    why = ""
     if boot.panicked:
-        res.add(label + ".kernel", "FAIL", "kernel panic", boot.output)
+        why = "kernel panic"
     elif boot.timed_out:
-        res.add(label + ".finished", "FAIL", "timed out after %ds" %
-                boot.seconds, boot.output)
-    elif seen == 0:
-        res.add(label, "FAIL", "no test results", boot.output)
-    elif expect_exit is not None and suite and boot.job_status() is None:
-        res.add(label + ".finished", "FAIL", "the suite did not finish",
-                boot.output)
+        why = "timed out after %ds" % boot.seconds
+    elif expect_exit is not None:
+        code = boot.job_status() if suite else boot.code
+        killed = re.search(r"^init: job \S+ killed by signal (\d+)$",
+                           boot.output, re.M)
+        if suite and code is None:
+            why = "the suite did not finish"
+        elif killed:
+            why = "killed by signal %s" % killed.group(1)
+        elif code != expect_exit:
+            why = "exit status %s" % code
+    program_verdict(res, (suite or "boot") + variant, seen, why, boot.output)
 
 
 def run_suite(src, label, emulator, opts, qargs, timeout):
@@ -301,22 +347,21 @@ def run_client_tests(res, only):
             continue
         try:
             run = subprocess.run([sys.executable, script], capture_output=True,
-                                 text=True, timeout=600, cwd=ROOT)
-            out = run.stdout + run.stderr
+                                 text=True, timeout=600, cwd=ROOT,
+                                 stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
-            res.add("client." + name, "FAIL", "timed out", out)
+            res.add("client." + name, "FAIL", "timed out", text_of(e.stdout))
             continue
-        seen = False
+        out = run.stdout + run.stderr
+        seen = 0
         for line in run.stdout.splitlines():
             m = TEST_LINE.match(line.strip())
             if m:
-                seen = True
+                seen += 1
                 res.add("client." + m.group(1), m.group(2), m.group(3) or "",
                         out if m.group(2) == "FAIL" else "")
-        if not seen or run.returncode != 0 and not res.failed:
-            res.add("client." + name, "FAIL" if not seen else "PASS",
-                    "exit status %d" % run.returncode if not seen else "", out)
+        program_verdict(res, "client." + name, seen, ending(run.returncode),
+                        out)
 
 
 def main():
@@ -325,9 +370,8 @@ def main():
     ap.add_argument("--only", help="regular expression selecting tests")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-bochs", action="store_true")
-    ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    res = Results(args.verbose)
+    res = Results()
     start = time.time()
     with_bochs = emu.have_bochs() and not args.no_bochs
 

@@ -13,6 +13,7 @@
 #include <sys/errno.h>
 #include <sys/ioctl.h>
 #include <sys/signal.h>
+#include "kernel/cmdline.h"
 #include "kernel/fs/tty.h"
 #include "kernel/dev/console.h"
 #include "kernel/i386/x86.h"
@@ -35,6 +36,10 @@ tty_init(struct tty *tp)
 	tp->t_termios.c_cc[VINTR] = CTRL('c');
 	tp->t_termios.c_cc[VSUSP] = CTRL('z');
 	tp->t_termios.c_cc[VMIN] = 1;
+	/* echo=off: input that nobody types (run-prog's piped stdin) is not
+	 * shown back. */
+	if (kopt("echo") != NULL && strcmp(kopt("echo"), "off") == 0)
+		tp->t_termios.c_lflag &= ~(ECHO | ECHOE);
 }
 
 static void

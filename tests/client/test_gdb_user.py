@@ -20,7 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gdbstub_lib import free_port, report  # noqa: E402
 import emu  # noqa: E402
 
-COMMAND = re.compile(r"^\s*(gdb (\S+) -ex 'target remote :(\d+)')\s*$", re.M)
+COMMAND = re.compile(r"^\s*(gdb (?:-iex '[^']*' )?(\S+) "
+                     r"-ex 'target remote :(\d+)')\s*$", re.M)
 PROGRAM = r"""
 #include <stdio.h>
 
@@ -87,13 +88,15 @@ class MakeGdbUser:
 
 
 def run_printed(m, *commands):
+    """The printed command as a student runs it in the checkout (where the
+    kernel's .gdbinit lies), in batch mode with these commands."""
     argv = shlex.split(m.group(1))
-    argv[1:1] = ["-nx", "-batch", "-ex", "set pagination off"]
+    argv[1:1] = ["-batch", "-ex", "set pagination off"]
     for c in commands:
         argv += ["-ex", c]
     try:
         run = subprocess.run(argv, capture_output=True, text=True, timeout=60,
-                             stdin=subprocess.DEVNULL)
+                             stdin=subprocess.DEVNULL, cwd=emu.ROOT)
         return run.stdout + run.stderr
     except subprocess.TimeoutExpired:
         return "(gdb timed out)"
@@ -109,6 +112,9 @@ def test_prog():
            m.group(2) == os.path.join(emu.BUILD, "bin", "demo") and
            int(m.group(3)) == g.port,
            "no command naming BUILD/bin/demo and the port", g.output)
+    report("make_gdb_user_command_quiet", m is not None and "auto-load" not in
+           log and "warning" not in log.lower(),
+           "the printed gdb command warns in the checkout", log)
     report("make_gdb_user_prog_session", "step_b (x=0)" in log and
            "in main (" in log and "exited with code 0132]" in log and
            "init: job exited with status 90" in g.output,
@@ -124,7 +130,8 @@ def test_src():
     g = MakeGdbUser("SRC=" + src)
     m = g.command()
     log = run_printed(m, "break twice", "continue", "continue", "bt",
-                      "print hits", "print scale", "delete", "continue") \
+                      "print hits", "print scale", "up", "info locals",
+                      "delete", "continue") \
         if m else ""
     g.finish()
     os.unlink(src)
@@ -137,6 +144,9 @@ def test_src():
            "exited with code 014]" in log and "sum = 12, scaled = 18.0" in
            g.output, "the SRC program was not debuggable to its end",
            log + g.output)
+    report("make_gdb_user_src_locals", "i = 1" in log and "sum = 0" in log and
+           "optimized out" not in log,
+           "main's locals are not visible (SRC not built with -O0?)", log)
 
 
 def main():

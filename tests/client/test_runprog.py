@@ -42,23 +42,32 @@ def make_args(src, args="", timeout=None, emulator=None):
     return cmd
 
 
-def run_make(src, **kw):
-    """make run-prog: (make's status, stdout, stderr, seconds)."""
+def run_make(src, stdin="", **kw):
+    """make run-prog with this text as its input: (make's status, stdout,
+    stderr, seconds)."""
     start = time.time()
     r = subprocess.run(make_args(src, **kw), cwd=emu.ROOT, capture_output=True,
-                       text=True, timeout=600)
+                       text=True, timeout=600, input=stdin)
     return r.returncode, r.stdout, r.stderr, time.time() - start
 
 
-def run_direct(src, **kw):
+def run_direct(src, stdin="", **kw):
     """The run_prog.py command make runs, run directly: its exact status."""
     n = subprocess.run(make_args(src, **kw)[:3] + ["-n"] + make_args(src, **kw)[3:],
                        cwd=emu.ROOT, capture_output=True, text=True)
     lines = n.stdout.replace("\\\n", " ").splitlines()
     cmd = [l for l in lines if "tools/run_prog.py" in l][0]
     r = subprocess.run(cmd, shell=True, cwd=emu.ROOT, capture_output=True,
-                       text=True, timeout=600)
+                       text=True, timeout=600, input=stdin)
     return r.returncode, r.stdout, r.stderr
+
+
+def checksum(text):
+    """reader.c's sum of its input."""
+    s = 0
+    for b in text.encode():
+        s = (s * 31 + b) & 0xffffffff
+    return s
 
 
 def check(name, src, want_status, want_out, **kw):
@@ -90,6 +99,21 @@ def main():
     check("argv_and_reexec", os.path.join(SAMPLES, "argv.c"), 7,
           "arguments ok: alpha beta 42\nre-executed as /bin/argv\n",
           args="alpha beta 42")
+    check("args_as_written", os.path.join(SAMPLES, "echoargs.c"), 5,
+          "[--verbose]\n[-x]\n[a'b]\n[c\"d]\n[$HOME]\n",
+          args="--verbose -x a'b c\"d $HOME")
+    check("stdin_piped", os.path.join(SAMPLES, "reader.c"), 0,
+          "> hello\n> world\n> no newline\n"
+          "end of input: 22 bytes, 2 lines, sum %d\n" %
+          checksum("hello\nworld\nno newline"),
+          stdin="hello\nworld\nno newline")
+    check("stdin_empty", os.path.join(SAMPLES, "reader.c"), 0,
+          "end of input: 0 bytes, 0 lines, sum 0\n")
+    big = "".join("line %05d of the input, nothing lost\n" % i
+                  for i in range(3000))
+    check("stdin_large", os.path.join(SAMPLES, "reader.c"), 0,
+          "end of input: %d bytes, 3000 lines, sum %d\n" %
+          (len(big), checksum(big)), stdin=big, args="-q")
 
     start = time.time()
     code, out, err, _ = run_make(os.path.join(SAMPLES, "hang.c"), timeout=3)
