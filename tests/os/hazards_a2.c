@@ -1,4 +1,3 @@
-// RUN: bochs
 /*
  * hazards_a2.c - the trap flag across a system call entry. A program sets
  * TF itself (popf) and enters the kernel. The int $0x80 gate clears TF, so

@@ -1,4 +1,3 @@
-// RUN: bochs
 /*
  * hazards_b1.c - privileged EFLAGS bits from PT_SETREGS and sigreturn
  * (SerenityOS "wisdom2", ToaruOS #306, Asterinas #3781, rr #1614). IOPL 3

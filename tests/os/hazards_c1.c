@@ -1,4 +1,3 @@
-// RUN: bochs
 /*
  * hazards_c1.c - kernel addresses in DR0-DR3. A breakpoint on kernel text
  * or data would trap the kernel itself: a #DB storm in ring 0 (FreeBSD's

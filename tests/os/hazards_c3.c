@@ -1,4 +1,3 @@
-// RUN: bochs
 /*
  * hazards_c3.c - DR6 hygiene. The CPU never clears DR6's status bits; a
  * kernel that keeps them makes one event look like the last (a step

@@ -1,4 +1,3 @@
-// RUN: bochs
 /*
  * hazards_c5.c - a user watchpoint that the kernel trips over. DR0-DR3 hold
  * user addresses, and the kernel touches user memory on the process's

@@ -1,7 +1,6 @@
 // RUN: qemu fpu=lazy
 // RUN: qemu | -cpu pentium
 // RUN: qemu fpu=lazy | -cpu pentium
-// RUN: bochs
 // RUN: bochs fpu=lazy
 /*
  * hazards_e2.c - a restore that fails, or an image the kernel cannot load
@@ -25,7 +24,7 @@
 #include "hazards_regs.h"
 
 #define VICTIM_SEED	0x41
-#define ROUNDS		300
+#define ROUNDS		150
 
 /* Holds its pattern across ROUNDS yields; exit 3 if it ever lost it. */
 static int

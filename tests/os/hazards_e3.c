@@ -1,7 +1,6 @@
 // RUN: qemu fpu=lazy
 // RUN: qemu | -cpu pentium
 // RUN: bochs
-// RUN: bochs fpu=lazy
 /*
  * hazards_e3.c - a pending unmasked x87 exception in an image from user
  * space. FCW 0 unmasks everything and FSW 0x8081 (B, ES, IE) says an
