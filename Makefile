@@ -53,17 +53,37 @@ export KESTREL_DEPS_OK := 1
 endif
 endif
 
+# Generated sources and headers (system call lists, assembly offsets).
+GEN := $(B)/gen
+
 # -march=i486: gcc's i686 default emits CMOV, which a Pentium or a 486 lacks.
 BASE_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-protector \
-	-nostdlib -nostdinc -isystem user/include -g -fno-omit-frame-pointer \
+	-nostdlib -nostdinc -isystem user/include -isystem $(GEN)/include \
+	-g -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
 	-MMD -MP
 COMMON_CFLAGS := $(BASE_CFLAGS) $(OPT)
 # The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
-KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -mno-sse -mno-mmx -mno-80387 \
+KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -I$(GEN) -mno-sse -mno-mmx -mno-80387 \
 	-mgeneral-regs-only
 UCFLAGS := $(COMMON_CFLAGS) -Iuser
-NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(B)/gen/
+NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(GEN)/
+
+# ---------------------------------------------------------------- system calls
+# kernel/syscalls.master is the one list of system calls. tools/mksyscalls.py
+# makes from it, in $(GEN): <sys/syscall.h>, the kernel's table (sysent.c)
+# and handler prototypes (sysproto.h), a libc stub per plain call and
+# truss's table, all in one run; everything compiled waits for it (the
+# | prerequisites below: which objects include what, -MMD finds out).
+SYSCALL_STUBS := $(shell $(PYTHON) tools/mksyscalls.py --stubs kernel/syscalls.master)
+SYSCALLS_GEN := $(GEN)/include/sys/syscall.h $(GEN)/sysproto.h $(GEN)/sysent.c \
+	$(GEN)/truss_syscalls.c $(patsubst %,$(GEN)/libc/%.c,$(SYSCALL_STUBS))
+SYSCALLS_STAMP := $(GEN)/include/sys/syscall.h
+
+$(SYSCALLS_GEN) &: kernel/syscalls.master tools/mksyscalls.py
+	@mkdir -p $(GEN)
+	@echo "  GEN     $<"
+	$(Q)$(PYTHON) tools/mksyscalls.py kernel/syscalls.master $(GEN)
 
 # ---------------------------------------------------------------- kernel
 # kernel/ holds the machine-independent services, kernel/i386/ the machine-
@@ -74,19 +94,23 @@ KSRC_ASM := $(wildcard boot/*.asm $(addsuffix /*.asm,$(KDIRS)))
 # The C library's formatter and string functions serve the kernel too.
 KSHARED_C := user/libc/format.c user/libc/string.c
 KOBJS := $(patsubst %.c,$(B)/%.o,$(KSRC_C)) $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)) \
-	$(patsubst user/libc/%.c,$(B)/kshared/%.o,$(KSHARED_C))
+	$(patsubst user/libc/%.c,$(B)/kshared/%.o,$(KSHARED_C)) $(GEN)/sysent.o
 
-$(B)/kshared/%.o: user/libc/%.c $(B)/cflags
+$(B)/kshared/%.o: user/libc/%.c $(B)/cflags | $(SYSCALLS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (kernel)"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
+$(GEN)/sysent.o: $(GEN)/sysent.c $(B)/cflags
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
 # Structure offsets for assembly, generated from the C definitions.
-$(B)/gen/assym.inc: kernel/i386/genassym.c $(B)/cflags
+$(GEN)/assym.inc: kernel/i386/genassym.c $(B)/cflags | $(SYSCALLS_STAMP)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(B)/gen/assym.d -S $< -o $(B)/gen/genassym.s
-	$(Q)sed -n 's/.*#ASSYM \([A-Z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(B)/gen/genassym.s > $@
-$(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(B)/gen/assym.inc
+	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(GEN)/assym.d -S $< -o $(GEN)/genassym.s
+	$(Q)sed -n 's/.*#ASSYM \([A-Za-z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(GEN)/genassym.s > $@
+$(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(GEN)/assym.inc
 
 # Changing a compiler flag must rebuild what it affects: the flags in use
 # are recorded in $(B)/cflags, which every object depends on. The file is
@@ -100,7 +124,7 @@ $(B)/cflags:
 	@echo '$(FLAGS_IN_USE)' > $@
 FORCE:
 
-$(B)/%.o: %.c $(B)/cflags
+$(B)/%.o: %.c $(B)/cflags | $(SYSCALLS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(if $(filter user/% tests/os/%,$<),$(UCFLAGS),$(KCFLAGS)) -c $< -o $@
@@ -131,7 +155,8 @@ $(B)/kernel.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms.o
 # ---------------------------------------------------------------- user space
 LIBC_C := $(wildcard user/libc/*.c)
 LIBC_ASM := $(filter-out user/libc/crt0.asm,$(wildcard user/libc/*.asm))
-LIBC_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBC_C)) $(patsubst %.asm,$(B)/%.o,$(LIBC_ASM))
+LIBC_OBJS := $(patsubst %.c,$(B)/%.o,$(LIBC_C)) $(patsubst %.asm,$(B)/%.o,$(LIBC_ASM)) \
+	$(patsubst %,$(GEN)/libc/%.o,$(SYSCALL_STUBS))
 CRT0 := $(B)/user/libc/crt0.o
 LIBC := $(B)/user/libc.a
 # Deferred (and then kept): gcc can only name it once gcc-multilib is in.
@@ -140,6 +165,16 @@ LIBGCC = $(eval LIBGCC := $$(shell $$(CC) -m32 -print-libgcc-file-name))$(LIBGCC
 $(LIBC): $(LIBC_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(GEN)/libc/%.o: $(GEN)/libc/%.c $(B)/cflags
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
+
+# truss prints system calls from the table generated with the rest.
+$(B)/bin/truss: $(GEN)/truss_syscalls.o
+$(GEN)/truss_syscalls.o: $(GEN)/truss_syscalls.c $(B)/cflags
+	@echo "  CC      $<"
+	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
 
 # A program is user/bin/NAME.c or the files of user/bin/NAME/; tests are tests/os/NAME.c.
 PROG_SINGLE := $(basename $(notdir $(wildcard user/bin/*.c)))
@@ -234,8 +269,9 @@ qemu-gdb: all
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
 		-display none -serial mon:stdio -S -gdb tcp::1234
 
+# exec: ^C at the terminal is for Bochs' debugger, not for a shell.
 bochs: iso
-	$(Q)$(PYTHON) tools/bochs_debug.py $(ISO)
+	$(Q)exec $(PYTHON) tools/bochs_debug.py $(ISO) --port "$(or $(PORT),4444)"
 
 test-host:
 	$(Q)$(PYTHON) tools/testdriver.py --host-only
@@ -283,7 +319,8 @@ help:
 	@echo "  make run-gui    boot in a QEMU window with the VGA console"
 	@echo "  make run-kvm    like run, with KVM where the host can run it"
 	@echo "  make qemu-gdb   boot an -O0 kernel and wait for gdb on :1234 (then run gdb here)"
-	@echo "  make bochs      boot the ISO in Bochs with its debugger and kernel symbols"
+	@echo "  make bochs [PORT=4444]  boot the ISO in Bochs with its debugger and kernel"
+	@echo "                  symbols; the console is served on 127.0.0.1:PORT"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
 	@echo "  make bench      the benchmark table (TCG and -icount)"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"

@@ -24,53 +24,6 @@
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 
-#define SYSCALL(num, fn, narg)	[SYS_##num] = { fn, narg, #num }
-
-const struct sysent sysent[SYS_MAXSYSCALL] = {
-	SYSCALL(exit, sys_exit, 1),
-	SYSCALL(fork, sys_fork, 0),
-	SYSCALL(read, sys_read, 3),
-	SYSCALL(write, sys_write, 3),
-	SYSCALL(open, sys_open, 3),
-	SYSCALL(close, sys_close, 1),
-	SYSCALL(wait4, sys_wait4, 4),
-	SYSCALL(break, sys_break, 1),
-	SYSCALL(getpid, sys_getpid, 0),
-	SYSCALL(setuid, sys_setuid, 1),
-	SYSCALL(getuid, sys_getuid, 0),
-	SYSCALL(geteuid, sys_geteuid, 0),
-	SYSCALL(ptrace, sys_ptrace, 4),
-	SYSCALL(kill, sys_kill, 2),
-	SYSCALL(getppid, sys_getppid, 0),
-	SYSCALL(dup, sys_dup, 1),
-	SYSCALL(pipe, sys_pipe, 1),
-	SYSCALL(getegid, sys_getegid, 0),
-	SYSCALL(getgid, sys_getgid, 0),
-	SYSCALL(ioctl, sys_ioctl, 3),
-	SYSCALL(reboot, sys_reboot, 1),
-	SYSCALL(execve, sys_execve, 3),
-	SYSCALL(getpgrp, sys_getpgrp, 0),
-	SYSCALL(setpgid, sys_setpgid, 2),
-	SYSCALL(dup2, sys_dup2, 2),
-	SYSCALL(setgid, sys_setgid, 1),
-	SYSCALL(stat, sys_stat, 2),
-	SYSCALL(fstat, sys_fstat, 2),
-	SYSCALL(clock_gettime, sys_clock_gettime, 2),
-	SYSCALL(nanosleep, sys_nanosleep, 2),
-	SYSCALL(getdents, sys_getdents, 3),
-	SYSCALL(sched_yield, sys_sched_yield, 0),
-	SYSCALL(sigprocmask, sys_sigprocmask, 3),
-	SYSCALL(sigsuspend, sys_sigsuspend, 1),
-	SYSCALL(sigpending, sys_sigpending, 1),
-	SYSCALL(sigaction, sys_sigaction, 3),
-	SYSCALL(sigreturn, sys_sigreturn, 1),
-	SYSCALL(lseek, sys_lseek, 4),
-	SYSCALL(kinfo, sys_kinfo, 1),
-	SYSCALL(kproc, sys_kproc, 2),
-	SYSCALL(alarm, sys_alarm, 1),
-};
-const unsigned nsysent = SYS_MAXSYSCALL;
-
 /*
  * The system call the current thread made with int $0x80 (kernel/i386/
  * vectors.asm); tf is its trap frame, which only the machine-dependent

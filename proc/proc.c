@@ -138,14 +138,42 @@ proc_count(void)
 	return n;
 }
 
-/* p_comm is the last component of the program's path. */
+/*
+ * p_comm is the last component of the program's path, NUL-padded: nothing
+ * of an earlier, longer name stays behind for a debugger to see.
+ */
 void
 proc_set_comm(struct proc *p, const char *path)
 {
 	const char *base = strrchr(path, '/');
 
 	base = base != NULL ? base + 1 : path;
+	memset(p->p_comm, 0, sizeof(p->p_comm));
 	strlcpy(p->p_comm, base, sizeof(p->p_comm));
+}
+
+/*
+ * For the kernel self-tests: a shorter name after a longer one leaves no
+ * byte of the old name behind. NULL, or what went wrong.
+ */
+const char *
+proc_comm_selftest(void)
+{
+	struct proc *p = kzalloc(sizeof(*p));
+	const char *why = NULL;
+	size_t i;
+
+	if (p == NULL)
+		return "no memory for a scratch proc";
+	proc_set_comm(p, "/bin/a_long_program_name");
+	proc_set_comm(p, "/bin/sh");
+	if (strcmp(p->p_comm, "sh") != 0)
+		why = "the new name is not \"sh\"";
+	for (i = strlen(p->p_comm); why == NULL && i < sizeof(p->p_comm); i++)
+		if (p->p_comm[i] != '\0')
+			why = "bytes of the old name are left after the NUL";
+	kfree(p);
+	return why;
 }
 
 /* Is anc p, or p's parent, or its parent's parent, ...? */

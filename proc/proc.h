@@ -150,6 +150,7 @@ struct proc	*pfind(pid_t pid);
 struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);
 void		proc_set_comm(struct proc *p, const char *path);
+const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
 int		proc_is_ancestor(struct proc *anc, struct proc *p);
 
 /* proc/sched.c: run queue, context switch, sleep and wakeup */

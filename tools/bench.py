@@ -6,8 +6,8 @@ under plain QEMU (TCG), where the TSC follows host time and the kernel's
 PIT calibration turns ticks into microseconds, and under -icount shift=0,
 where the TSC advances once per guest instruction, so those figures repeat
 exactly from run to run. The FPU switch is measured in both switching modes.
-Targets come from the issues; "x Linux" compares with Linux 6.1 i686 on the
-same QEMU, as the issues quote it.
+The targets are the project's; "x Linux" compares with Linux 6.1 i686 on
+the same QEMU, measured the same way.
 """
 import os
 import re

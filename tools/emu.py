@@ -217,14 +217,19 @@ def make_iso(path, cmdline, kernel=KERNEL, initrd=INITRD):
         shutil.rmtree(work)
 
 
-def bochsrc(iso, serial_path, log_path, mem=128, debug=False, syms=None):
+RFB_DISPLAY = "display_library: rfb, options=\"timeout=0\""
+
+
+def bochsrc(iso, com1, log_path, mem=128, display=RFB_DISPLAY):
+    """A bochsrc booting iso; com1 is the COM1 line's mode and device
+    ("mode=file, dev=PATH", "mode=term, dev=/dev/pts/N")."""
     lines = [
         "megs: %d" % mem,
         "romimage: file=/usr/share/bochs/BIOS-bochs-latest",
         "vgaromimage: file=/usr/share/vgabios/vgabios.bin",
         "ata0-master: type=cdrom, path=%s, status=inserted" % iso,
         "boot: cdrom",
-        "com1: enabled=1, mode=file, dev=%s" % serial_path,
+        "com1: enabled=1, %s" % com1,
         "log: %s" % log_path,
         "magic_break: enabled=1",
         "cpu: ips=50000000",
@@ -233,13 +238,31 @@ def bochsrc(iso, serial_path, log_path, mem=128, debug=False, syms=None):
         "plugin_ctrl: speaker=0, sb16=0, es1370=0, e1000=0, ne2k=0, pcipnic=0",
         "sound: waveoutdrv=dummy, waveindrv=dummy, midioutdrv=dummy",
     ]
-    if debug:
-        lines.append("display_library: x, options=\"gui_debug\""
-                     if os.environ.get("DISPLAY") else
-                     "display_library: rfb, options=\"timeout=0\"")
-    else:
-        lines.append("display_library: rfb, options=\"timeout=0\"")
+    lines.append(display)
     return "\n".join(lines) + "\n"
+
+
+_isolated = None
+
+
+def bochs_command(*args):
+    """How to start Bochs with these arguments. Debian's Bochs has one
+    headless display, rfb, a VNC server that listens on every interface
+    and cannot be told otherwise; so Bochs runs in a network namespace of
+    its own (unshare, no root needed) where nothing can reach it. Where
+    the host allows no namespace, Bochs runs as it is (isolated() says)."""
+    prefix = ["unshare", "--net", "--map-root-user"] if isolated() else []
+    return prefix + ["bochs"] + list(args)
+
+
+def isolated():
+    """Can Bochs run in a network namespace of its own here?"""
+    global _isolated
+    if _isolated is None:
+        _isolated = shutil.which("unshare") is not None and subprocess.run(
+            ["unshare", "--net", "--map-root-user", "true"],
+            capture_output=True).returncode == 0
+    return _isolated
 
 
 def have_bochs():
@@ -255,11 +278,12 @@ def boot_bochs(cmdline, timeout=300, mem=128, workdir=None, initrd=INITRD):
     serial = os.path.join(work, "serial.out")
     make_iso(iso, cmdline + " emu=bochs", initrd=initrd)
     with open(os.path.join(work, "bochsrc"), "w") as f:
-        f.write(bochsrc(iso, serial, os.path.join(work, "bochs.log"), mem))
+        f.write(bochsrc(iso, "mode=file, dev=%s" % serial,
+                        os.path.join(work, "bochs.log"), mem))
     with open(os.path.join(work, "cmds"), "w") as f:
         f.write("c\nquit\n")
     start = time.time()
-    proc = subprocess.Popen(["bochs", "-q", "-f", "bochsrc", "-rc", "cmds"],
+    proc = subprocess.Popen(bochs_command("-q", "-f", "bochsrc", "-rc", "cmds"),
                             cwd=work, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     timed_out = False

@@ -4,7 +4,7 @@
     make run-prog SRC=path/to/file.c [ARGS="..."] [TIMEOUT=s] [EMU=bochs]
 
 The program is compiled and linked the way user/bin programs are (the
-Makefile passes its flags: the contract's headers, crt0, libc.a,
+Makefile passes its flags: the headers of user/include, crt0, libc.a,
 user/user.ld, libgcc), added to a copy of the initrd as /bin/NAME (NAME: the
 file's base name without .c) and run as init's only job on a fresh headless
 boot: `test init=/bin/NAME -- ARGS`, ARGS being split at white space and

@@ -5,6 +5,7 @@
  * never drift from the C structures.
  */
 #include <stddef.h>
+#include <sys/syscall.h>
 #include "proc/proc.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/sendsig.h"
@@ -23,4 +24,5 @@ genassym(void)
 	ASSYM(PCB_ONFAULT, offsetof(struct pcb, pcb_onfault));
 	ASSYM(TF_SIZE, sizeof(struct trapframe));
 	ASSYM(SF_UC, offsetof(struct sigframe, sf_uc));
+	ASSYM(SYS_sigreturn, SYS_sigreturn);
 }

@@ -14,6 +14,7 @@
 #include "kernel/i386/machine.h"
 #include "kernel/i386/trap.h"
 #include "kernel/i386/x86.h"
+#include "proc/proc.h"
 #include "vm/vm.h"
 
 static int failures;
@@ -191,6 +192,7 @@ selftest_run(void)
 	report("map_fresh_page", test_map_fresh_page());
 	report("trap_catch", test_trap_catch());
 	report("fpu_restore_fault", fpu_selftest());
+	report("proc_comm_no_stale_bytes", proc_comm_selftest());
 	kprintf("selftest: %s\n", failures == 0 ? "all passed" : "FAILURES");
 	if (strcmp(kopt("selftest"), "halt") == 0)
 		machine_poweroff(failures == 0 ? 0 : 1);

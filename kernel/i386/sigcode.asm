@@ -4,8 +4,7 @@
 ; (a handler forged a bad one), the program executes hlt, a privileged
 ; instruction, and dies of SIGSEGV like FreeBSD's does.
 
-%include "assym.inc"		; SF_UC: offsetof(struct sigframe, sf_uc)
-SYS_sigreturn	equ 417
+%include "assym.inc"		; SF_UC: offsetof(struct sigframe, sf_uc); SYS_sigreturn
 
 section .rodata
 global sigcode, esigcode

@@ -67,7 +67,8 @@ def test_bochs_symbols():
         t.write("lb 0x%s\nc\nq\n" % addr)
     try:
         out = subprocess.run([sys.executable, os.path.join(
-            emu.ROOT, "tools", "bochs_debug.py"), emu.ISO, "--batch", t.name],
+            emu.ROOT, "tools", "bochs_debug.py"), emu.ISO, "--batch", t.name,
+            "--port", str(free_port())],
             capture_output=True, text=True, timeout=300)
         log = out.stdout + out.stderr
     except subprocess.TimeoutExpired as e:

@@ -1,25 +1,15 @@
-/* sys_file.c - system calls on file descriptors and paths. */
+/*
+ * sys_file.c - the file system calls whose wrappers do more than make the
+ * call (the plain ones are generated from kernel/syscalls.master): open and
+ * ioctl take variable arguments, lseek splits its 64-bit offset.
+ */
 #include <sys/types.h>
 #include <sys/syscall.h>
-#include <sys/stat.h>
 #include <sys/ioctl.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
 #include "syscall_impl.h"
-
-ssize_t
-read(int fd, void *buf, size_t n)
-{
-	return __sys3(SYS_read, fd, buf, n);
-}
-
-ssize_t
-write(int fd, const void *buf, size_t n)
-{
-	return __sys3(SYS_write, fd, buf, n);
-}
 
 /* The mode argument is there only with O_CREAT. */
 int
@@ -36,12 +26,6 @@ open(const char *path, int flags, ...)
 	return __sys3(SYS_open, path, flags, mode);
 }
 
-int
-close(int fd)
-{
-	return __sys1(SYS_close, fd);
-}
-
 /* The 64-bit offset travels as two words, low then high; the result is 32-bit. */
 off_t
 lseek(int fd, off_t off, int whence)
@@ -50,42 +34,6 @@ lseek(int fd, off_t off, int whence)
 	    whence);
 
 	return r == -1 ? -1 : (off_t)(uint32_t)r;
-}
-
-int
-dup(int fd)
-{
-	return __sys1(SYS_dup, fd);
-}
-
-int
-dup2(int from, int to)
-{
-	return __sys2(SYS_dup2, from, to);
-}
-
-int
-pipe(int fds[2])
-{
-	return __sys1(SYS_pipe, fds);
-}
-
-int
-stat(const char *path, struct stat *st)
-{
-	return __sys2(SYS_stat, path, st);
-}
-
-int
-fstat(int fd, struct stat *st)
-{
-	return __sys2(SYS_fstat, fd, st);
-}
-
-ssize_t
-getdents(int fd, char *buf, size_t n)
-{
-	return __sys3(SYS_getdents, fd, buf, n);
 }
 
 int

@@ -40,5 +40,7 @@ __sysret(int ret)
 #define __sys2(n, a, b)		__sysret(__syscall((n), (int)(a), (int)(b), 0, 0, 0))
 #define __sys3(n, a, b, c)	__sysret(__syscall((n), (int)(a), (int)(b), (int)(c), 0, 0))
 #define __sys4(n, a, b, c, d)	__sysret(__syscall((n), (int)(a), (int)(b), (int)(c), (int)(d), 0))
+#define __sys5(n, a, b, c, d, e) \
+	__sysret(__syscall((n), (int)(a), (int)(b), (int)(c), (int)(d), (int)(e)))
 
 #endif

@@ -1,22 +1,8 @@
-/* time.c - clocks and sleeping. */
-#include <sys/syscall.h>
+/* time.c - time, gettimeofday, sleep and usleep, on clock_gettime and nanosleep. */
 #include <sys/time.h>
 #include <errno.h>
 #include <time.h>
 #include <unistd.h>
-#include "syscall_impl.h"
-
-int
-clock_gettime(clockid_t clock, struct timespec *ts)
-{
-	return __sys2(SYS_clock_gettime, clock, ts);
-}
-
-int
-nanosleep(const struct timespec *req, struct timespec *rem)
-{
-	return __sys2(SYS_nanosleep, req, rem);
-}
 
 time_t
 time(time_t *t)

@@ -9,8 +9,10 @@
  *	name(arg,arg,...)<tabs to column 48> = 6 (0x6)
  *	name(arg,arg,...)<tabs> ERR#2 'No such file or directory'
  *
- * syscalls.c is the table of calls and argument kinds, args.c turns one
- * argument into text, main.c runs the tracee and the event loop.
+ * syscalls.c looks a call up in the table of calls and argument kinds
+ * (generated from kernel/syscalls.master, whose header names the kinds),
+ * args.c turns one argument into text, main.c runs the tracee and the
+ * event loop.
  */
 #ifndef TRUSS_H
 #define TRUSS_H
@@ -60,7 +62,8 @@ struct truss_opts {
 };
 extern struct truss_opts opts;
 
-/* syscalls.c */
+/* syscalls.c, and the table generated from kernel/syscalls.master */
+extern const struct sysdesc truss_syscalls[];
 const struct sysdesc *sys_lookup(unsigned code, unsigned narg);
 
 /* A growing string (args.c). */
