@@ -1,5 +1,6 @@
-/* version.h - the release the boot banner names. */
+/* version.h - the release the boot banner names (<osreldate.h> for programs). */
 #ifndef KERNEL_VERSION_H
 #define KERNEL_VERSION_H
-#define KESTREL_VERSION	"0.1"
+#include <osreldate.h>
+#define KESTREL_VERSION	__Kestrel_release
 #endif

@@ -1,7 +1,7 @@
 /*
  * signal.c - signal() on top of sigaction (BSD semantics: the handler stays
- * installed and interrupted system calls restart), raise, and the signal-set
- * operations. A set is FreeBSD's: signal n is bit (n-1) % 32 of word (n-1) / 32.
+ * installed and interrupted system calls restart), raise, pause (over
+ * sigsuspend), and the signal-set operations. A set is FreeBSD's: signal n is bit (n-1) % 32 of word (n-1) / 32.
  */
 #include <errno.h>
 #include <signal.h>
@@ -83,4 +83,14 @@ sigismember(const sigset_t *set, int sig)
 	if (badsig(sig))
 		return -1;
 	return (set->__bits[SIGWORD(sig)] & SIGBIT(sig)) != 0;
+}
+
+/* Sleeps until a signal is caught; always -1 with EINTR. */
+int
+pause(void)
+{
+	sigset_t mask;
+
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	return sigsuspend(&mask);
 }
