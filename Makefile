@@ -221,8 +221,8 @@ INITRD := $(B)/initrd.tar
 $(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
 		$(wildcard etc/*) $(BADELF)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
-		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --stripped-dir bin $(PROG_BINS) $(BRACKET) \
+		$(EXTRA_BINS) --stripped-dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso
