@@ -233,6 +233,8 @@ $(BADELF): tools/mkbadelf.py
 # lives in memory, and objdump's listing of it, which the suite compares
 # with dbg's disassembly.
 DEBUGGEE := $(B)/test/debuggee
+# dbg's suites debug themselves by source line: they keep their DWARF.
+DBG_TEST_BINS := $(filter $(B)/test/dbg_%,$(TEST_BINS))
 $(B)/tests/debuggee/debuggee.o: tests/debuggee/debuggee.c $(B)/cflags
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (-O0)"
@@ -257,7 +259,8 @@ $(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py 
 		$(wildcard etc/*) $(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
-		--stripped-dir test $(TEST_BINS) --dir test $(DEBUGGEE) $(DEBUGGEE).objdump \
+		--stripped-dir test $(filter-out $(DBG_TEST_BINS),$(TEST_BINS)) \
+		--dir test $(DBG_TEST_BINS) $(DEBUGGEE) $(DEBUGGEE).objdump \
 		--dir etc $(wildcard etc/*) $(SRC_ARGS) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
