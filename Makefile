@@ -105,11 +105,12 @@ $(GEN)/sysent.o: $(GEN)/sysent.c $(B)/cflags
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-# Structure offsets for assembly, generated from the C definitions.
-$(GEN)/assym.inc: kernel/i386/genassym.c $(B)/cflags | $(SYSCALLS_STAMP)
+# Every number assembly needs from C (offsets, the memory map, ...),
+# generated from the C definitions: kernel/i386/genassym.c.
+$(GEN)/assym.inc: kernel/i386/genassym.c tools/genassym.py $(B)/cflags | $(SYSCALLS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(GEN)/assym.d -S $< -o $(GEN)/genassym.s
-	$(Q)sed -n 's/.*#ASSYM \([A-Za-z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(GEN)/genassym.s > $@
+	$(Q)$(PYTHON) tools/genassym.py $(GEN)/genassym.s > $@.tmp && mv $@.tmp $@
 $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(GEN)/assym.inc
 
 # Changing a compiler flag must rebuild what it affects: the flags in use
