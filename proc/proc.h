@@ -151,7 +151,6 @@ struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);
 void		proc_set_comm(struct proc *p, const char *path);
 const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
-int		proc_is_ancestor(struct proc *anc, struct proc *p);
 
 /* proc/sched.c: run queue, context switch, sleep and wakeup */
 void		sched_init(void);
@@ -172,6 +171,7 @@ void		exit1(struct thread *td, int status) __attribute__((noreturn));
 int		kern_execve(struct thread *td, const char *path, char *const *argv,
 		    char *const *envp, int from_kernel);
 void		proc_reap(struct proc *p);
+void		proc_zombie_untrace(struct proc *p);
 void		start_init(void);
 
 /* proc/kern_sig.c: posting and delivering signals */

@@ -129,6 +129,30 @@ is_known_request(int req)
 	return 0;
 }
 
+/*
+ * Is anc above p on the chain of those p waits for: a traced process's
+ * tracer, and, with parents, an untraced one's parent (FreeBSD walks its
+ * p_pptr, which is the tracer while traced)? A child may trace its own
+ * parent, so the chain can loop; NPROC steps visit every process there is.
+ */
+static int
+above_in_trace(struct proc *anc, struct proc *p, int parents)
+{
+	int n;
+
+	for (n = 0; p != NULL && n < NPROC; n++) {
+		if (p->p_flag & P_TRACED)
+			p = p->p_tracer;
+		else if (parents)
+			p = p->p_pptr;
+		else
+			return 0;
+		if (p == anc)
+			return 1;
+	}
+	return 0;
+}
+
 /* Step 3 of the header comment: may this request be made now? */
 static int
 request_gate(struct thread *td, int req, struct proc *p)
@@ -141,15 +165,16 @@ request_gate(struct thread *td, int req, struct proc *p)
 			return EBUSY;
 		if (p->p_pptr == initproc)
 			return EPERM;	/* nobody would be there to trace it */
+		if (above_in_trace(p, p->p_pptr, 0))
+			return EINVAL;	/* its parent waits for it: a cycle */
 		return 0;
 	case PT_ATTACH:
 		if (p == me)
 			return EINVAL;
 		if (p->p_flag & P_TRACED)
 			return EBUSY;
-		if ((me->p_flag & P_TRACED) &&
-		    (p == me->p_tracer || proc_is_ancestor(p, me->p_pptr)))
-			return EINVAL;	/* no tracing cycles */
+		if ((me->p_flag & P_TRACED) && above_in_trace(p, me, 1))
+			return EINVAL;	/* no cycles, no traced ancestors */
 		return 0;
 	}
 	if (!is_known_request(req))
@@ -212,20 +237,15 @@ ptrace_detach(struct proc *p, int sig)
 void
 ptrace_tracer_exit(struct proc *tracer)
 {
-	struct proc *p;
+	struct proc *p, *next;
 
-	FOREACH_PROC(p) {
+	for (p = allproc; p != NULL; p = next) {
+		next = p->p_allnext;	/* p may be reaped */
 		if (p->p_tracer != tracer ||
 		    !(p->p_flag & P_TRACED))
 			continue;
 		if (p->p_state == PRS_ZOMBIE) {
-			/* Its exit goes to its parent now. */
-			p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
-			p->p_tracer = NULL;
-			if (p->p_pptr != NULL) {
-				wakeup(p->p_pptr);
-				psignal(p->p_pptr, SIGCHLD);
-			}
+			proc_zombie_untrace(p);
 		} else if (p->p_flag & P_TRACE_ATTACH) {
 			ptrace_detach(p, 0);
 		} else {

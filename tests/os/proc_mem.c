@@ -25,20 +25,6 @@ static int gval = 1;			/* .data */
 static char zeroes[8 * PAGE];		/* .bss, never written before the test */
 static char shared_buf[2 * PAGE];
 
-/* Poll (up to ~3 s) until the kernel has reaped everything: nprocs again. */
-static int
-await_nprocs(int nprocs)
-{
-	int i;
-
-	for (i = 0; i < 300; i++) {
-		if (kinfo(KINFO_NPROCS) == nprocs)
-			return 1;
-		usleep(10000);
-	}
-	return 0;
-}
-
 static int
 xread(int fd, void *buf, size_t n)
 {
@@ -324,7 +310,7 @@ test_fork_bomb(void)
 	KT_CHECK(waitpid(root, &status, 0) == root, "waitpid root");
 	KT_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
 	    "root status %#x", status);
-	KT_CHECK(await_nprocs(nprocs), "%d processes left, %d before",
+	KT_CHECK(kt_await_nprocs(nprocs), "%d processes left, %d before",
 	    kinfo(KINFO_NPROCS), nprocs);
 	close(fds[0]);
 	KT_CHECK(kt_free_pages() == before, "free pages %d after the bomb, %d "
@@ -499,7 +485,7 @@ under_pressure(int exec)
 	KT_CHECK(failures > 0, "%s never failed: the test did not press", what);
 	KT_CHECK(i < 400, "%s did not recover after 400 pages", what);
 	/* If the forker died, init reaps the child it left. */
-	KT_CHECK(await_nprocs(nprocs), "processes left behind");
+	KT_CHECK(kt_await_nprocs(nprocs), "processes left behind");
 	close(hack[0]);
 	close(fres[0]);
 	return 0;
