@@ -59,7 +59,7 @@ struct thread {
 #define TDS_SLEEPING	3	/* in tsleep(), or stopped */
 	const void		*td_wchan;	/* what it sleeps on */
 	const char		*td_wmesg;	/* why, for ps */
-	uint32_t		td_timeout;	/* tick to wake at, 0 = none */
+	uint64_t		td_timeout;	/* tick to wake at, 0 = none */
 	int			td_flags;
 #define TDF_SINTR	0x0001	/* sleep can be interrupted by a signal */
 #define TDF_TIMEDOUT	0x0002	/* woken by the timeout */
@@ -122,7 +122,7 @@ struct proc {
 	struct vmspace		*p_vmspace;
 	struct file		*p_fd[NOFILE];
 	uint32_t		p_sigcode;	/* user address of the signal trampoline */
-	uint32_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
+	uint64_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
 	char			p_comm[MAXCOMLEN + 1];
 	struct proc		*p_allnext;	/* allproc: every slot in use */
 	struct proc		*p_allprev;
