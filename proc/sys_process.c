@@ -53,21 +53,30 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 }
 
 /*
- * PT_READ and PT_WRITE: one word. Debuggers issue these by the thousand,
- * so a word inside one page takes the short way (one page lookup, no copy
- * loop); one straddling two pages goes through proc_rwmem. 0 or EFAULT.
+ * PT_READ and PT_WRITE: one word, all or nothing. Debuggers issue these by
+ * the thousand, so a word inside one page takes the short way (one page
+ * lookup, no copy loop). One straddling two pages has both pages made
+ * present (and private, for a write) before a byte moves, so that a word
+ * which cannot be written whole is not written at all; then proc_rwmem
+ * cannot fail. 0, EFAULT (no page may be there) or ENOMEM.
  */
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 {
+	struct vmspace *vm = p->p_vmspace;
 	uint32_t *kva;
 	paddr_t pa;
+	int error;
 
-	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word))
-		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL) ?
-		    EFAULT : 0;
-	if (vm_page_get(p->p_vmspace, addr, write, write, &pa) != 0)
-		return EFAULT;
+	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word)) {
+		if ((error = vm_page_get(vm, addr + sizeof(*word) - 1, write,
+		    write, &pa)) != 0 ||
+		    (error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+			return error;
+		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL);
+	}
+	if ((error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+		return error;
 	kva = (uint32_t *)((char *)PHYS_TO_KVA(pa) + (addr & PAGE_MASK));
 	if (write)
 		*kva = *word;
@@ -394,8 +403,8 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		return 0;
 	case PT_READ_I:
 	case PT_READ_D:
-		if (rw_word(p, (uint32_t)addr, &word, 0) != 0)
-			return EFAULT;
+		if ((error = rw_word(p, (uint32_t)addr, &word, 0)) != 0)
+			return error;
 		td->td_retval[0] = word;
 		return 0;
 	case PT_WRITE_I:
