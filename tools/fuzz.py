@@ -60,10 +60,13 @@ def main():
         if not emu.have_bochs():
             sys.exit("fuzz: bochs is not installed")
         boot = emu.boot_bochs(cmdline, timeout=timeout)
-        relay(boot.output)
+        relay(boot.output if boot.output.endswith("\n") else
+              boot.output + "\n")
     else:
         with emu.Qemu(cmdline, on_output=relay) as q:
             boot = q.wait(timeout)
+        if not boot.output.endswith("\n"):
+            relay("\n")
     wall = time.time() - start
     status = STATUS.search(boot.output)
     print("fuzz: %.1f s of wall time (%.0f requests per host second)" %
