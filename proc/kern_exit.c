@@ -9,7 +9,8 @@
  * Who collects: a traced process's stops and exit go to its tracer first.
  * Its parent, if that is someone else, sees nothing of it meanwhile (wait4
  * with WNOHANG returns 0 for it) and gets the exit only after the tracer has
- * collected it; then the parent reaps the zombie.
+ * collected it; then the parent reaps the zombie (or nobody does, if the
+ * parent keeps no zombies: the slot is freed as the trace ends).
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -98,6 +99,25 @@ proc_reap(struct proc *p)
 	proc_free(p);
 }
 
+/*
+ * The trace of zombie p is over (its tracer collected the exit, or went
+ * away): the exit is its parent's to collect now, unless the parent keeps
+ * no zombies, in which case the slot is freed at once.
+ */
+void
+proc_zombie_untrace(struct proc *p)
+{
+	struct proc *pp = p->p_pptr;
+
+	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+	p->p_tracer = NULL;
+	wakeup(pp);		/* a wait there finds the status, or no child */
+	if (wants_no_zombies(pp))
+		proc_reap(p);
+	else
+		psignal(pp, SIGCHLD);
+}
+
 static int
 matches(struct proc *me, struct proc *q, pid_t pid)
 {
@@ -171,11 +191,7 @@ wait_collect(struct proc *me, struct proc *q)
 		return;
 	}
 	if ((q->p_flag & P_TRACED) && q->p_pptr != me) {
-		/* The tracer has seen the exit; now the parent may. */
-		q->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
-		q->p_tracer = NULL;
-		wakeup(q->p_pptr);
-		psignal(q->p_pptr, SIGCHLD);
+		proc_zombie_untrace(q);	/* the tracer has seen the exit */
 		return;
 	}
 	proc_reap(q);

@@ -175,13 +175,3 @@ proc_comm_selftest(void)
 	kfree(p);
 	return why;
 }
-
-/* Is anc p, or p's parent, or its parent's parent, ...? */
-int
-proc_is_ancestor(struct proc *anc, struct proc *p)
-{
-	for (; p != NULL; p = p->p_pptr)
-		if (p == anc)
-			return 1;
-	return 0;
-}

@@ -59,7 +59,7 @@ struct thread {
 #define TDS_SLEEPING	3	/* in tsleep(), or stopped */
 	const void		*td_wchan;	/* what it sleeps on */
 	const char		*td_wmesg;	/* why, for ps */
-	uint32_t		td_timeout;	/* tick to wake at, 0 = none */
+	uint64_t		td_timeout;	/* tick to wake at, 0 = none */
 	int			td_flags;
 #define TDF_SINTR	0x0001	/* sleep can be interrupted by a signal */
 #define TDF_TIMEDOUT	0x0002	/* woken by the timeout */
@@ -122,7 +122,7 @@ struct proc {
 	struct vmspace		*p_vmspace;
 	struct file		*p_fd[NOFILE];
 	uint32_t		p_sigcode;	/* user address of the signal trampoline */
-	uint32_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
+	uint64_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
 	char			p_comm[MAXCOMLEN + 1];
 	struct proc		*p_allnext;	/* allproc: every slot in use */
 	struct proc		*p_allprev;
@@ -151,7 +151,6 @@ struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);
 void		proc_set_comm(struct proc *p, const char *path);
 const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
-int		proc_is_ancestor(struct proc *anc, struct proc *p);
 
 /* proc/sched.c: run queue, context switch, sleep and wakeup */
 void		sched_init(void);
@@ -172,6 +171,7 @@ void		exit1(struct thread *td, int status) __attribute__((noreturn));
 int		kern_execve(struct thread *td, const char *path, char *const *argv,
 		    char *const *envp, int from_kernel);
 void		proc_reap(struct proc *p);
+void		proc_zombie_untrace(struct proc *p);
 void		start_init(void);
 
 /* proc/kern_sig.c: posting and delivering signals */

@@ -53,21 +53,30 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 }
 
 /*
- * PT_READ and PT_WRITE: one word. Debuggers issue these by the thousand,
- * so a word inside one page takes the short way (one page lookup, no copy
- * loop); one straddling two pages goes through proc_rwmem. 0 or EFAULT.
+ * PT_READ and PT_WRITE: one word, all or nothing. Debuggers issue these by
+ * the thousand, so a word inside one page takes the short way (one page
+ * lookup, no copy loop). One straddling two pages has both pages made
+ * present (and private, for a write) before a byte moves, so that a word
+ * which cannot be written whole is not written at all; then proc_rwmem
+ * cannot fail. 0, EFAULT (no page may be there) or ENOMEM.
  */
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 {
+	struct vmspace *vm = p->p_vmspace;
 	uint32_t *kva;
 	paddr_t pa;
+	int error;
 
-	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word))
-		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL) ?
-		    EFAULT : 0;
-	if (vm_page_get(p->p_vmspace, addr, write, write, &pa) != 0)
-		return EFAULT;
+	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word)) {
+		if ((error = vm_page_get(vm, addr + sizeof(*word) - 1, write,
+		    write, &pa)) != 0 ||
+		    (error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+			return error;
+		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL);
+	}
+	if ((error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+		return error;
 	kva = (uint32_t *)((char *)PHYS_TO_KVA(pa) + (addr & PAGE_MASK));
 	if (write)
 		*kva = *word;
@@ -129,6 +138,30 @@ is_known_request(int req)
 	return 0;
 }
 
+/*
+ * Is anc above p on the chain of those p waits for: a traced process's
+ * tracer, and, with parents, an untraced one's parent (FreeBSD walks its
+ * p_pptr, which is the tracer while traced)? A child may trace its own
+ * parent, so the chain can loop; NPROC steps visit every process there is.
+ */
+static int
+above_in_trace(struct proc *anc, struct proc *p, int parents)
+{
+	int n;
+
+	for (n = 0; p != NULL && n < NPROC; n++) {
+		if (p->p_flag & P_TRACED)
+			p = p->p_tracer;
+		else if (parents)
+			p = p->p_pptr;
+		else
+			return 0;
+		if (p == anc)
+			return 1;
+	}
+	return 0;
+}
+
 /* Step 3 of the header comment: may this request be made now? */
 static int
 request_gate(struct thread *td, int req, struct proc *p)
@@ -141,15 +174,16 @@ request_gate(struct thread *td, int req, struct proc *p)
 			return EBUSY;
 		if (p->p_pptr == initproc)
 			return EPERM;	/* nobody would be there to trace it */
+		if (above_in_trace(p, p->p_pptr, 0))
+			return EINVAL;	/* its parent waits for it: a cycle */
 		return 0;
 	case PT_ATTACH:
 		if (p == me)
 			return EINVAL;
 		if (p->p_flag & P_TRACED)
 			return EBUSY;
-		if ((me->p_flag & P_TRACED) &&
-		    (p == me->p_tracer || proc_is_ancestor(p, me->p_pptr)))
-			return EINVAL;	/* no tracing cycles */
+		if ((me->p_flag & P_TRACED) && above_in_trace(p, me, 1))
+			return EINVAL;	/* no cycles, no traced ancestors */
 		return 0;
 	}
 	if (!is_known_request(req))
@@ -212,20 +246,15 @@ ptrace_detach(struct proc *p, int sig)
 void
 ptrace_tracer_exit(struct proc *tracer)
 {
-	struct proc *p;
+	struct proc *p, *next;
 
-	FOREACH_PROC(p) {
+	for (p = allproc; p != NULL; p = next) {
+		next = p->p_allnext;	/* p may be reaped */
 		if (p->p_tracer != tracer ||
 		    !(p->p_flag & P_TRACED))
 			continue;
 		if (p->p_state == PRS_ZOMBIE) {
-			/* Its exit goes to its parent now. */
-			p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
-			p->p_tracer = NULL;
-			if (p->p_pptr != NULL) {
-				wakeup(p->p_pptr);
-				psignal(p->p_pptr, SIGCHLD);
-			}
+			proc_zombie_untrace(p);
 		} else if (p->p_flag & P_TRACE_ATTACH) {
 			ptrace_detach(p, 0);
 		} else {
@@ -374,8 +403,8 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		return 0;
 	case PT_READ_I:
 	case PT_READ_D:
-		if (rw_word(p, (uint32_t)addr, &word, 0) != 0)
-			return EFAULT;
+		if ((error = rw_word(p, (uint32_t)addr, &word, 0)) != 0)
+			return error;
 		td->td_retval[0] = word;
 		return 0;
 	case PT_WRITE_I:

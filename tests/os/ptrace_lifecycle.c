@@ -4,7 +4,8 @@
  * (the tracer first, then the original parent, whose getppid() never
  * changed), and what becomes of tracees when their tracer exits or is
  * killed: attached ones run on, PT_TRACE_ME children die, none is left
- * stopped.
+ * stopped; and a traced zombie whose parent keeps no zombies is released
+ * as soon as the tracer is done with it.
  */
 #include "ptrace_lib.h"
 
@@ -323,7 +324,79 @@ PT_CASE(tracer_wait_any)
 	return 0;
 }
 
+/*
+ * A parent that ignores SIGCHLD (or set SA_NOCLDWAIT) keeps no zombies,
+ * traced children included: once the debugger has collected the exit (or
+ * has gone without collecting it), the child's slot is free at once and
+ * the parent's wait finds no child.
+ */
+static int
+zombie_released(int how, int debugger_collects)
+{
+	struct sigaction sa;
+	int cmd[2], ready[2], go[2], nprocs = kinfo(KINFO_NPROCS), st;
+	pid_t c, d;
+	char k;
 
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = how == SA_NOCLDWAIT ? SIG_DFL : SIG_IGN;
+	sa.sa_flags = how;
+	KT_CHECK(sigaction(SIGCHLD, &sa, NULL) == 0, "sigaction");
+	KT_CHECK(pipe(cmd) == 0 && pipe(ready) == 0 && pipe(go) == 0, "pipe");
+	c = pt_track(fork());
+	if (c == 0) {
+		while (read(cmd[0], &k, 1) != 1)
+			;
+		_exit(1);
+	}
+	d = pt_track(fork());
+	if (d == 0) {
+		if (ptrace(PT_ATTACH, c, NULL, 0) < 0)
+			_exit(101);
+		if (waitpid(c, &st, 0) != c || !WIFSTOPPED(st))
+			_exit(102);
+		ptrace(PT_CONTINUE, c, (caddr_t)1, 0);
+		write(ready[1], "r", 1);
+		if (debugger_collects &&
+		    (waitpid(c, &st, 0) != c || !WIFEXITED(st)))
+			_exit(104);
+		write(ready[1], "c", 1);
+		read(go[0], &k, 1);
+		_exit(0);
+	}
+	KT_CHECK(read(ready[0], &k, 1) == 1, "debugger did not attach");
+	write(cmd[1], "x", 1);
+	KT_CHECK(read(ready[0], &k, 1) == 1 && k == 'c',
+	    "debugger did not collect the exit");
+	if (!debugger_collects) {
+		KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+		write(go[1], "g", 1);
+		KT_CHECK(waitpid(d, &st, 0) == -1 && errno == ECHILD,
+		    "wait for the debugger: %s", pt_str(st));
+	}
+	KT_CHECK(pt_state(c) == 0, "the traced zombie is kept (state %d)",
+	    pt_state(c));
+	KT_CHECK(waitpid(c, &st, WNOHANG) == -1 && errno == ECHILD,
+	    "the parent still has the child: %s", pt_str(st));
+	write(go[1], "g", 1);
+	KT_CHECK(kt_await_nprocs(nprocs), "processes left behind");
+	return 0;
+}
+
+PT_CASE(traced_zombie_released_sigchld_ignored)
+{
+	return zombie_released(0, 1);
+}
+
+PT_CASE(traced_zombie_released_nocldwait)
+{
+	return zombie_released(SA_NOCLDWAIT, 1);
+}
+
+PT_CASE(traced_zombie_released_when_tracer_exits)
+{
+	return zombie_released(0, 0);
+}
 
 int
 main(void)
@@ -345,5 +418,11 @@ main(void)
 	kt_run("tracer_exits_traceme_child_dies",
 	    tracer_exits_traceme_child_dies);
 	kt_run("tracer_wait_any", tracer_wait_any);
+	kt_run("traced_zombie_released_sigchld_ignored",
+	    traced_zombie_released_sigchld_ignored);
+	kt_run("traced_zombie_released_nocldwait",
+	    traced_zombie_released_nocldwait);
+	kt_run("traced_zombie_released_when_tracer_exits",
+	    traced_zombie_released_when_tracer_exits);
 	return kt_finish();
 }
