@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "kernel/dev/clock.h"
+#include "kernel/dev/rtc.h"
 #include "kernel/cmdline.h"
 #include "kernel/dev/console.h"
 #include "kernel/i386/cpu.h"
@@ -92,6 +93,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 	dbreg_init();
 	pic_init();
 	clock_init();
+	rtc_init();
 	tty_init(&console_tty);
 	kbd_init();
 	irq_register(1, kbd_intr);

@@ -73,11 +73,12 @@ com_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	return copyout(kbuf, ubuf, i);
 }
 
-static void
+static int
 com_sink(const char *buf, size_t len)
 {
 	while (len-- > 0)
 		serial_putc(COM2_PORT, *buf++);
+	return 0;
 }
 
 static int

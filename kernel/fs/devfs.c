@@ -9,6 +9,8 @@
 #include "kernel/fs/file.h"
 #include "kernel/fs/initrd.h"
 #include "kernel/fs/tty.h"
+#include "kernel/fs/vfs.h"
+#include "kernel/dev/rtc.h"
 #include "vm/vm.h"
 
 extern const struct fileops comdev_ops;
@@ -23,27 +25,29 @@ tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	char kbuf[256];
 	int error;
 
-	(void)fp;
 	if (n > sizeof(kbuf))
 		n = sizeof(kbuf);
 	memset(kbuf, 0, n);
 	if ((error = copyout(kbuf, ubuf, n)) != 0)
 		return error;
-	if ((error = tty_read(&console_tty, kbuf, n, done)) != 0)
+	error = tty_read(&console_tty, kbuf, n, done, fp->f_flag & FNONBLOCK);
+	if (error != 0)
 		return error;
 	return copyout(kbuf, ubuf, *done);
 }
 
 /*
  * A character device's write(): user bytes go to sink in small chunks
- * through a kernel buffer. A bad buffer after some bytes is a short write.
+ * through a kernel buffer. A bad buffer, or an error of the sink, after
+ * some bytes is a short write.
  */
 int
 devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
-    void (*sink)(const char *buf, size_t len))
+    int (*sink)(const char *buf, size_t len))
 {
 	char kbuf[256];
 	size_t chunk;
+	int error;
 
 	for (*done = 0; *done < n; *done += chunk) {
 		chunk = n - *done;
@@ -51,15 +55,16 @@ devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
 			chunk = sizeof(kbuf);
 		if (copyin((const char *)ubuf + *done, kbuf, chunk) != 0)
 			return *done > 0 ? 0 : EFAULT;
-		sink(kbuf, chunk);
+		if ((error = sink(kbuf, chunk)) != 0)
+			return *done > 0 ? 0 : error;
 	}
 	return 0;
 }
 
-static void
+static int
 console_sink(const char *buf, size_t len)
 {
-	tty_write(&console_tty, buf, len);
+	return tty_write(&console_tty, buf, len);
 }
 
 static int
@@ -81,8 +86,11 @@ devfs_chr_stat(struct file *fp, struct stat *st)
 {
 	(void)fp;
 	memset(st, 0, sizeof(*st));
+	st->st_dev = VFS_DEV_DEVFS;
 	st->st_mode = S_IFCHR | 0666;
 	st->st_nlink = 1;
+	st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec =
+	    realtime_sec();
 	return 0;
 }
 
@@ -158,14 +166,15 @@ devfs_is_dev(const char *path)
 	return lookup(path) >= 0;
 }
 
+/* Every device is open to everyone (mode 0666), for reading and writing. */
 int
-devfs_open(const char *path, int flag, struct file **fpp)
+devfs_open(const char *path, int oflags, struct file **fpp)
 {
 	int i = lookup(path);
 
 	if (i < 0)
 		return ENOENT;
-	if ((*fpp = falloc(devices[i].ops, NULL, flag)) == NULL)
+	if ((*fpp = falloc(devices[i].ops, NULL, open_fflags(oflags))) == NULL)
 		return ENOMEM;
 	return 0;
 }

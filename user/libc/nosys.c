@@ -1,7 +1,7 @@
 /*
  * nosys.c - functions POSIX programs call that need system calls the
- * Kestrel kernel does not have yet (a current directory, a writable file
- * system, memory mappings, polling, the system's name). Each fails cleanly
+ * Kestrel kernel does not have yet (memory mappings, polling, the system's
+ * name). Each fails cleanly
  * with ENOSYS, so a program links and gets a clear error at run time
  * instead of an undefined symbol; none pretends to succeed. They go as the
  * kernel gains the calls.
@@ -22,75 +22,6 @@ nosys(void)
 {
 	errno = ENOSYS;
 	return -1;
-}
-
-char *
-getcwd(char *buf, size_t size)
-{
-	(void)buf;
-	(void)size;
-	nosys();
-	return NULL;
-}
-
-int
-chdir(const char *path)
-{
-	(void)path;
-	return nosys();
-}
-
-int
-fchdir(int fd)
-{
-	(void)fd;
-	return nosys();
-}
-
-int
-unlink(const char *path)
-{
-	(void)path;
-	return nosys();
-}
-
-int
-rmdir(const char *path)
-{
-	(void)path;
-	return nosys();
-}
-
-int
-mkdir(const char *path, mode_t mode)
-{
-	(void)path;
-	(void)mode;
-	return nosys();
-}
-
-int
-rename(const char *from, const char *to)
-{
-	(void)from;
-	(void)to;
-	return nosys();
-}
-
-int
-ftruncate(int fd, off_t len)
-{
-	(void)fd;
-	(void)len;
-	return nosys();
-}
-
-int
-fcntl(int fd, int cmd, ...)
-{
-	(void)fd;
-	(void)cmd;
-	return nosys();
 }
 
 void *
