@@ -3,7 +3,8 @@
  * tables (vm/pmap.c), the kernel heap (vm/kmalloc.c), user address spaces
  * and their faults (vm/vm_map.c, vm/vm_fault.c) and the user-copy routines
  * (vm/copy.asm). Like FreeBSD, functions that can fail return 0 or a
- * positive errno value.
+ * positive errno value; those that allocate return their object, or 0 /
+ * NULL when memory runs out (the caller turns that into ENOMEM).
  *
  * How the kernel reaches memory: all RAM (up to PHYS_MAX) is mapped once at
  * KERNBASE by the kernel page tables, which every address space shares, so a
@@ -89,7 +90,6 @@ uint32_t	vmspace_resident(struct vmspace *vm);
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);
 int		vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force,
 		    paddr_t *pap);
-paddr_t		vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force);
 
 /* vm/vm_rw.c: move bytes to or from any address space, page by page. */
 int		vm_rw(struct vmspace *vm, vaddr_t uaddr, void *kbuf, size_t len,
