@@ -17,6 +17,7 @@
 #include "kernel/fs/devfs.h"
 #include "kernel/i386/fpu.h"
 #include "kernel/fs/initrd.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/kprintf.h"
 #include "kernel/i386/machine.h"
 #include "kernel/multiboot.h"
@@ -70,6 +71,8 @@ mount_root(void)
 		if (initrd_init(PHYS_TO_KVA(m->start), m->end - m->start) == 0) {
 			kprintf("initrd: %u KiB, %d entries\n",
 			    (m->end - m->start) / 1024, initrd_count());
+			if (tmpfs_mount() != 0)
+				panic("no memory for /tmp");
 			return;
 		}
 	}

@@ -108,15 +108,21 @@ node_alloc(mode_t type, int mode, uid_t uid, gid_t gid)
 	return n;
 }
 
-/* The root, made on first use: 01777 like every /tmp (sticky, see unlink). */
+/* Mount /tmp: its root, 01777 like every /tmp (sticky, see unlink). */
+int
+tmpfs_mount(void)
+{
+	if ((root = node_alloc(S_IFDIR, 01777, 0, 0)) == NULL)
+		return ENOMEM;
+	root->tn_ino = ROOT_INO;
+	root->tn_nlink = 2;
+	root->tn_parent = root;
+	return 0;
+}
+
 struct tmpfs_node *
 tmpfs_root(void)
 {
-	if (root == NULL && (root = node_alloc(S_IFDIR, 01777, 0, 0)) != NULL) {
-		root->tn_ino = ROOT_INO;
-		root->tn_nlink = 2;
-		root->tn_parent = root;
-	}
 	return root;
 }
 
@@ -300,8 +306,6 @@ walk(const char *rest, size_t len, const struct ucred *cr,
 	size_t i = 0, j;
 	int error;
 
-	if (n == NULL)
-		return ENOMEM;
 	while (i < len) {
 		for (j = i; j < len && rest[j] != '/'; j++)
 			;

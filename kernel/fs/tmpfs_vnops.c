@@ -230,8 +230,6 @@ tmpfs_open(const char *rest, int oflags, int mode, const struct ucred *cr,
 	const char *name;
 	int flag = open_fflags(oflags), error;
 
-	if (n == NULL)
-		return ENOMEM;
 	if (rest[0] != '\0') {
 		if ((error = tmpfs_walk_parent(rest, cr, &dir, &name)) != 0)
 			return error;

@@ -72,6 +72,8 @@ struct vfsops {
 
 extern const struct vfsops initrd_vfsops, tmpfs_vfsops;
 
+int	tmpfs_mount(void);		/* at boot, after the initrd */
+
 /* Path names (vfs.c). */
 int	vfs_namei(struct proc *p, const char *path, char *norm);
 int	vfs_namei_user(struct proc *p, const void *upath, char *norm);

@@ -124,10 +124,6 @@ test_enosys(void)
 	errno = 0;							\
 	KT_CHECK((call) && errno == ENOSYS, "%s: errno %d", #call, errno); \
 } while (0)
-	NOSYS(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE,
-	    -1, 0) == MAP_FAILED);
-	NOSYS(munmap((void *)0x10000000, 4096) == -1);
-	NOSYS(mprotect((void *)0x10000000, 4096, PROT_READ) == -1);
 	NOSYS(poll(&pfd, 1, 0) == -1);
 	FD_ZERO(&set);
 	FD_SET(0, &set);

@@ -1,13 +1,11 @@
 /*
  * nosys.c - functions POSIX programs call that need system calls the
- * Kestrel kernel does not have yet (memory mappings, polling, the system's
- * name). Each fails cleanly
+ * Kestrel kernel does not have yet (polling, the system's name). Each fails cleanly
  * with ENOSYS, so a program links and gets a clear error at run time
  * instead of an undefined symbol; none pretends to succeed. They go as the
  * kernel gains the calls.
  */
 #include <sys/types.h>
-#include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -22,36 +20,6 @@ nosys(void)
 {
 	errno = ENOSYS;
 	return -1;
-}
-
-void *
-mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
-{
-	(void)addr;
-	(void)len;
-	(void)prot;
-	(void)flags;
-	(void)fd;
-	(void)off;
-	nosys();
-	return MAP_FAILED;
-}
-
-int
-munmap(void *addr, size_t len)
-{
-	(void)addr;
-	(void)len;
-	return nosys();
-}
-
-int
-mprotect(void *addr, size_t len, int prot)
-{
-	(void)addr;
-	(void)len;
-	(void)prot;
-	return nosys();
 }
 
 int
