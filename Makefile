@@ -199,9 +199,13 @@ $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bi
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
 
-# /bin/[ is /bin/test under the name that makes it want a closing ].
+# /bin/[ is /bin/test under the name that makes it want a closing ], and
+# /bin/poweroff is /bin/reboot under the name that turns the machine off.
 BRACKET := $(B)/bin/[
 $(BRACKET): $(B)/bin/test
+	$(Q)cp $< $@
+POWEROFF := $(B)/bin/poweroff
+$(POWEROFF): $(B)/bin/reboot
 	$(Q)cp $< $@
 
 $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
@@ -219,10 +223,11 @@ $(BADELF): tools/mkbadelf.py
 	$(Q)rm -rf $(dir $@) && $(PYTHON) tools/mkbadelf.py $(dir $@) && touch $@
 
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
+$(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
 		$(wildcard etc/*) $(BADELF)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(POWEROFF) \
+		$(EXTRA_BINS) \
 		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 

@@ -10,7 +10,6 @@
 #include <sys/kinfo.h>
 #include <sys/select.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -115,7 +114,6 @@ test_lstat_access(void)
 static int
 test_enosys(void)
 {
-	struct utsname u;
 	struct pollfd pfd = { 0, POLLIN, 0 };
 	struct stat st;
 	fd_set set;
@@ -129,7 +127,6 @@ test_enosys(void)
 	FD_SET(0, &set);
 	KT_CHECK(FD_ISSET(0, &set) && !FD_ISSET(1, &set), "FD_SET");
 	NOSYS(select(1, &set, NULL, NULL, NULL) == -1);
-	NOSYS(uname(&u) == -1);
 #undef NOSYS
 	KT_CHECK(stat("/etc/passwd", &st) == 0 && stat("/etc/group", &st) == 0,
 	    "a file went missing");

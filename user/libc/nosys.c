@@ -1,6 +1,6 @@
 /*
  * nosys.c - functions POSIX programs call that need system calls the
- * Kestrel kernel does not have yet (polling, the system's name). Each fails cleanly
+ * Kestrel kernel does not have yet (polling). Each fails cleanly
  * with ENOSYS, so a program links and gets a clear error at run time
  * instead of an undefined symbol; none pretends to succeed. They go as the
  * kernel gains the calls.
@@ -8,7 +8,6 @@
 #include <sys/types.h>
 #include <sys/select.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -39,12 +38,5 @@ select(int n, fd_set *r, fd_set *w, fd_set *x, struct timeval *timeout)
 	(void)w;
 	(void)x;
 	(void)timeout;
-	return nosys();
-}
-
-int
-uname(struct utsname *name)
-{
-	(void)name;
 	return nosys();
 }
