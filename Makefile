@@ -229,7 +229,7 @@ $(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(POWEROFF) \
 		$(EXTRA_BINS) \
 		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
-		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
+		--dir-verbatim test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso
 $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg

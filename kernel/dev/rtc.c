@@ -1,11 +1,12 @@
 /*
  * rtc.c - the MC146818-compatible CMOS clock of the PC (ports 0x70/0x71),
- * read once at boot. Its registers hold the date and time in BCD or binary
- * and the hour in 12- or 24-hour form, as status register B says; the
- * century lives in register 0x32 where the firmware keeps it. A read is
+ * read at boot and again whenever the wall clock is asked for a second or
+ * more after the last read. Its registers hold the date and time in BCD or
+ * binary and the hour in 12- or 24-hour form, as status register B says;
+ * the century lives in register 0x32 where the firmware keeps it. A read is
  * trusted only if it does not fall into an update (UIP) and two reads in a
- * row agree. From then on the wall clock is the boot time plus the uptime
- * (kernel/dev/clock.c); there is no settimeofday.
+ * row agree. The wall clock is the RTC's time plus the uptime since it was
+ * read (kernel/dev/clock.c); there is no settimeofday.
  */
 #include "kernel/dev/rtc.h"
 #include "kernel/dev/clock.h"
@@ -28,7 +29,10 @@
 #define B_BINARY	0x04
 #define HOUR_PM		0x80
 
+#define RESYNC_NS	1000000000u	/* read the RTC again after a second */
+
 static uint64_t boot_epoch_ns;	/* the wall-clock time at uptime 0 */
+static uint64_t synced_at;	/* the uptime of the last RTC read */
 
 static int
 cmos(int reg)
@@ -91,12 +95,11 @@ decode(const struct raw *raw, struct rtc_time *t)
 	t->year = century * 100 + v[5];
 }
 
-void
-rtc_init(void)
+/* The RTC's time now, in seconds since the epoch; -1 if it is unreadable. */
+static int64_t
+rtc_read(struct rtc_time *t)
 {
 	struct raw a, b;
-	struct rtc_time t;
-	int64_t secs;
 	int tries = 5;
 
 	read_raw(&a);
@@ -104,22 +107,54 @@ rtc_init(void)
 		b = a;
 		read_raw(&a);
 	} while (!same(&a, &b) && --tries > 0);
-	decode(&a, &t);
-	if ((secs = rtc_to_epoch(&t)) < 0) {
+	decode(&a, t);
+	return rtc_to_epoch(t);
+}
+
+/*
+ * Set the wall clock from the RTC: the true time lies somewhere in the
+ * second the RTC shows, so its middle is taken.
+ */
+static void
+sync(uint64_t up)
+{
+	struct rtc_time t;
+	int64_t secs = rtc_read(&t);
+
+	synced_at = up;
+	if (secs < 0)
+		return;
+	boot_epoch_ns = (uint64_t)secs * 1000000000u + 500000000u - up;
+}
+
+void
+rtc_init(void)
+{
+	struct rtc_time t;
+	int64_t secs = rtc_read(&t);
+
+	if (secs < 0) {
 		kprintf("rtc: unreadable date, the clock starts at 1970\n");
-		secs = 0;
+		return;
 	}
-	boot_epoch_ns = (uint64_t)secs * 1000000000u;
-	if (boot_epoch_ns > clock_uptime_ns())
-		boot_epoch_ns -= clock_uptime_ns();
+	sync(clock_uptime_ns());
 	kprintf("rtc: %04d-%02d-%02d %02d:%02d:%02d UTC\n", t.year, t.month,
 	    t.day, t.hour, t.min, t.sec);
 }
 
+/*
+ * The wall clock: the uptime plus where it started, set again from the RTC
+ * once a second, so that a clock whose rate is a little off (the TSC's
+ * calibration on a busy host) cannot drift away from the real time.
+ */
 uint64_t
 realtime_ns(void)
 {
-	return boot_epoch_ns + clock_uptime_ns();
+	uint64_t up = clock_uptime_ns();
+
+	if (boot_epoch_ns != 0 && up - synced_at >= RESYNC_NS)
+		sync(up);
+	return boot_epoch_ns + up;
 }
 
 uint32_t

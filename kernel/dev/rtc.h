@@ -1,6 +1,6 @@
 /*
- * rtc.h - the CMOS real-time clock, read once at boot: the wall-clock time
- * that CLOCK_REALTIME, time() and file times count from.
+ * rtc.h - the CMOS real-time clock: the wall-clock time that CLOCK_REALTIME,
+ * time() and file times are.
  */
 #ifndef KERNEL_DEV_RTC_H
 #define KERNEL_DEV_RTC_H
