@@ -1,17 +1,15 @@
 #!/usr/bin/env python3
 """mkinitrd.py - pack files into the ustar archive Kestrel mounts as "/".
 
-    mkinitrd.py OUT --dir bin FILE... --dir test FILE... --dir etc FILE...
-                    --dir-verbatim test/badelf FILE...
+    mkinitrd.py OUT --stripped-dir bin FILE... --dir etc FILE...
 
 Each FILE lands as DIR/basename. Executables get mode 0755, other files
 0644; everything belongs to root (uid 0), and mtimes are 0 so the image is
-byte-for-byte reproducible. An ELF file goes in without its debugging
-sections (objcopy --strip-debug): nothing inside Kestrel reads DWARF (dbg
-uses the symbol table, host gdb the build directory's copies), and the
-image, which GRUB and the emulators load at every boot, is a fifth of the
-size. Files under --dir-verbatim go in exactly as they are (the malformed
-executables that tests/os/proc_exec.c tries must stay malformed).
+byte-for-byte reproducible. In a --stripped-dir, ELF files go in without
+their DWARF sections (objcopy --strip-debug): nothing inside Kestrel reads
+them (dbg uses .symtab, which stays), host gdb reads the build's own
+copies, and they are most of a static program's size, more than the RAM of
+a small machine (the -m 16 test runs) can hold for every program at once.
 """
 import io
 import os
@@ -19,6 +17,15 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+
+
+def without_debug(path):
+    """The bytes of ELF file path minus its debug sections."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "stripped")
+        subprocess.run(["objcopy", "--strip-debug", path, out], check=True)
+        with open(out, "rb") as f:
+            return f.read()
 
 
 def add(tar, arcname, data, mode):
@@ -39,35 +46,25 @@ def add_dir(tar, name):
     tar.addfile(info)
 
 
-def without_debug(path, data):
-    """data (path's contents) without DWARF if it is an ELF file."""
-    if not data.startswith(b"\x7fELF"):
-        return data
-    with tempfile.NamedTemporaryFile() as tmp:
-        subprocess.run(["objcopy", "--strip-debug", path, tmp.name],
-                       check=True)
-        return tmp.read()
-
-
 def main(argv):
     out, rest = argv[1], argv[2:]
-    entries, current, verbatim = [], None, False
+    entries, current, strip = [], None, False
     i = 0
     while i < len(rest):
-        if rest[i] in ("--dir", "--dir-verbatim"):
-            current, verbatim = rest[i + 1], rest[i] == "--dir-verbatim"
+        if rest[i] in ("--dir", "--stripped-dir"):
+            current, strip = rest[i + 1], rest[i] == "--stripped-dir"
             i += 2
             continue
-        entries.append((current, rest[i], verbatim))
+        entries.append((current, rest[i], strip))
         i += 1
     with tarfile.open(out + ".tmp", "w", format=tarfile.USTAR_FORMAT) as tar:
         for d in sorted({d for d, _, _ in entries if d}):
             add_dir(tar, d)
-        for d, path, verbatim in entries:
+        for d, path, strip in entries:
             with open(path, "rb") as f:
                 data = f.read()
-            if not verbatim:
-                data = without_debug(path, data)
+            if strip and data[:4] == b"\x7fELF":
+                data = without_debug(path)
             mode = 0o755 if os.access(path, os.X_OK) else 0o644
             name = os.path.basename(path)
             add(tar, "%s/%s" % (d, name) if d else name, data, mode)

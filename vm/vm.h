@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include <sys/errno.h>
 #include "kernel/i386/layout.h"
 #include "kernel/i386/x86.h"
 
@@ -104,8 +105,30 @@ int		vm_mprotect(struct vmspace *vm, vaddr_t start, vaddr_t end,
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);
-int		vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force,
-		    paddr_t *pap);
+int		vm_page_get_slow(struct vmspace *vm, vaddr_t va, int write,
+		    int force, paddr_t *pap);
+
+/*
+ * The physical page behind user address va, made present (and private, for
+ * a write) first, in *pap: 0, EFAULT (no page may be there) or ENOMEM.
+ * force lets a write reach a read-only region, as a debugger planting a
+ * breakpoint needs. Inline: every PT_READ_D and every single step looks up
+ * a page that is usually there already.
+ */
+static inline int
+vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
+{
+	uint32_t *pte;
+
+	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
+		return EFAULT;
+	pte = pmap_pte(vm->vm_pd, va, 0);
+	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW))) {
+		*pap = *pte & PG_FRAME;
+		return 0;
+	}
+	return vm_page_get_slow(vm, va, write, force, pap);
+}
 
 /* vm/vm_rw.c: move bytes to or from any address space, page by page. */
 int		vm_rw(struct vmspace *vm, vaddr_t uaddr, void *kbuf, size_t len,

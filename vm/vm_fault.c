@@ -73,23 +73,10 @@ vm_fault(struct vmspace *vm, vaddr_t va, int write)
 	return fault_in(vm, trunc_page(va), write, 0, &pa);
 }
 
-/*
- * The physical page behind user address va, made present (and private, for
- * a write) first, in *pap: 0, EFAULT (no page may be there) or ENOMEM.
- * force lets a write reach a read-only region, as a debugger planting a
- * breakpoint needs.
- */
+/* vm_page_get()'s way when the page is not there yet (vm/vm.h). */
 int
-vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
+vm_page_get_slow(struct vmspace *vm, vaddr_t va, int write, int force,
+    paddr_t *pap)
 {
-	uint32_t *pte;
-
-	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
-		return EFAULT;
-	pte = pmap_pte(vm->vm_pd, va, 0);
-	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW))) {
-		*pap = *pte & PG_FRAME;		/* already there: the usual case */
-		return 0;
-	}
 	return fault_in(vm, trunc_page(va), write, force, pap);
 }
