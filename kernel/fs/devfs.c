@@ -18,22 +18,26 @@ extern const struct fileops comdev_ops;
 /*
  * The user's buffer is checked before anything is taken from the terminal:
  * a bad pointer is EFAULT at once, and typed input is never lost to it.
+ * The kernel buffer holds as much as the terminal can (a whole line).
  */
 static int
 tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 {
-	char kbuf[256];
+	char *kbuf;
 	int error;
 
-	if (n > sizeof(kbuf))
-		n = sizeof(kbuf);
-	memset(kbuf, 0, n);
-	if ((error = copyout(kbuf, ubuf, n)) != 0)
-		return error;
-	error = tty_read(&console_tty, kbuf, n, done, fp->f_flag & FNONBLOCK);
-	if (error != 0)
-		return error;
-	return copyout(kbuf, ubuf, *done);
+	if (n > TTY_BUFSIZE)
+		n = TTY_BUFSIZE;
+	if ((kbuf = kzalloc(n > 0 ? n : 1)) == NULL)
+		return ENOMEM;
+	error = copyout(kbuf, ubuf, n);
+	if (error == 0)
+		error = tty_read(&console_tty, kbuf, n, done,
+		    fp->f_flag & FNONBLOCK);
+	if (error == 0)
+		error = copyout(kbuf, ubuf, *done);
+	kfree(kbuf);
+	return error;
 }
 
 /*
