@@ -235,8 +235,10 @@ tmpfs_detach(struct tmpfs_node *dir, struct tmpfs_dirent *de)
 	struct tmpfs_node *n = de->td_node;
 
 	entry_remove(dir, de);
-	if (n->tn_type == S_IFDIR)
+	if (n->tn_type == S_IFDIR) {
 		dir->tn_nlink--;
+		n->tn_parent = n;	/* an open descriptor's ".." is itself now */
+	}
 	n->tn_nlink = 0;
 	tmpfs_now(&n->tn_ctime);
 	tmpfs_release(n);

@@ -208,6 +208,25 @@ test_directories(void)
 	return 0;
 }
 
+/* An open directory outlives its removal, and its parent's: . and .. only. */
+static int
+test_removed_dir_open(void)
+{
+	char dbuf[512];
+	int fd, n;
+
+	KT_CHECK(mkdir("/tmp/p1", 0755) == 0 && mkdir("/tmp/p1/c", 0755) == 0,
+	    "mkdir");
+	KT_CHECK((fd = open("/tmp/p1/c", O_RDONLY | O_DIRECTORY)) >= 0, "open");
+	KT_CHECK(rmdir("/tmp/p1/c") == 0 && rmdir("/tmp/p1") == 0, "rmdir");
+	n = getdents(fd, dbuf, sizeof(dbuf));
+	KT_CHECK(n > 0 && strcmp(((struct dirent *)dbuf)->d_name, ".") == 0,
+	    "getdents of a removed directory: %d", n);
+	KT_CHECK(fchdir(fd) == -1 && errno == ENOENT, "fchdir into it");
+	close(fd);
+	return 0;
+}
+
 /* An unlinked open file stays readable (and its pages kept) until closed. */
 static int
 test_unlink_open(void)
@@ -335,6 +354,7 @@ main(void)
 	kt_run("holes_truncate", test_holes_truncate);
 	kt_run("directories", test_directories);
 	kt_run("unlink_open", test_unlink_open);
+	kt_run("removed_dir_open", test_removed_dir_open);
 	kt_run("rename", test_rename);
 	kt_run("times", test_times);
 	kt_run("quota", test_quota);
