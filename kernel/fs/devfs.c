@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include "kernel/fs/devfs.h"
 #include "kernel/fs/file.h"
 #include "kernel/fs/initrd.h"
@@ -79,6 +80,17 @@ tty_fo_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
 }
 
 static int
+tty_fo_poll(struct file *fp, int events)
+{
+	int r = events & (POLLOUT | POLLWRNORM);
+
+	(void)fp;
+	if (tty_can_read(&console_tty))
+		r |= events & (POLLIN | POLLRDNORM);
+	return r;
+}
+
+static int
 tty_fo_ioctl(struct file *fp, unsigned long cmd, void *data)
 {
 	(void)fp;
@@ -103,6 +115,7 @@ static const struct fileops tty_ops = {
 	.fo_write = tty_fo_write,
 	.fo_ioctl = tty_fo_ioctl,
 	.fo_stat = devfs_chr_stat,
+	.fo_poll = tty_fo_poll,
 };
 
 static int

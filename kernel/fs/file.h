@@ -26,6 +26,8 @@ struct fileops {
 	/* Optional: regular files' length (ftruncate), directories' path (fchdir). */
 	int	(*fo_truncate)(struct file *fp, off_t length);
 	int	(*fo_path)(struct file *fp, char *buf, size_t size);
+	/* Optional: which of poll(2)'s events are true now (none: all are). */
+	int	(*fo_poll)(struct file *fp, int events);
 };
 
 struct file {
@@ -48,5 +50,6 @@ int		fd_alloc(struct proc *p, struct file *fp, int minfd, int *fdp);
 struct file	*fd_get(struct thread *td, int fd);
 void		fd_close_on_exec(struct proc *p);
 int		open_fflags(int oflags);	/* open(2)'s flags -> f_flag */
+void		selwakeup(void);	/* something pollers wait for happened */
 
 #endif

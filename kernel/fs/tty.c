@@ -76,6 +76,7 @@ tty_input(struct tty *tp, int c)
 	if (sig != 0)
 		signal_fg(tp, sig);
 	wakeup(tp);
+	selwakeup();
 	intr_restore(ef);
 }
 

@@ -1,20 +1,17 @@
 /*
  * libc_misc.c - the parts of Kestrel's libc that depend on the system it
  * runs on: sysconf and getpagesize against the kernel's real limits, pause,
- * lstat, access on the read-only tree, the calls that fail with ENOSYS
- * until the kernel has them (and change nothing), the user and group
- * databases in /etc, the calendar functions, and the x87 math library and
- * strtod running inside Kestrel.
+ * lstat, access on the read-only tree, the user and group databases in
+ * /etc, the calendar functions, and the x87 math library and strtod
+ * running inside Kestrel.
  */
 #include <sys/mman.h>
 #include <sys/kinfo.h>
-#include <sys/select.h>
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <math.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -107,29 +104,6 @@ test_lstat_access(void)
 	errno = 0;
 	KT_CHECK(access("/bin/sh", 8) == -1 && errno == EINVAL,
 	    "bad mode: errno %d", errno);
-	return 0;
-}
-
-/* Each call the kernel lacks fails with ENOSYS and changes nothing. */
-static int
-test_enosys(void)
-{
-	struct pollfd pfd = { 0, POLLIN, 0 };
-	struct stat st;
-	fd_set set;
-
-#define NOSYS(call) do {						\
-	errno = 0;							\
-	KT_CHECK((call) && errno == ENOSYS, "%s: errno %d", #call, errno); \
-} while (0)
-	NOSYS(poll(&pfd, 1, 0) == -1);
-	FD_ZERO(&set);
-	FD_SET(0, &set);
-	KT_CHECK(FD_ISSET(0, &set) && !FD_ISSET(1, &set), "FD_SET");
-	NOSYS(select(1, &set, NULL, NULL, NULL) == -1);
-#undef NOSYS
-	KT_CHECK(stat("/etc/passwd", &st) == 0 && stat("/etc/group", &st) == 0,
-	    "a file went missing");
 	return 0;
 }
 
@@ -234,7 +208,6 @@ main(void)
 	kt_run("sysconf", test_sysconf);
 	kt_run("pause", test_pause);
 	kt_run("lstat_access", test_lstat_access);
-	kt_run("enosys", test_enosys);
 	kt_run("passwd", test_passwd);
 	kt_run("time", test_time);
 	kt_run("math", test_math);
