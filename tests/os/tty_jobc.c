@@ -7,69 +7,22 @@
  * terminal: background reads stop with SIGTTIN (EIO when SIGTTIN is ignored
  * or blocked, or the group is orphaned), background writes stop with
  * SIGTTOU only under TOSTOP, TIOCSPGRP names only a group of the caller's
- * own session on its own controlling terminal, and init (process 1) takes
- * no default action of any signal. Keystrokes are typed with TIOCSTI.
+ * own session on its own controlling terminal, the keyboard's signals reach
+ * the foreground group only. Keystrokes are typed with TIOCSTI (root's;
+ * tty_session.c has sessions and init's immunity).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/kinfo.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
+#include "lib/jobc.h"
 #include "lib/ktest.h"
 
 #define CTRL(c)		((c) & 0x1f)
-
-/* The console, read-write; the case's descriptor 0 is closed. */
-static int
-open_tty(void)
-{
-	return open("/dev/tty", O_RDWR);
-}
-
-/*
- * Waits up to two seconds for pid to stop or end; its status in *status.
- * 0 if it did, -1 if it is still running.
- */
-static int
-wait_stop(pid_t pid, int *status)
-{
-	int i;
-
-	for (i = 0; i < 200; i++) {
-		if (waitpid(pid, status, WNOHANG | WUNTRACED) == pid)
-			return 0;
-		usleep(10000);
-	}
-	return -1;
-}
-
-static void
-kill_reap(pid_t pid)
-{
-	int status;
-
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-}
-
-/* A child in a background process group of its own runs fn; its pid. */
-static pid_t
-spawn_bg(int (*fn)(int fd), int fd)
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		setpgid(0, 0);
-		_exit(fn(fd));
-	}
-	if (pid > 0)
-		setpgid(pid, pid);
-	return pid;
-}
 
 static int
 bg_read(int fd)
@@ -82,17 +35,17 @@ bg_read(int fd)
 static int
 test_bg_read_stops(void)
 {
-	int fd = open_tty(), status;
+	int fd = jc_open_tty(), status;
 	pid_t pid;
 
 	KT_CHECK(fd >= 0, "open /dev/tty: %s", strerror(errno));
-	pid = spawn_bg(bg_read, fd);
+	pid = jc_spawn_bg(bg_read, fd);
 	KT_CHECK(pid > 0, "fork");
-	if (wait_stop(pid, &status) != 0) {
-		kill_reap(pid);
+	if (jc_wait_stop(pid, &status) != 0) {
+		jc_kill_reap(pid);
 		KT_CHECK(0, "a background read neither stopped nor failed");
 	}
-	kill_reap(pid);
+	jc_kill_reap(pid);
 	KT_CHECK(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTIN,
 	    "status %#x, not stopped by SIGTTIN", status);
 	return 0;
@@ -121,15 +74,15 @@ static int
 test_bg_read_eio(void)
 {
 	int (*fns[])(int) = { ignore_then_read, block_then_read };
-	int fd = open_tty(), status;
+	int fd = jc_open_tty(), status;
 	unsigned i;
 	pid_t pid;
 
 	KT_CHECK(fd >= 0, "open /dev/tty");
 	for (i = 0; i < 2; i++) {
-		pid = spawn_bg(fns[i], fd);
-		if (wait_stop(pid, &status) != 0) {
-			kill_reap(pid);
+		pid = jc_spawn_bg(fns[i], fd);
+		if (jc_wait_stop(pid, &status) != 0) {
+			jc_kill_reap(pid);
 			status = -1;
 		}
 		KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
@@ -171,7 +124,7 @@ read_within(int fd, void *buf, size_t n, unsigned secs)
 static int
 test_orphaned_group(void)
 {
-	int fd = open_tty(), p[2], status;
+	int fd = jc_open_tty(), p[2], status;
 	char verdict[2] = "??";
 	pid_t mid, orphan = 0;
 
@@ -200,7 +153,7 @@ test_orphaned_group(void)
 	KT_CHECK(read_within(p[0], &orphan, sizeof(orphan), 5) ==
 	    sizeof(orphan), "no orphan");
 	if (read_within(p[0], verdict, 2, 3) != 2) {
-		kill_reap(orphan);
+		jc_kill_reap(orphan);
 		KT_CHECK(0, "the orphan is stuck (in its read, or stopped by "
 		    "SIGTSTP)");
 	}
@@ -219,13 +172,13 @@ static int
 test_bg_write_tostop(void)
 {
 	struct termios saved, t;
-	int fd = open_tty(), status, r = 0;
+	int fd = jc_open_tty(), status, r = 0;
 	pid_t pid;
 
 	KT_CHECK(fd >= 0 && tcgetattr(fd, &saved) == 0, "tcgetattr");
-	pid = spawn_bg(bg_write, fd);
-	if (wait_stop(pid, &status) != 0) {
-		kill_reap(pid);
+	pid = jc_spawn_bg(bg_write, fd);
+	if (jc_wait_stop(pid, &status) != 0) {
+		jc_kill_reap(pid);
 		status = -1;
 	}
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
@@ -233,10 +186,10 @@ test_bg_write_tostop(void)
 	t = saved;
 	t.c_lflag |= TOSTOP;
 	KT_CHECK(tcsetattr(fd, TCSANOW, &t) == 0, "tcsetattr TOSTOP");
-	pid = spawn_bg(bg_write, fd);
-	if (wait_stop(pid, &status) != 0)
+	pid = jc_spawn_bg(bg_write, fd);
+	if (jc_wait_stop(pid, &status) != 0)
 		status = -1;
-	kill_reap(pid);
+	jc_kill_reap(pid);
 	if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTTOU)
 		r = 1;
 	tcsetattr(fd, TCSANOW, &saved);
@@ -282,21 +235,21 @@ other_session(int fd)
 static int
 test_tcsetpgrp_rules(void)
 {
-	int fd = open_tty(), status;
+	int fd = jc_open_tty(), status;
 	pid_t pid;
 
 	KT_CHECK(fd >= 0, "open /dev/tty");
 	KT_CHECK(tcsetpgrp(fd, 1) == -1 && errno == EPERM,
 	    "the foreground group may be set to init's");
-	pid = spawn_bg(setpgrp_to_init, fd);
+	pid = jc_spawn_bg(setpgrp_to_init, fd);
 	kt_wait_status(pid, &status);
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "background tcsetpgrp to another session's group: step %d",
 	    WEXITSTATUS(status));
-	pid = spawn_bg(setpgrp_self, fd);
-	if (wait_stop(pid, &status) != 0)
+	pid = jc_spawn_bg(setpgrp_self, fd);
+	if (jc_wait_stop(pid, &status) != 0)
 		status = -1;
-	kill_reap(pid);
+	jc_kill_reap(pid);
 	KT_CHECK(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTOU,
 	    "background tcsetpgrp: status %#x, not stopped by SIGTTOU", status);
 	KT_CHECK(tcgetpgrp(fd) == getpgrp(), "the foreground group moved");
@@ -305,201 +258,6 @@ test_tcsetpgrp_rules(void)
 	kt_wait_status(pid, &status);
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "another session: step %d", WEXITSTATUS(status));
-	return 0;
-}
-
-static int
-test_sessions(void)
-{
-	int fd = open_tty(), status;
-	pid_t sid = getsid(0), pid;
-
-	KT_CHECK(fd >= 0, "open /dev/tty");
-	KT_CHECK(sid > 1 && getsid(getpid()) == sid, "getsid %d", (int)sid);
-	KT_CHECK(tcgetsid(fd) == sid, "tcgetsid %d, getsid %d",
-	    (int)tcgetsid(fd), (int)sid);
-	KT_CHECK(getsid(1) == 1, "init's session %d", (int)getsid(1));
-	KT_CHECK(getsid(77777) == -1 && errno == ESRCH, "getsid of nobody");
-	KT_CHECK(ioctl(fd, TIOCSCTTY, 0) == -1 && errno == EPERM,
-	    "TIOCSCTTY by a process that leads no session");
-	if ((pid = fork()) == 0) {
-		setpgid(0, 0);
-		_exit(setsid() == -1 && errno == EPERM ? 0 : 1);
-	}
-	kt_wait_status(pid, &status);
-	KT_CHECK(status == 0, "a group leader may start a session");
-	if ((pid = fork()) == 0) {
-		if (setsid() != getpid() || getsid(0) != getpid() ||
-		    getpgrp() != getpid())
-			_exit(1);
-		_exit(setsid() == -1 && errno == EPERM ? 0 : 2);
-	}
-	kt_wait_status(pid, &status);
-	KT_CHECK(status == 0, "setsid: step %d", WEXITSTATUS(status));
-	return 0;
-}
-
-static int
-state_of(pid_t pid)
-{
-	struct kinfo_proc kp;
-	int slot;
-
-	for (slot = 0; slot < 64; slot++)
-		if (kproc(slot, &kp) == 0 && kp.kp_pid == pid)
-			return kp.kp_state;
-	return -1;
-}
-
-/* init still adopts and reaps: an orphan's zombie goes away. */
-static int
-init_reaps(void)
-{
-	int p[2], status, i;
-	pid_t mid, orphan = 0;
-
-	if (pipe(p) != 0)
-		return 0;
-	if ((mid = fork()) == 0) {
-		orphan = fork();
-		if (orphan == 0) {
-			usleep(20000);
-			_exit(0);
-		}
-		write(p[1], &orphan, sizeof(orphan));
-		_exit(0);
-	}
-	kt_wait_status(mid, &status);
-	read(p[0], &orphan, sizeof(orphan));
-	close(p[0]);
-	close(p[1]);
-	for (i = 0; i < 300; i++) {
-		if (state_of(orphan) == -1)
-			return 1;
-		usleep(10000);
-	}
-	return 0;
-}
-
-static int
-user_kills_init(int fd)
-{
-	(void)fd;
-	if (setuid(1000) != 0)
-		return 1;
-	return kill(1, SIGKILL) == -1 && errno == EPERM &&
-	    kill(1, SIGQUIT) == -1 && errno == EPERM ? 0 : 2;
-}
-
-/*
- * FreeBSD takes no default action of a signal for process 1: root's
- * kill(1, sig) succeeds and init goes on; anyone else gets EPERM.
- */
-static int
-test_init_immune(void)
-{
-	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGSTOP,
-	    SIGTTIN, SIGHUP, SIGTERM, SIGUSR1, SIGSEGV, SIGKILL };
-	unsigned i;
-	int status;
-	pid_t pid;
-
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		KT_CHECK(kill(1, sigs[i]) == 0, "root's kill(1, %d): %s",
-		    sigs[i], strerror(errno));
-	usleep(50000);
-	KT_CHECK(kill(1, 0) == 0, "init is gone");
-	KT_CHECK(state_of(1) != KP_STOP, "init is stopped");
-	KT_CHECK(init_reaps(), "init no longer reaps orphans");
-	pid = spawn_bg(user_kills_init, -1);
-	kt_wait_status(pid, &status);
-	KT_CHECK(status == 0, "uid 1000's kill(1, ...): step %d",
-	    WEXITSTATUS(status));
-	return 0;
-}
-
-/* Types c on the terminal (TIOCSTI) with ECHO off. */
-static int
-type_key(int fd, char c)
-{
-	return ioctl(fd, TIOCSTI, &c);
-}
-
-/*
- * The reported failure, step by step: a uid-1000 background process of
- * root's job tries to read root's next line and to make init the
- * foreground group; then ^\ is typed.
- */
-static int
-user_reads(int fd)
-{
-	char c;
-
-	if (setuid(1000) != 0)
-		return 9;
-	return read(fd, &c, 1) == 1 ? 1 : 2;
-}
-
-static int
-user_steals_fg(int fd)
-{
-	if (setuid(1000) != 0)
-		return 9;
-	signal(SIGTTOU, SIG_IGN);
-	return tcsetpgrp(fd, 1) == -1 && errno == EPERM ? 0 : 1;
-}
-
-static int
-typed_quit(int fd)
-{
-	struct sigaction sa;
-	pid_t parent_pgrp = getpgid(getppid());
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = catch;
-	sigaction(SIGQUIT, &sa, NULL);
-	signal(SIGTTOU, SIG_IGN);
-	if (tcsetpgrp(fd, getpgrp()) != 0)
-		return 1;
-	if (type_key(fd, CTRL('\\')) != 0)
-		return 2;
-	while (got == 0)
-		usleep(5000);
-	tcsetpgrp(fd, parent_pgrp);
-	return got == SIGQUIT ? 0 : 3;
-}
-
-static int
-test_reported_scenario(void)
-{
-	struct termios saved, t;
-	int fd = open_tty(), status;
-	pid_t pid;
-
-	KT_CHECK(fd >= 0 && tcgetattr(fd, &saved) == 0, "open /dev/tty");
-	pid = spawn_bg(user_reads, fd);
-	if (wait_stop(pid, &status) != 0)
-		status = -1;
-	kill_reap(pid);
-	KT_CHECK(WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTIN,
-	    "uid 1000 in the background reads the console: status %#x",
-	    status);
-	pid = spawn_bg(user_steals_fg, fd);
-	kt_wait_status(pid, &status);
-	KT_CHECK(status == 0, "uid 1000 made init the foreground group");
-	KT_CHECK(tcgetpgrp(fd) == getpgrp(), "the foreground group moved");
-	t = saved;
-	t.c_lflag &= ~ECHO;
-	tcsetattr(fd, TCSANOW, &t);
-	pid = spawn_bg(typed_quit, fd);
-	if (wait_stop(pid, &status) != 0) {
-		kill_reap(pid);
-		status = -1;
-	}
-	tcsetattr(fd, TCSANOW, &saved);
-	KT_CHECK(status == 0, "^\\ did not reach the foreground group: "
-	    "status %#x", status);
-	KT_CHECK(kill(1, SIGQUIT) == 0 && kill(1, 0) == 0, "init after ^\\");
 	return 0;
 }
 
@@ -522,7 +280,7 @@ typed_intr(int fd)
 	signal(SIGTTOU, SIG_IGN);
 	if (tcsetpgrp(fd, getpgrp()) != 0)
 		return 1;
-	if (type_key(fd, CTRL('c')) != 0)
+	if (jc_type(fd, CTRL('c')) != 0)
 		return 2;
 	while (got == 0)
 		usleep(5000);
@@ -534,15 +292,15 @@ static int
 test_keyboard_signal_fg_only(void)
 {
 	struct termios saved, t;
-	int fd = open_tty(), s1, s2;
+	int fd = jc_open_tty(), s1, s2;
 	pid_t b, f;
 
 	KT_CHECK(fd >= 0 && tcgetattr(fd, &saved) == 0, "open /dev/tty");
 	t = saved;
 	t.c_lflag &= ~ECHO;
 	tcsetattr(fd, TCSANOW, &t);
-	b = spawn_bg(bystander, fd);
-	f = spawn_bg(typed_intr, fd);
+	b = jc_spawn_bg(bystander, fd);
+	f = jc_spawn_bg(typed_intr, fd);
 	kt_wait_status(f, &s1);
 	kt_wait_status(b, &s2);
 	tcsetattr(fd, TCSANOW, &saved);
@@ -557,14 +315,14 @@ user_types(int fd)
 {
 	if (setuid(1000) != 0)
 		return 9;
-	return type_key(fd, 'x') == -1 && errno == EPERM ? 0 : 1;
+	return jc_type(fd, 'x') == -1 && errno == EPERM ? 0 : 1;
 }
 
 static int
 test_sti_root_only(void)
 {
-	int fd = open_tty(), status;
-	pid_t pid = spawn_bg(user_types, fd);
+	int fd = jc_open_tty(), status;
+	pid_t pid = jc_spawn_bg(user_types, fd);
 
 	kt_wait_status(pid, &status);
 	KT_CHECK(status == 0, "uid 1000 typed on the console");
@@ -575,7 +333,6 @@ int
 main(void)
 {
 	kt_suite("tty_jobc");
-	kt_run("sessions", test_sessions);
 	kt_run("bg_read_stops", test_bg_read_stops);
 	kt_run("bg_read_eio", test_bg_read_eio);
 	kt_run("orphaned_group", test_orphaned_group);
@@ -583,7 +340,5 @@ main(void)
 	kt_run("tcsetpgrp_rules", test_tcsetpgrp_rules);
 	kt_run("keyboard_signal_fg_only", test_keyboard_signal_fg_only);
 	kt_run("sti_root_only", test_sti_root_only);
-	kt_run("reported_scenario", test_reported_scenario);
-	kt_run("init_immune", test_init_immune);
 	return kt_finish();
 }
