@@ -210,9 +210,13 @@ $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bi
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
 
-# /bin/[ is /bin/test under the name that makes it want a closing ].
+# /bin/[ is /bin/test under the name that makes it want a closing ], and
+# /bin/poweroff is /bin/reboot under the name that turns the machine off.
 BRACKET := $(B)/bin/[
 $(BRACKET): $(B)/bin/test
+	$(Q)cp $< $@
+POWEROFF := $(B)/bin/poweroff
+$(POWEROFF): $(B)/bin/reboot
 	$(Q)cp $< $@
 
 $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
@@ -255,10 +259,10 @@ SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=
 	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
 
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
+$(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
 		$(wildcard etc/*) $(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(POWEROFF) $(EXTRA_BINS) \
 		--stripped-dir test $(filter-out $(DBG_TEST_BINS),$(TEST_BINS)) \
 		--dir test $(DBG_TEST_BINS) $(DEBUGGEE) $(DEBUGGEE).objdump \
 		--dir etc $(wildcard etc/*) $(SRC_ARGS) \

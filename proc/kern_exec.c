@@ -1,6 +1,6 @@
 /*
- * kern_exec.c - execve: replace the caller's image with a program from the
- * initrd.
+ * kern_exec.c - execve: replace the caller's image with a program from a
+ * file (the initrd's are read in place, others copied in first, vfs.c).
  *
  * The work is ordered so that a failure leaves the caller running its old
  * image: the file is found and its headers checked, the arguments are
@@ -18,12 +18,10 @@
  */
 #include <string.h>
 #include <sys/errno.h>
-#include <sys/dirent.h>
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
 #include "kernel/fs/file.h"
-#include "kernel/fs/initrd.h"
 #include "kernel/syscall.h"
 #include "vm/vm.h"
 
@@ -111,8 +109,8 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
 }
 
 static struct vmspace *
-build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
-    uint32_t *sp, uint32_t *sigcode_at, int *errorp)
+build_image(const char *image, size_t size, struct exec_args *ea,
+    uint32_t *entry, uint32_t *sp, uint32_t *sigcode_at, int *errorp)
 {
 	struct vmspace *vm = vmspace_alloc();
 	uint32_t brk_base;
@@ -122,7 +120,7 @@ build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
 		*errorp = ENOMEM;
 		return NULL;
 	}
-	error = elf_load(vm, f->data, f->size, entry, &brk_base);
+	error = elf_load(vm, image, size, entry, &brk_base);
 	if (error == 0)
 		error = vm_map_region(vm, USRSTACK - MAXSSIZ, USRSTACK,
 		    VM_PROT_READ | VM_PROT_WRITE);
@@ -158,43 +156,50 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 	}
 }
 
+/*
+ * Replace td's image with the program at path (relative to the current
+ * directory), which td may execute: ENOENT, ENOTDIR, EACCES (not a regular
+ * file, or no permission), ENOEXEC (not a Kestrel executable), E2BIG, ...
+ */
 int
 kern_execve(struct thread *td, const char *path, char *const *argv,
     char *const *envp, int from_kernel)
 {
-	const struct initrd_node *f;
+	char norm[VFS_PATHMAX];
+	const char *image;
 	struct exec_args ea;
 	struct vmspace *vm;
 	uint32_t entry, sp, sigcode_at;
-	int error;
+	size_t size;
+	int error, release;
 
-	if ((error = initrd_lookup(path, &f)) != 0)
-		return error;
-	if (f->type != DT_REG)
-		return EACCES;
-	if ((f->mode & 0111) == 0)
-		return EACCES;
-	if ((error = elf_check(f->data, f->size)) != 0)
+	if ((error = vfs_namei(td->td_proc, path, norm)) != 0 ||
+	    (error = vfs_image(td->td_proc, norm, &image, &size, &release)) != 0)
 		return error;
 	memset(&ea, 0, sizeof(ea));
-	if ((ea.buf = kmalloc(ARG_MAX)) == NULL)
-		return ENOMEM;
-	error = copy_strings(&ea, argv, from_kernel, &ea.argc);
+	if ((error = elf_check(image, size)) == 0 &&
+	    (ea.buf = kmalloc(ARG_MAX)) == NULL)
+		error = ENOMEM;
+	if (error == 0)
+		error = copy_strings(&ea, argv, from_kernel, &ea.argc);
 	if (error == 0)
 		error = copy_strings(&ea, envp, from_kernel, &ea.envc);
 	if (error == 0) {
-		vm = build_image(f, &ea, &entry, &sp, &sigcode_at, &error);
+		vm = build_image(image, size, &ea, &entry, &sp, &sigcode_at,
+		    &error);
 		if (vm != NULL)
 			commit(td, vm, path, entry, sp, sigcode_at);
 	}
 	kfree(ea.buf);
+	if (release)
+		kfree((void *)image);
 	return error;
 }
 
 int
 sys_execve(struct thread *td, uint32_t *args)
 {
-	char path[256];
+	char path[VFS_PATHMAX];
 	int error;
 
 	error = copyinstr((void *)args[0], path, sizeof(path), NULL);

@@ -2,7 +2,9 @@
  * kern_exit.c - exit and wait.
  *
  * An exiting process releases everything it can at once (files, address
- * space, FPU and debug-register ownership), hands its children to init,
+ * space, FPU and debug-register ownership), hangs up the groups its exit
+ * orphans if they are stopped (proc/kern_jobc.c) and, leading a session,
+ * frees its terminal (the console's tty.c); it hands its children to init,
  * settles its tracees (proc/sys_process.c), and becomes a zombie holding
  * only its slot, kernel stack and exit status until it is collected.
  *
@@ -18,6 +20,7 @@
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/tty.h"
 #include "kernel/kprintf.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
@@ -53,6 +56,9 @@ exit1(struct thread *td, int status)
 	if (p == initproc)
 		panic("init exited (status %#x)", status);
 	p->p_flag |= P_WEXIT;
+	jobc_exit(p);
+	if (p->p_pid == p->p_sid)
+		tty_session_end(p->p_sid);
 	for (i = 0; i < NOFILE; i++)
 		if (p->p_fd[i] != NULL) {
 			fdrop(p->p_fd[i]);

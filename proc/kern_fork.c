@@ -37,6 +37,7 @@ fork1(struct thread *td, struct proc **newp)
 	p2->p_pptr = p1;
 	p2->p_pgid = p1->p_pgid;
 	p2->p_sid = p1->p_sid;
+	p2->p_flag |= p1->p_flag & P_CONTROLT;
 	p2->p_cred = p1->p_cred;
 	p2->p_sigacts = p1->p_sigacts;
 	p2->p_sigcode = p1->p_sigcode;
@@ -44,6 +45,9 @@ fork1(struct thread *td, struct proc **newp)
 	for (i = 0; i < NOFILE; i++)
 		if ((p2->p_fd[i] = p1->p_fd[i]) != NULL)
 			fhold(p2->p_fd[i]);
+	memcpy(p2->p_fdflags, p1->p_fdflags, sizeof(p2->p_fdflags));
+	memcpy(p2->p_cwd, p1->p_cwd, sizeof(p2->p_cwd));
+	p2->p_umask = p1->p_umask;
 	td2->td_sigmask = td->td_sigmask;
 	cpu_fork(td, td2);
 	p2->p_state = PRS_NORMAL;

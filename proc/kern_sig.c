@@ -101,8 +101,36 @@ job_continue(struct proc *p)
 	}
 }
 
-void
-psignal(struct proc *p, int sig)
+/*
+ * Signals that are discarded when they are sent, before anything else
+ * happens: ignored ones; any whose default action is for process 1, which
+ * (as in FreeBSD) takes no default action (no signal kills or stops init),
+ * except a fault of its own, which would only fault again; and the
+ * terminal's stop signals for a member of an orphaned group (kern_jobc.c).
+ */
+static int
+discarded(struct proc *p, int sig, int fault)
+{
+	int prop = sigprop[sig];
+	void (*handler)(int) = p->p_sigacts.ps_handler[sig];
+
+	if (p->p_flag & P_TRACED)
+		return 0;
+	if (!(prop & SA_CONT) && (handler == SIG_IGN ||
+	    (handler == SIG_DFL && (prop & SA_IGNORE))))
+		return 1;
+	if (handler == SIG_DFL || sig == SIGKILL) {
+		if (p == initproc && !fault)
+			return 1;
+		if ((prop & SA_TTYSTOP) && pgrp_orphaned(p->p_pgid))
+			return 1;
+	}
+	return 0;
+}
+
+/* Post sig to p; fault: it is p's own trap (trapsignal). */
+static void
+send_signal(struct proc *p, int sig, int fault)
 {
 	struct thread *td = FIRST_THREAD_IN_PROC(p);
 	uint32_t ef, bit = SIGMASK(sig);
@@ -110,14 +138,11 @@ psignal(struct proc *p, int sig)
 	void (*handler)(int);
 
 	if (sig <= 0 || sig >= NSIG || p->p_state != PRS_NORMAL ||
-	    (p->p_flag & P_SYSTEM))
+	    (p->p_flag & P_SYSTEM) || discarded(p, sig, fault))
 		return;
 	prop = sigprop[sig];
 	traced = (p->p_flag & P_TRACED) != 0;
 	handler = p->p_sigacts.ps_handler[sig];
-	if (!traced && !(prop & SA_CONT) && (handler == SIG_IGN ||
-	    (handler == SIG_DFL && (prop & SA_IGNORE))))
-		return;		/* ignored: nothing to do (SIGCHLD, usually) */
 	ef = intr_disable();
 	if (prop & SA_CONT)
 		p->p_siglist &= ~STOPSIGS;
@@ -148,6 +173,12 @@ psignal(struct proc *p, int sig)
 		setrunnable(td);
 out:
 	intr_restore(ef);
+}
+
+void
+psignal(struct proc *p, int sig)
+{
+	send_signal(p, sig, 0);
 }
 
 void
@@ -183,7 +214,7 @@ trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 		td->td_sigmask &= ~SIGMASK(sig);
 		p->p_sigacts.ps_handler[sig] = SIG_DFL;
 	}
-	psignal(p, sig);
+	send_signal(p, sig, 1);
 }
 
 /*
@@ -304,8 +335,12 @@ issignal(struct thread *td)
 			continue;
 		if (handler != SIG_DFL && sig != SIGKILL)
 			return sig;
+		/* What send_signal() discards may have become so since. */
+		if (p == initproc && td->td_si.si_signo != sig)
+			continue;
 		if (prop & SA_STOP) {
-			if (!(p->p_flag & P_TRACED))
+			if (!(p->p_flag & P_TRACED) && !((prop & SA_TTYSTOP) &&
+			    pgrp_orphaned(p->p_pgid)))
 				stop_for_job_control(p, sig);
 			continue;
 		}

@@ -1,5 +1,7 @@
 /*
- * kern_time.c - time: clock_gettime, nanosleep, alarm and sched_yield.
+ * kern_time.c - time: clock_gettime (CLOCK_REALTIME: the wall clock, from
+ * the RTC read at boot; CLOCK_MONOTONIC: the uptime), nanosleep, alarm and
+ * sched_yield.
  * Sleeps are in timer ticks (1/hz s), and never end early by the clock
  * that clock_gettime reads. Deadlines are 64-bit tick counts
  * (clock_ticks64), so no length of sleep or alarm wraps around.
@@ -8,6 +10,7 @@
 #include <time.h>
 #include "proc/proc.h"
 #include "kernel/dev/clock.h"
+#include "kernel/dev/rtc.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
 #include "vm/vm.h"
@@ -19,9 +22,12 @@ sys_clock_gettime(struct thread *td, uint32_t *args)
 	uint64_t ns;
 
 	(void)td;
-	if (args[0] != CLOCK_REALTIME && args[0] != CLOCK_MONOTONIC)
+	if (args[0] == CLOCK_REALTIME)
+		ns = realtime_ns();
+	else if (args[0] == CLOCK_MONOTONIC)
+		ns = clock_uptime_ns();
+	else
 		return EINVAL;
-	ns = clock_uptime_ns();
 	ts.tv_sec = (time_t)(ns / 1000000000u);
 	ts.tv_nsec = (long)(ns % 1000000000u);
 	return copyout(&ts, (void *)args[1], sizeof(ts));

@@ -23,7 +23,7 @@ pid_in_use(pid_t pid)
 	struct proc *p;
 
 	FOREACH_PROC(p)
-		if (p->p_pid == pid || p->p_pgid == pid)
+		if (p->p_pid == pid || p->p_pgid == pid || p->p_sid == pid)
 			return 1;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include <sys/types.h>
 #include <sys/signal.h>
 #include "kernel/i386/proc_md.h"
+#include "kernel/fs/vfs.h"
 
 #define NPROC		64	/* process table slots */
 #define NOFILE		32	/* open files per process */
@@ -109,11 +110,12 @@ struct proc {
 #define P_EXITREPORTED	0x0100	/* the tracer collected the exit; parent's turn */
 #define P_STOPREPORTED	0x0200	/* the parent collected the job-control stop */
 #define P_ATTACHSTOP	0x0400	/* the SIGSTOP of PT_ATTACH not yet taken */
+#define P_CONTROLT	0x0800	/* has its session's terminal as its own */
 #define P_SHOULDSTOP(p)	((p)->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE))
 	struct proc		*p_pptr;	/* parent (what getppid() reports) */
 	struct proc		*p_tracer;	/* debugger, when P_TRACED */
 	pid_t			p_pgid;		/* process group */
-	pid_t			p_sid;		/* session */
+	pid_t			p_sid;		/* session: its leader's pid */
 	struct ucred		p_cred;
 	int			p_xstat;	/* exit status, or stop signal */
 	uint32_t		p_siglist;	/* pending signals */
@@ -121,6 +123,10 @@ struct proc {
 	struct sigacts		p_sigacts;
 	struct vmspace		*p_vmspace;
 	struct file		*p_fd[NOFILE];
+	uint8_t			p_fdflags[NOFILE];	/* UF_EXCLOSE */
+#define UF_EXCLOSE	0x01	/* close on exec */
+	char			p_cwd[VFS_PATHMAX];	/* current directory, resolved */
+	mode_t			p_umask;
 	uint32_t		p_sigcode;	/* user address of the signal trampoline */
 	uint64_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
 	char			p_comm[MAXCOMLEN + 1];
@@ -173,6 +179,10 @@ int		kern_execve(struct thread *td, const char *path, char *const *argv,
 void		proc_reap(struct proc *p);
 void		proc_zombie_untrace(struct proc *p);
 void		start_init(void);
+
+/* proc/kern_jobc.c: process groups and sessions as job control sees them */
+int		pgrp_orphaned(pid_t pgid);
+void		jobc_exit(struct proc *p);
 
 /* proc/kern_sig.c: posting and delivering signals */
 void		psignal(struct proc *p, int sig);

@@ -1,15 +1,18 @@
 /*
- * sys_kinfo.c - Kestrel's own system calls: kinfo() reads a kernel counter
- * (the tests use the free-page count to prove nothing leaks), kproc() reads
- * a process-table slot (for ps), and reboot() ends the machine.
+ * sys_kinfo.c - what the system says about itself: kinfo() reads a kernel
+ * counter (the tests use the free-page count to prove nothing leaks),
+ * kproc() reads a process-table slot (for ps), uname() names the system;
+ * and reboot() ends the machine.
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/kinfo.h>
 #include <sys/reboot.h>
+#include <sys/utsname.h>
 #include "kernel/dev/clock.h"
 #include "kernel/i386/machine.h"
 #include "kernel/syscall.h"
+#include "kernel/version.h"
 #include "proc/proc.h"
 #include "vm/vm.h"
 
@@ -76,6 +79,22 @@ sys_kproc(struct thread *td, uint32_t *args)
 	if (p->p_thread.td_state == TDS_SLEEPING && p->p_thread.td_wmesg != NULL)
 		strlcpy(kp.kp_wchan, p->p_thread.td_wmesg, sizeof(kp.kp_wchan));
 	return copyout(&kp, (void *)args[1], sizeof(kp));
+}
+
+/* uname(2): the names FreeBSD's libc would read with sysctl. */
+int
+sys_uname(struct thread *td, uint32_t *args)
+{
+	struct utsname u;
+
+	(void)td;
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "Kestrel", sizeof(u.sysname));
+	strlcpy(u.nodename, "kestrel", sizeof(u.nodename));
+	strlcpy(u.release, KESTREL_VERSION, sizeof(u.release));
+	strlcpy(u.version, "Kestrel " KESTREL_VERSION, sizeof(u.version));
+	strlcpy(u.machine, "i386", sizeof(u.machine));
+	return copyout(&u, (void *)args[0], sizeof(u));
 }
 
 int

@@ -49,9 +49,11 @@ sys_kill(struct thread *td, uint32_t *args)
 		return p->p_state == PRS_ZOMBIE ? 0 : kill_one(td, p, sig);
 	}
 	FOREACH_PROC(p) {
-		if (p->p_state != PRS_NORMAL || (p->p_flag & P_SYSTEM))
+		/* As FreeBSD: groups and broadcasts never include init. */
+		if (p->p_state != PRS_NORMAL || (p->p_flag & P_SYSTEM) ||
+		    p == initproc)
 			continue;
-		if (pid == -1 && (p == initproc || p == td->td_proc))
+		if (pid == -1 && p == td->td_proc)
 			continue;
 		if (pid == 0 && p->p_pgid != td->td_proc->p_pgid)
 			continue;

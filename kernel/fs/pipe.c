@@ -11,6 +11,7 @@
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include "kernel/fs/file.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
@@ -123,11 +124,29 @@ pipe_close(struct file *fp)
 		kfree(pp);
 }
 
+/* Readable: bytes, or no writer left (end of file). Writable: PIPE_BUF fits. */
+static int
+pipe_poll(struct file *fp, int events)
+{
+	struct pipe *pp = fp->f_data;
+	int r = 0;
+
+	if ((fp->f_flag & FREAD) && (pp->count > 0 || pp->writers == 0))
+		r |= events & (POLLIN | POLLRDNORM);
+	if ((fp->f_flag & FWRITE) && PIPE_SIZE - pp->count >= PIPE_BUF)
+		r |= events & (POLLOUT | POLLWRNORM);
+	if (((fp->f_flag & FREAD) && pp->writers == 0) ||
+	    ((fp->f_flag & FWRITE) && pp->readers == 0))
+		r |= POLLHUP;
+	return r;
+}
+
 static const struct fileops pipe_ops = {
 	.fo_read = pipe_read,
 	.fo_write = pipe_write,
 	.fo_stat = pipe_stat,
 	.fo_close = pipe_close,
+	.fo_poll = pipe_poll,
 };
 
 int

@@ -75,6 +75,9 @@ int	setuid(uid_t);
 int	setgid(gid_t);
 int	setpgid(pid_t, pid_t);
 pid_t	getpgrp(void);
+pid_t	getpgid(pid_t);
+pid_t	setsid(void);
+pid_t	getsid(pid_t);
 pid_t	tcgetpgrp(int);
 int	tcsetpgrp(int, pid_t);
 
@@ -86,19 +89,21 @@ int	pause(void);
 long	sysconf(int);
 int	getpagesize(void);
 
-/* Not in the kernel yet: these fail with ENOSYS (nosys.c). */
 char	*getcwd(char *, size_t);
 int	chdir(const char *);
 int	fchdir(int);
 int	unlink(const char *);
 int	rmdir(const char *);
+int	truncate(const char *, off_t);
 int	ftruncate(int, off_t);
-
-int	access(const char *, int);	/* over stat and open (access.c) */
+int	chown(const char *, uid_t, gid_t);
+int	access(const char *, int);
 
 int	brk(const void *);
 void	*sbrk(intptr_t);
-int	syscall(int, ...);
+#ifndef _KERNEL
+int	syscall(int, ...);	/* the kernel's syscall() is its dispatcher */
+#endif
 
 extern char *optarg;
 extern int optind, opterr, optopt, optreset;
