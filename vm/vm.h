@@ -74,10 +74,12 @@ struct vmspace {
 	struct vm_region	vm_regions[VM_NREGIONS];
 	vaddr_t			vm_brk_base;	/* start of the heap */
 	vaddr_t			vm_brk;		/* current break */
+	int			vm_refcnt;	/* processes using it (vfork shares) */
 };
 
 struct vmspace	*vmspace_alloc(void);
 void		vmspace_free(struct vmspace *vm);
+struct vmspace	*vmspace_share(struct vmspace *vm);
 struct vmspace	*vmspace_fork(struct vmspace *vm);
 int		vm_map_region(struct vmspace *vm, vaddr_t start, vaddr_t end,
 		    int prot);

@@ -194,17 +194,17 @@ PT_CASE(program_runs_untraced)
 	return 0;
 }
 
-/* The tracer of pid per the process table, or -1. */
+/* The tracer of pid per sysctl kern.proc.pid, or -1. */
 static pid_t
 tracer_of(pid_t pid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	int slot;
+	size_t len = sizeof(kp);
 
-	for (slot = 0; slot < 64; slot++)
-		if (kproc(slot, &kp) == 0 && kp.kp_pid == pid)
-			return kp.kp_tracer;
-	return -1;
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
+		return -1;
+	return kp.ki_tracer;
 }
 
 /* Read fd into buf until a whole line with text has come; 0, or -1 at EOF. */
@@ -249,13 +249,13 @@ PT_CASE(attach_and_detach_on_sigint)
 		_exit(c == 'q' ? 0 : 1);
 	}
 	close(cmd[0]);
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	snprintf(pidarg, sizeof(pidarg), "%d", target);
 	tr = spawn_captured(argv, &fd);
 	KT_CHECK(tr > 0, "cannot start truss");
 	while (tracer_of(target) != tr)
 		sched_yield();
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	write(cmd[1], "x", 1);
 	out[0] = '\0';
 	KT_CHECK(read_until(fd, out, sizeof(out), &n, "got x") == 0,
@@ -264,11 +264,11 @@ PT_CASE(attach_and_detach_on_sigint)
 	KT_CHECK(strstr(out, want) != NULL, "no read line in:\n%s", out);
 	call_line(want, sizeof(want), "write(1,\"got x\\n\",6)", " = 6 (0x6)");
 	KT_CHECK(strstr(out, want) != NULL, "no write line in:\n%s", out);
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	kill(tr, SIGINT);
 	PT_EXITS(tr, 0);
 	KT_CHECK(tracer_of(target) == 0, "still traced after truss left");
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0,
 	    "target left stopped (state %d)", pt_state(target));
 	write(cmd[1], "q", 1);
 	PT_EXITS(target, 0);
