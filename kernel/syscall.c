@@ -10,8 +10,9 @@
  * fork, the vfork parent's wait for its child, and the single-step trap. Entering the kernel through int $0x80
  * turns single-stepping off, and returning turns it back on one instruction
  * too late; so when the caller was being stepped (as it is once the entry
- * stop is over), the kernel posts the step's SIGTRAP itself as the call
- * returns, and the step stops exactly at the instruction after int $0x80.
+ * stop is over, or as the tracer says at the exit stop), the kernel posts
+ * the step's SIGTRAP itself as the call returns, and the step stops exactly
+ * at the instruction after int $0x80.
  *
  * Where the number, the arguments and the results travel is the machine's
  * business: kernel/i386/syscall_md.h.
@@ -62,6 +63,7 @@ syscall(struct trapframe *tf)
 	    (td->td_dbgflags & (TDB_EXEC | TDB_FORK)))) {
 		td->td_sc_error = error;	/* ERESTART, EJUSTRETURN too */
 		ptrace_syscall_stop(td, TDB_SCX);
+		stepping = (td->td_dbgflags & TDB_STEP) != 0;	/* the tracer's say now */
 	}
 	if (td->td_rfppwait != 0)
 		fork_rfppwait(td);

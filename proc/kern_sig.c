@@ -125,9 +125,9 @@ pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 	prop = sigprop[sig];
 	traced = (p->p_flag & P_TRACED) != 0;
 	handler = p->p_sigacts.ps_handler[sig];
-	if (!traced && !(prop & SA_CONT) && (handler == SIG_IGN ||
+	if (!(prop & SA_CONT) && (handler == SIG_IGN ||
 	    (handler == SIG_DFL && (prop & SA_IGNORE))))
-		return 0;	/* ignored: nothing to do (SIGCHLD, usually) */
+		return 0;	/* ignored, traced or not (SIGCHLD, usually) */
 	ef = intr_disable();
 	if (prop & SA_CONT)
 		sigqueue_delete(p, STOPSIGS);
@@ -141,14 +141,11 @@ pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 		setrunnable(td);
 		goto out;
 	}
-	if ((prop & SA_CONT) && (p->p_flag & P_STOPPED_SIG)) {
+	if ((prop & SA_CONT) && (p->p_flag & P_STOPPED_SIG))
 		job_continue(p);
-		if (!traced && (handler == SIG_DFL || handler == SIG_IGN))
-			goto out;	/* it did its work */
-	}
-	if (!traced && (handler == SIG_IGN ||
-	    (handler == SIG_DFL && (prop & SA_IGNORE))))
-		goto out;		/* discarded at once */
+	if ((prop & SA_CONT) && !traced &&
+	    (handler == SIG_DFL || handler == SIG_IGN))
+		goto out;		/* SIGCONT did its work */
 	if ((error = sigqueue_add(p, sig, si, flags)) != 0)
 		goto out;
 	td->td_flags |= TDF_ASTPENDING;
