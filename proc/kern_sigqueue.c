@@ -8,9 +8,11 @@
  * max_pending_per_proc of them (sysctl kern.sigqueue.max_pending_per_proc).
  * When the list is full, or for SIGKILL and SIGSTOP, a signal is still
  * posted, as one instance without siginfo (p_sigkill; its si_code is 0,
- * SI_NOINFO); only sigqueue() fails then, with EAGAIN. A trap's instance
- * is never refused for the limit: its fault address matters, and a thread
- * has at most one trap outstanding. p_siglist says which
+ * SI_NOINFO); only sigqueue() fails then, with EAGAIN. The instances the
+ * kernel makes for itself are never refused for the limit: a trap's (its
+ * fault address matters), the one a tracer gives with PT_CONTINUE
+ * (KSI_PTRACE, which must not lose that mark) and one put back at the head
+ * of the queue; each stop or trap makes at most one. p_siglist says which
  * signals have at least one instance, so the rest of the kernel asks "is
  * it pending?" with one AND.
  *
@@ -38,7 +40,7 @@ sigqueue_add(struct proc *p, int sig, const siginfo_t *si, int flags)
 	uint32_t ef = intr_disable();
 
 	if (info && (p->p_pendingcnt < max_pending_per_proc ||
-	    (flags & KSI_TRAP)))
+	    (flags & (KSI_TRAP | KSI_PTRACE | KSI_HEAD))))
 		k = kmalloc(sizeof(*k));
 	if (k != NULL) {
 		k->ksi_info = *si;
