@@ -110,12 +110,13 @@ trace_ctl(struct thread *td, struct proc *p, int state)
 	return EINVAL;
 }
 
+/* The tracer's pid; else -1 if tracing is forbidden, 0 if not. */
 static int
 trace_status(struct proc *p)
 {
-	if (p->p_flag2 & P2_NOTRACE)
-		return -1;
-	return (p->p_flag & P_TRACED) ? p->p_tracer->p_pid : 0;
+	if (p->p_flag & P_TRACED)
+		return p->p_tracer->p_pid;	/* root may attach anyway */
+	return (p->p_flag2 & P2_NOTRACE) ? -1 : 0;
 }
 
 /* PROC_TRACE_CTL for every process idtype and id name (best effort, as FreeBSD). */
