@@ -105,11 +105,12 @@ $(GEN)/sysent.o: $(GEN)/sysent.c $(B)/cflags
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-# Structure offsets for assembly, generated from the C definitions.
-$(GEN)/assym.inc: kernel/i386/genassym.c $(B)/cflags | $(SYSCALLS_STAMP)
+# Every number assembly needs from C (offsets, the memory map, ...),
+# generated from the C definitions: kernel/i386/genassym.c.
+$(GEN)/assym.inc: kernel/i386/genassym.c tools/genassym.py $(B)/cflags | $(SYSCALLS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(KCFLAGS) -MT $@ -MF $(GEN)/assym.d -S $< -o $(GEN)/genassym.s
-	$(Q)sed -n 's/.*#ASSYM \([A-Za-z_0-9]*\) \$$\{0,1\}\([0-9]*\).*/\1 equ \2/p' $(GEN)/genassym.s > $@
+	$(Q)$(PYTHON) tools/genassym.py $(GEN)/genassym.s > $@.tmp && mv $@.tmp $@
 $(patsubst %.asm,$(B)/%.o,$(KSRC_ASM)): $(GEN)/assym.inc
 
 # Changing a compiler flag must rebuild what it affects: the flags in use
@@ -198,6 +199,11 @@ $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bi
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
 
+# /bin/[ is /bin/test under the name that makes it want a closing ].
+BRACKET := $(B)/bin/[
+$(BRACKET): $(B)/bin/test
+	$(Q)cp $< $@
+
 $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
@@ -213,10 +219,10 @@ $(BADELF): tools/mkbadelf.py
 	$(Q)rm -rf $(dir $@) && $(PYTHON) tools/mkbadelf.py $(dir $@) && touch $@
 
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py $(wildcard etc/*) \
-		$(BADELF)
+$(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
+		$(wildcard etc/*) $(BADELF)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(EXTRA_BINS) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
 		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
@@ -264,10 +270,11 @@ run-kvm: all
 	$(Q)tools/run-kvm.sh $(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) \
 		-append "$(CMDLINE)" -display none -serial mon:stdio
 
+# .gdbinit connects to :1234; with PORT=, say `target remote :PORT` in gdb.
 qemu-gdb: all
-	@echo "QEMU waits for gdb on tcp::1234. In another terminal, in this directory: gdb -n -x .gdbinit"
+	@echo "QEMU waits for gdb on 127.0.0.1:$(or $(PORT),1234). In another terminal, in this directory: gdb -n -x .gdbinit"
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
-		-display none -serial mon:stdio -S -gdb tcp::1234
+		-display none -serial mon:stdio -S -gdb tcp:127.0.0.1:$(or $(PORT),1234)
 
 # exec: ^C at the terminal is for Bochs' debugger, not for a shell.
 bochs: iso
@@ -313,7 +320,7 @@ help:
 	@echo "  make run        boot headless, serial console here (Ctrl-A X quits)"
 	@echo "  make run-gui    boot in a QEMU window with the VGA console"
 	@echo "  make run-kvm    like run, with KVM where the host can run it"
-	@echo "  make qemu-gdb   boot an -O0 kernel and wait for gdb on :1234 (then run gdb here)"
+	@echo "  make qemu-gdb [PORT=1234]  boot an -O0 kernel and wait for gdb on 127.0.0.1:PORT"
 	@echo "  make bochs [PORT=4444]  boot the ISO in Bochs with its debugger and kernel"
 	@echo "                  symbols; the console is served on 127.0.0.1:PORT"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"

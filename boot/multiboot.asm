@@ -10,7 +10,7 @@
 ; instruction after "mov cr0" still runs) and at KERNBASE (where the kernel
 ; lives). vm/pmap.c replaces them with the real kernel page tables at once.
 
-%include "kernel/i386/layout.inc"
+%include "assym.inc"		; KERNBASE, PAGE_SIZE, PG_*, CR0_* (kernel/i386/layout.h)
 
 MB_MAGIC	equ 0x1BADB002
 MB_FLAGS	equ 0x00000003		; page-align modules, give us the memory map

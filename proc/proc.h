@@ -215,7 +215,8 @@ void		sigacts_exec(struct proc *p);
 
 /*
  * The machine-dependent half of a thread's life, with FreeBSD's names
- * (kernel/i386/vm_machdep.c unless another file is named). None can fail.
+ * (kernel/i386/vm_machdep.c unless another file is named). Only the two
+ * that return an int can fail.
  *
  * cpu_thread0:	the boot thread becomes td: the boot stack is its kernel
  *		stack, the kernel's page tables its address space.

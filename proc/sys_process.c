@@ -75,7 +75,7 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word))
 		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL) ?
 		    EFAULT : 0;
-	if ((pa = vm_page_hold(p->p_vmspace, addr, write, write)) == 0)
+	if (vm_page_get(p->p_vmspace, addr, write, write, &pa) != 0)
 		return EFAULT;
 	kva = (uint32_t *)((char *)PHYS_TO_KVA(pa) + (addr & PAGE_MASK));
 	if (write)

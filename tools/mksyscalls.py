@@ -149,8 +149,8 @@ def syscall_h(calls, includes):
     out = ["/*",
            " * sys/syscall.h - system call numbers; " + HEADER + ".",
            " *",
-           " * ABI: int $0x80, eax = number, arguments in ebx, ecx, edx, esi, edi, ebp;",
-           " * the result comes back in eax, -errno on failure.",
+           " * ABI: int $0x80, eax = number, arguments in ebx, ecx, edx, esi,",
+           " * edi, ebp; the result comes back in eax, -errno on failure.",
            " */",
            "#ifndef _SYS_SYSCALL_H_",
            "#define _SYS_SYSCALL_H_", ""]

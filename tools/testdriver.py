@@ -131,7 +131,8 @@ def run_host_tests(res, only):
                         m.group(3) or "")
         program_verdict(res, "host." + name, seen, ending(run.returncode),
                         run.stdout + run.stderr)
-    for script in sorted(glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))):
+    checks = glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))
+    for script in sorted(checks):
         run_host_check(res, only, script)
 
 

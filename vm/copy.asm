@@ -8,11 +8,7 @@
 ; the routine's .fault label, which returns EFAULT. Nothing here can panic on
 ; a user pointer.
 
-VM_MAXUSER_ADDRESS	equ 0xBFC00000
-EFAULT			equ 14
-ENAMETOOLONG		equ 63
-
-%include "assym.inc"			; TD_PCB, PCB_ONFAULT (kernel/i386/genassym.c)
+%include "assym.inc"	; TD_PCB, PCB_ONFAULT, VM_MAXUSER_ADDRESS, EFAULT, ENAMETOOLONG
 
 section .text
 extern curthread

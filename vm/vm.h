@@ -3,7 +3,8 @@
  * tables (vm/pmap.c), the kernel heap (vm/kmalloc.c), user address spaces
  * and their faults (vm/vm_map.c, vm/vm_fault.c) and the user-copy routines
  * (vm/copy.asm). Like FreeBSD, functions that can fail return 0 or a
- * positive errno value.
+ * positive errno value; those that allocate return their object, or 0 /
+ * NULL when memory runs out (the caller turns that into ENOMEM).
  *
  * How the kernel reaches memory: all RAM (up to PHYS_MAX) is mapped once at
  * KERNBASE by the kernel page tables, which every address space shares, so a
@@ -15,6 +16,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
+#include <sys/errno.h>
 #include "kernel/i386/layout.h"
 #include "kernel/i386/x86.h"
 
@@ -89,9 +91,30 @@ uint32_t	vmspace_resident(struct vmspace *vm);
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);
-int		vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force,
-		    paddr_t *pap);
-paddr_t		vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force);
+int		vm_page_get_slow(struct vmspace *vm, vaddr_t va, int write,
+		    int force, paddr_t *pap);
+
+/*
+ * The physical page behind user address va, made present (and private, for
+ * a write) first, in *pap: 0, EFAULT (no page may be there) or ENOMEM.
+ * force lets a write reach a read-only region, as a debugger planting a
+ * breakpoint needs. Inline: every PT_READ_D and every single step looks up
+ * a page that is usually there already.
+ */
+static inline int
+vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
+{
+	uint32_t *pte;
+
+	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
+		return EFAULT;
+	pte = pmap_pte(vm->vm_pd, va, 0);
+	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW))) {
+		*pap = *pte & PG_FRAME;
+		return 0;
+	}
+	return vm_page_get_slow(vm, va, write, force, pap);
+}
 
 /* vm/vm_rw.c: move bytes to or from any address space, page by page. */
 int		vm_rw(struct vmspace *vm, vaddr_t uaddr, void *kbuf, size_t len,

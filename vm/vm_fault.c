@@ -1,7 +1,8 @@
 /*
  * vm_fault.c - making a user page exist: the page-fault handler's work, also
  * used by copyin/copyout (through the kernel page-fault path) and by the
- * debugger's memory access (proc_rwmem through vm_page_hold).
+ * debugger's memory access (proc_rwmem and PT_IO through vm_rw, PT_READ_D
+ * and the single-step code through vm_page_get).
  *
  * A fault inside a region creates a zero-filled page; a write to a PG_COW
  * page gets a private copy (or keeps the page, if nobody else maps it any
@@ -71,32 +72,10 @@ vm_fault(struct vmspace *vm, vaddr_t va, int write)
 	return fault_in(vm, trunc_page(va), write, 0, &pa);
 }
 
-/*
- * The physical page behind user address va, made present (and private, for
- * a write) first, in *pap: 0, EFAULT (no page may be there) or ENOMEM.
- * force lets a write reach a read-only region, as a debugger planting a
- * breakpoint needs.
- */
+/* vm_page_get()'s way when the page is not there yet (vm/vm.h). */
 int
-vm_page_get(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
+vm_page_get_slow(struct vmspace *vm, vaddr_t va, int write, int force,
+    paddr_t *pap)
 {
-	uint32_t *pte;
-
-	if (va < VM_MINUSER_ADDRESS || va >= VM_MAXUSER_ADDRESS)
-		return EFAULT;
-	pte = pmap_pte(vm->vm_pd, va, 0);
-	if (pte != NULL && (*pte & PG_P) && (!write || (*pte & PG_RW))) {
-		*pap = *pte & PG_FRAME;		/* already there: the usual case */
-		return 0;
-	}
 	return fault_in(vm, trunc_page(va), write, force, pap);
-}
-
-/* vm_page_get()'s page, or 0 if there is none. */
-paddr_t
-vm_page_hold(struct vmspace *vm, vaddr_t va, int write, int force)
-{
-	paddr_t pa;
-
-	return vm_page_get(vm, va, write, force, &pa) == 0 ? pa : 0;
 }

@@ -2,7 +2,8 @@
  * serial.c - the 16550 UART driver for COM1 (console) and COM2 (the GDB
  * stub's line). Output is polled: the transmitter is fast enough that an
  * interrupt-driven queue would only add code. Input raises an interrupt per
- * byte; COM1 bytes go to the console terminal, COM2 bytes to kernel/dev/comdev.c.
+ * byte; COM1 bytes go to the console terminal, COM2 bytes to
+ * kernel/dev/comdev.c.
  */
 #include "kernel/dev/console.h"
 #include "kernel/i386/x86.h"

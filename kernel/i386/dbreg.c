@@ -36,6 +36,7 @@
 #include "kernel/i386/frame.h"
 #include "kernel/i386/layout.h"
 #include "kernel/i386/regs.h"
+#include "proc/sys_process.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
 
@@ -49,13 +50,18 @@ dbreg_init(void)
 	ldr6(DR6_RESERVED);
 }
 
-/* Store a validated set. DR6 can only have its status bits cleared. */
-void
-dbreg_set(struct thread *td, const struct dbreg *d)
+/*
+ * PT_SETDBREGS: the whole set is validated first (dbreg_validate.c) and
+ * stored only if it passes. DR6 can only have its status bits cleared.
+ */
+int
+set_dbregs(struct thread *td, const struct dbreg *d)
 {
 	struct pcb *pcb = &td->td_pcb;
-	int i;
+	int i, error;
 
+	if ((error = dbreg_validate(d)) != 0)
+		return error;
 	for (i = 0; i < 4; i++)
 		pcb->pcb_dr[i] = d->dr[i];
 	pcb->pcb_dr[6] &= d->dr[6] | ~DR6_STATUS;
@@ -66,10 +72,12 @@ dbreg_set(struct thread *td, const struct dbreg *d)
 		pcb->pcb_flags &= ~PCB_DBREGS;
 	if (td == curthread)
 		dbreg_switch(td);
+	return 0;
 }
 
-void
-dbreg_fill(struct thread *td, struct dbreg *d)
+/* PT_GETDBREGS: DR6 shows only the status of the last #DB. */
+int
+fill_dbregs(struct thread *td, struct dbreg *d)
 {
 	const struct pcb *pcb = &td->td_pcb;
 	int i;
@@ -79,6 +87,7 @@ dbreg_fill(struct thread *td, struct dbreg *d)
 		d->dr[i] = pcb->pcb_dr[i];
 	d->dr[6] = pcb->pcb_dr[6] & DR6_STATUS;
 	d->dr[7] = pcb->pcb_dr[7];
+	return 0;
 }
 
 /*
@@ -124,7 +133,7 @@ hits(const struct pcb *pcb, uint32_t dr6)
 	if ((pcb->pcb_flags & PCB_DBREGS) == 0)
 		return 0;
 	for (i = 0; i < 4; i++)
-		if ((dr6 & DR6_B(i)) && DR7_ENABLED(pcb->pcb_dr[7], i))
+		if ((dr6 & DR6_B(i)) && DBREG_DR7_ENABLED(pcb->pcb_dr[7], i))
 			h |= DR6_B(i);
 	return h;
 }
@@ -137,7 +146,7 @@ exec_slots(const struct pcb *pcb)
 	int i;
 
 	for (i = 0; i < 4; i++)
-		if (DR7_RW(pcb->pcb_dr[7], i) == DR7_RW_EXEC)
+		if (DBREG_DR7_ACCESS(pcb->pcb_dr[7], i) == DBREG_DR7_EXEC)
 			x |= DR6_B(i);
 	return x;
 }

@@ -3,11 +3,15 @@
  * the register bits (Intel SDM vol. 3, 17.2) and the interface that
  * ptrace, the context switch, exec and the trap handler use.
  * docs/debug-registers.md explains the whole design.
+ *
+ * DR7's fields are <machine/reg.h>'s DBREG_DR7_* (FreeBSD's names, which
+ * debuggers use too); this header adds only what that one does not name.
  */
 #ifndef KERNEL_I386_DBREG_H
 #define KERNEL_I386_DBREG_H
 
 #include <stdint.h>
+#include <machine/reg.h>
 
 struct thread;
 struct trapframe;
@@ -21,24 +25,11 @@ struct dbreg;
 #define DR6_STATUS	(DR6_BMASK | DR6_BD | DR6_BS | DR6_BT)
 #define DR6_RESERVED	0xffff0ff0u	/* DR6 with no event recorded */
 #define DR7_ENABLES	0x000000ffu	/* L0 G0 ... L3 G3 */
-#define DR7_GD		0x00002000u
 #define DR7_RESERVED	0x0000d800u	/* bits 11, 12, 14, 15 */
-#define DR7_ENABLED(d, i)	(((d) >> (2 * (i))) & 3)	/* Li or Gi */
-#define DR7_RW(d, i)	(((d) >> (16 + 4 * (i))) & 3)
-#define DR7_LEN(d, i)	(((d) >> (18 + 4 * (i))) & 3)
-#define DR7_LEN_1	0
-#define DR7_LEN_2	1
-#define DR7_LEN_UNDEF	2		/* 8 bytes in long mode only */
-#define DR7_LEN_4	3
-#define DR7_RW_EXEC	0
-#define DR7_RW_WRITE	1
-#define DR7_RW_IO	2
-#define DR7_RW_RDWR	3
+#define DR7_IO		0x02		/* R/W: an I/O breakpoint (CR4.DE) */
 
 void	dbreg_init(void);
 int	dbreg_validate(const struct dbreg *d);
-void	dbreg_set(struct thread *td, const struct dbreg *d);
-void	dbreg_fill(struct thread *td, struct dbreg *d);
 void	dbreg_switch(struct thread *new);
 void	dbreg_clear(struct thread *td);
 int	dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code);

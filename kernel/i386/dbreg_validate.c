@@ -13,7 +13,7 @@
  *   - an enabled slot: an execution breakpoint has length 1, and a 2- or
  *     4-byte watchpoint is aligned to its length (the CPU would silently
  *     ignore the low address bits otherwise).
- * DR4 and DR5 are ignored; DR6 is not checked (dbreg_set keeps only the
+ * DR4 and DR5 are ignored; DR6 is not checked (set_dbregs keeps only the
  * clearing of its status bits).
  */
 #include <stdint.h>
@@ -25,23 +25,23 @@
 static uint32_t
 len_bytes(uint32_t lenfield)
 {
-	return lenfield == DR7_LEN_1 ? 1 : lenfield == DR7_LEN_2 ? 2 : 4;
+	return lenfield == DBREG_DR7_LEN_1 ? 1 : lenfield == DBREG_DR7_LEN_2 ? 2 : 4;
 }
 
 static int
 slot_valid(uint32_t addr, uint32_t dr7, int i)
 {
-	uint32_t rw = DR7_RW(dr7, i), lenf = DR7_LEN(dr7, i), len;
+	uint32_t rw = DBREG_DR7_ACCESS(dr7, i), lenf = DBREG_DR7_LEN(dr7, i), len;
 
-	if (rw == DR7_RW_IO || lenf == DR7_LEN_UNDEF)
+	if (rw == DR7_IO || lenf == DBREG_DR7_LEN_8)
 		return 0;
 	len = len_bytes(lenf);
 	if (addr != 0 && (addr >= VM_MAXUSER_ADDRESS ||
 	    VM_MAXUSER_ADDRESS - addr < len))
 		return 0;			/* not wholly in user space */
-	if (!DR7_ENABLED(dr7, i))
+	if (!DBREG_DR7_ENABLED(dr7, i))
 		return 1;
-	if (rw == DR7_RW_EXEC && lenf != DR7_LEN_1)
+	if (rw == DBREG_DR7_EXEC && lenf != DBREG_DR7_LEN_1)
 		return 0;
 	return (addr & (len - 1)) == 0;
 }
@@ -51,7 +51,7 @@ dbreg_validate(const struct dbreg *d)
 {
 	int i;
 
-	if (d->dr[7] & (DR7_RESERVED | DR7_GD))
+	if (d->dr[7] & (DR7_RESERVED | DBREG_DR7_GD))
 		return EINVAL;
 	for (i = 0; i < 4; i++)
 		if (!slot_valid(d->dr[i], d->dr[7], i))

@@ -24,6 +24,7 @@
  * the story.
  */
 #include <string.h>
+#include <sys/errno.h>
 #include <sys/signal.h>
 #include "kernel/i386/fpu.h"
 #include "kernel/i386/cpu.h"
@@ -68,7 +69,7 @@ clean_fn(struct fnsave_area *fn)
 
 	memset(fn, 0, sizeof(*fn));
 	fn->fn_cw = cw;
-	fn->fn_tw = 0xffff;
+	fn->fn_tw = FPU_EMPTY_TW;
 }
 
 /*
@@ -100,7 +101,7 @@ fpu_init(void)
 		fpu_fxsave(&fpu_initial);
 		fpu_mxcsr_mask = fpu_initial.sv_fx.fx_mxcsr_mask;
 		if (fpu_mxcsr_mask == 0)
-			fpu_mxcsr_mask = 0xffbf;	/* SDM: the default mask */
+			fpu_mxcsr_mask = FPU_DEFAULT_MXCSR_MASK;
 		clean_fx(&fpu_initial.sv_fx);
 	} else {
 		fpu_fnsave(&fpu_initial);
@@ -142,8 +143,8 @@ restore(const union savefpu *sv)
  * Load sv into the FPU (CR0.TS must be clear). If the CPU refuses the image
  * (it cannot be one the kernel validated, but the fix-up exists so that it
  * can never be fatal), the clean state is loaded instead and written to sv,
- * and -1 is returned: nobody may run on with what the previous owner left
- * in the registers (CVE-2017-15537).
+ * and EINVAL is returned: nobody may run on with what the previous owner
+ * left in the registers (CVE-2017-15537).
  */
 int
 fpu_load_or_reset(union savefpu *sv)
@@ -152,7 +153,7 @@ fpu_load_or_reset(union savefpu *sv)
 		return 0;
 	restore(&fpu_initial);
 	fpu_reset_state(sv);
-	return -1;
+	return EINVAL;
 }
 
 /* Make td's saved state the live one; a refused image costs it SIGBUS. */
@@ -199,12 +200,12 @@ fpu_switch(struct thread *old, struct thread *new)
 	take(new);
 }
 
-/* #NM from user mode (lazy switching): hand the FPU to curthread. */
+/* #NM from user mode (lazy switching): hand the FPU to curthread; ENXIO if there is no FPU. */
 int
 fpu_dna(void)
 {
 	if (!(cpu_features & KCPU_FPU))
-		return -1;
+		return ENXIO;
 	clts();
 	take(curthread);
 	return 0;
@@ -282,23 +283,23 @@ fpu_exception_code(uint32_t trapno)
 
 	if (trapno == IDT_XF) {
 		__asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
-		pending = mxcsr & ~(mxcsr >> 7) & 0x3f;
+		pending = mxcsr & ~(mxcsr >> MXCSR_MASK_SHIFT) & FP_X_ALL;
 	} else {
 		__asm__ volatile("fnstsw %0; fnstcw %1" : "=m"(sw), "=m"(cw));
-		pending = sw & ~cw & 0x3f;
+		pending = sw & ~cw & FP_X_ALL;
 		__asm__ volatile("fnclex");
-		if ((pending & 0x01) && (sw & 0x40))
+		if ((pending & FP_X_INV) && (sw & FP_X_STK))
 			return FPE_FLTSUB;	/* stack overflow/underflow */
 	}
-	if (pending & 0x01)
+	if (pending & FP_X_INV)
 		return FPE_FLTINV;
-	if (pending & 0x04)
+	if (pending & FP_X_DZ)
 		return FPE_FLTDIV;
-	if (pending & 0x08)
+	if (pending & FP_X_OFL)
 		return FPE_FLTOVF;
-	if (pending & (0x02 | 0x10))
+	if (pending & (FP_X_DNML | FP_X_UFL))
 		return FPE_FLTUND;
-	if (pending & 0x20)
+	if (pending & FP_X_IMP)
 		return FPE_FLTRES;
 	return 0;
 }
@@ -344,7 +345,7 @@ fpu_selftest(void)
 	if (fpu_load_or_reset(&good) != 0)
 		return "a valid image was refused";
 	memcpy(bad, &good, sizeof(good));
-	if (fpu_load_or_reset(bad) != -1)
+	if (fpu_load_or_reset(bad) != EINVAL)
 		return "a misaligned FXRSTOR did not fault";
 	if (memcmp(bad, &fpu_initial, sizeof(fpu_initial)) != 0)
 		return "the refused image was not replaced by the clean state";

@@ -1,6 +1,8 @@
 /*
  * fpu.h - x87/SSE state management: CPU set-up, per-thread save areas,
  * eager or lazy switching, and the conversions ptrace and signals need.
+ * What can fail returns 0 or a positive errno; fpu_mxcsr_valid and
+ * fpu_restore_fault answer a question, 1 for yes and 0 for no.
  */
 #ifndef KERNEL_I386_FPU_H
 #define KERNEL_I386_FPU_H
@@ -15,6 +17,23 @@ struct xmmreg;
 
 #define FPU_DEFAULT_CW		0x037f
 #define FPU_DEFAULT_MXCSR	0x1f80
+#define FPU_DEFAULT_MXCSR_MASK	0xffbf	/* SDM: when FXSAVE stores 0 there */
+#define FPU_EMPTY_TW		0xffff	/* FNSAVE tag word: every register empty */
+
+/*
+ * The six exception flags, FreeBSD's <machine/ieeefp.h> names: bits 0-5 of
+ * the x87 status word and of MXCSR. The same bits in the x87 control word,
+ * and 7 bits higher in MXCSR, mask them.
+ */
+#define FP_X_INV	0x01	/* invalid operation */
+#define FP_X_DNML	0x02	/* denormal operand */
+#define FP_X_DZ		0x04	/* divide by zero */
+#define FP_X_OFL	0x08	/* overflow */
+#define FP_X_UFL	0x10	/* underflow */
+#define FP_X_IMP	0x20	/* inexact result */
+#define FP_X_ALL	0x3f
+#define FP_X_STK	0x40	/* status word: the invalid operation was a stack fault */
+#define MXCSR_MASK_SHIFT	7
 
 extern int fpu_has_fxsr;	/* FXSAVE format (else FNSAVE) */
 extern int fpu_lazy;		/* kernel option fpu=lazy */
@@ -35,14 +54,14 @@ int	fpu_restore_fault(struct trapframe *tf);
 int	fpu_mxcsr_valid(uint32_t mxcsr);
 const char *fpu_selftest(void);		/* NULL, or what went wrong */
 
-/* Conversions for PT_GET/SETFPREGS and PT_GET/SETXMMREGS (ptrace_md.c). */
+/* Conversions for PT_GETFPREGS/PT_SETFPREGS (kernel/i386/fpu_regs.c). */
 void	fpu_to_fpreg(const union savefpu *sv, struct fpreg *fp);
 void	fpu_from_fpreg(union savefpu *sv, const struct fpreg *fp);
 
 /* kernel/i386/fpu_insn.asm: the instructions, each restore with a fault fix-up. */
 void	fpu_fxsave(union savefpu *sv);
 void	fpu_fnsave(union savefpu *sv);
-int	fpu_fxrstor(const union savefpu *sv);	/* 0, or 1 if it faulted */
+int	fpu_fxrstor(const union savefpu *sv);	/* 0, or EINVAL if it faulted */
 int	fpu_frstor(const union savefpu *sv);
 extern const char fpu_fxrstor_insn[], fpu_frstor_insn[], fpu_restore_failed[];
 

@@ -3,13 +3,15 @@
 ; x87 exception in a user image can never raise #MF in the kernel. A restore
 ; can fault on a bad image (FXRSTOR #GPs on reserved MXCSR bits); trap()
 ; recognises the labelled instruction and resumes at fpu_restore_failed,
-; which returns 1 to the caller instead of panicking.
+; which returns EINVAL to the caller instead of panicking.
 ;
 ; Each restore starts with FNINIT (non-waiting): it drops any exception the
 ; old image left pending, so FRSTOR/FXRSTOR cannot raise #MF on it, and it
 ; zeroes FIP, FDP and FOP, which FXRSTOR leaves untouched on older AMD CPUs
 ; (and QEMU's FXRSTOR and FRSTOR never load): the next process must not see
 ; where the previous one last used the FPU (CVE-2006-1056).
+
+%include "assym.inc"		; EINVAL
 
 section .text
 
@@ -44,5 +46,5 @@ fpu_frstor_insn:
 	ret
 
 fpu_restore_failed:
-	mov eax, 1
+	mov eax, EINVAL
 	ret

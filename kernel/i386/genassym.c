@@ -1,13 +1,17 @@
 /*
- * genassym.c - structure offsets and sizes that assembly code needs. This
- * file is compiled to assembly only; the Makefile turns each ASSYM marker
- * into an "equ" line of build/assym.inc, so the offsets in .asm files can
- * never drift from the C structures.
+ * genassym.c - every number assembly code needs from C: structure offsets
+ * and sizes, the memory map and paging bits, a selector, errno values and
+ * a system call number. This file is compiled to assembly only;
+ * tools/genassym.py turns each ASSYM marker into an "equ" line of
+ * build/gen/assym.inc, which every .asm file includes, so no number is
+ * written twice and none can drift.
  */
 #include <stddef.h>
+#include <sys/errno.h>
 #include <sys/syscall.h>
 #include "proc/proc.h"
-#include "kernel/i386/frame.h"
+#include "kernel/i386/layout.h"
+#include "kernel/i386/segments.h"
 #include "kernel/i386/sendsig.h"
 
 #define ASSYM(name, value)						\
@@ -18,11 +22,25 @@ void genassym(void);
 void
 genassym(void)
 {
+	/* Structures (vm/copy.asm, kernel/i386/sigcode.asm) */
 	ASSYM(TD_PCB, offsetof(struct thread, td_pcb));
-	ASSYM(TD_FRAME, offsetof(struct thread, td_frame));
-	ASSYM(PCB_ESP, offsetof(struct pcb, pcb_esp));
 	ASSYM(PCB_ONFAULT, offsetof(struct pcb, pcb_onfault));
-	ASSYM(TF_SIZE, sizeof(struct trapframe));
 	ASSYM(SF_UC, offsetof(struct sigframe, sf_uc));
+
+	/* The memory map and paging (boot/multiboot.asm, vm/copy.asm) */
+	ASSYM(KERNBASE, KERNBASE);
+	ASSYM(VM_MAXUSER_ADDRESS, VM_MAXUSER_ADDRESS);
+	ASSYM(PAGE_SIZE, PAGE_SIZE);
+	ASSYM(KSTACK_SIZE, KSTACK_SIZE);
+	ASSYM(PG_P, PG_P);
+	ASSYM(PG_RW, PG_RW);
+	ASSYM(CR0_WP, CR0_WP);
+	ASSYM(CR0_PG, CR0_PG);
+
+	/* vectors.asm, fpu_insn.asm, sigcode.asm, vm/copy.asm */
+	ASSYM(KDATA_SEL, KDATA_SEL);
+	ASSYM(EFAULT, EFAULT);
+	ASSYM(EINVAL, EINVAL);
+	ASSYM(ENAMETOOLONG, ENAMETOOLONG);
 	ASSYM(SYS_sigreturn, SYS_sigreturn);
 }

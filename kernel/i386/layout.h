@@ -1,7 +1,7 @@
 /*
  * layout.h - the fixed numbers of Kestrel's memory map and of the i386 paging
- * and control-register bits the kernel uses. kernel/i386/layout.inc repeats the ones
- * assembly needs; tests/host/test_layout.c checks that the two agree.
+ * and control-register bits the kernel uses. Assembly gets the ones it
+ * needs through build/gen/assym.inc (kernel/i386/genassym.c).
  */
 #ifndef KERNEL_I386_LAYOUT_H
 #define KERNEL_I386_LAYOUT_H

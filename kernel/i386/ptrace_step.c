@@ -64,7 +64,7 @@ classify(struct thread *td, uint32_t pc, uint32_t *end)
 
 	/* Every step looks here: read in place when the bytes share a page. */
 	if ((pc & PAGE_MASK) <= PAGE_SIZE - sizeof(insn) &&
-	    (pa = vm_page_hold(td->td_proc->p_vmspace, pc, 0, 0)) != 0) {
+	    vm_page_get(td->td_proc->p_vmspace, pc, 0, 0, &pa) == 0) {
 		const uint8_t *p = (const uint8_t *)PHYS_TO_KVA(pa) +
 		    (pc & PAGE_MASK);
 

@@ -22,7 +22,6 @@
 #include "kernel/i386/frame.h"
 #include "kernel/i386/segments.h"
 #include "kernel/i386/fpu.h"
-#include "kernel/i386/dbreg.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
 
@@ -145,21 +144,4 @@ set_xmmregs(struct thread *td, const struct xmmreg *xr)
 	td->td_pcb.pcb_save.sv_fx.fx_mxcsr_mask = fpu_mxcsr_mask;
 	fpu_changed(td);
 	return 0;
-}
-
-int
-fill_dbregs(struct thread *td, struct dbreg *d)
-{
-	dbreg_fill(td, d);
-	return 0;
-}
-
-int
-set_dbregs(struct thread *td, const struct dbreg *d)
-{
-	int error = dbreg_validate(d);
-
-	if (error == 0)
-		dbreg_set(td, d);
-	return error;
 }

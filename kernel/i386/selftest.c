@@ -129,7 +129,7 @@ test_map_fresh_page(void)
 	if (vm_map_region(vm, 0x40000000, 0x40001000,
 	    VM_PROT_READ | VM_PROT_WRITE) != 0)
 		why = "vm_map_region failed";
-	else if ((pa = vm_page_hold(vm, 0x40000000, 1, 0)) == 0)
+	else if (vm_page_get(vm, 0x40000000, 1, 0, &pa) != 0)
 		why = "could not fault the page in";
 	else {
 		lcr3(vm->vm_pd);

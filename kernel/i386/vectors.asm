@@ -15,8 +15,7 @@
 ; a #DB can arrive on an entry stub's first instruction with the user's
 ; selectors still loaded (the MOV SS deferral, CVE-2018-8897).
 
-%include "kernel/i386/layout.inc"
-KDATA_SEL	equ 0x10
+%include "assym.inc"		; KDATA_SEL (kernel/i386/segments.h)
 
 section .text
 

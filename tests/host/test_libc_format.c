@@ -3,7 +3,9 @@
  * test_libc_format.c - the printf engine (user/libc/format.c and
  * format_float.c) against the host's snprintf: fixed cases for every flag,
  * width, precision, length and conversion, then random integer and double
- * conversions built at run time.
+ * conversions built at run time; %a too, except on subnormal numbers,
+ * which Kestrel shows normalised as FreeBSD does (0x1p-1074) and glibc
+ * does not.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -244,6 +246,46 @@ test_random(void)
 	});
 }
 
+static int	format_into(struct sink *s, const char *fmt, ...);
+
+/* %a and %A, against glibc on normal numbers, FreeBSD's form otherwise. */
+static void
+test_hex(void)
+{
+	char fmt[64], name[32], got[64];
+	union { double d; uint64_t u; } v;
+	struct sink s = { got, sizeof(got), 0 };
+	int i, n;
+
+	GROUP("format_double_hex", {
+		check("a", "[%a][%A][%a][%a][%a]", 1.0, 0.1, -3.0, 0.0, -0.0);
+		check("aprec", "[%.0a][%.1a][%.3a][%.20a]", 1.9, 1.96875, 0.1,
+		    0.1);
+		check("aflags", "[%#.0a][%+a][% a][%12a][%-12a|][%012a]", 1.0,
+		    2.5, 2.5, 1.0, 1.0, -1.5);
+		check("aspecial", "[%a][%A][%a]", HUGE_VAL, -HUGE_VAL, NAN);
+		check("aextremes", "[%a][%a]", 1.7976931348623157e308,
+		    2.2250738585072014e-308);
+		for (i = 0; i < 20000; i++) {
+			random_spec(fmt, 1);
+			strcat(fmt, i % 2 ? "a" : "A");
+			do
+				v.u = rng();
+			while ((v.u >> 52 & 0x7ff) == 0);	/* no subnormals */
+			snprintf(name, sizeof(name), "rhex%d", i);
+			check(name, fmt, v.d);
+		}
+		n = format_into(&s, "%a %.2a", 4.9406564584124654e-324,
+		    1.5e-310);
+		got[s.len] = '\0';
+		if (n != (int)s.len || strcmp(got, "0x1p-1074 0x1.bap-1030") != 0) {
+			failures++;
+			printf("FAIL format_double_hex: subnormals gave \"%s\"\n",
+			    got);
+		}
+	});
+}
+
 /* The engine returns the full length even when the sink drops characters. */
 static int
 format_into(struct sink *s, const char *fmt, ...)
@@ -279,6 +321,7 @@ main(void)
 	test_strings();
 	test_doubles();
 	test_random();
+	test_hex();
 	test_count();
 	return failures != 0;
 }

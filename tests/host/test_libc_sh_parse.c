@@ -2,13 +2,17 @@
 /*
  * test_libc_sh_parse.c - the shell's front end (user/bin/sh: lex.c,
  * parse.c, expand.c) on the host: how lines split into tokens, and-or
- * lists and pipelines, what words expand to, and which lines are syntax
- * errors. (Named test_libc_* because it tests user-space code that ships
+ * lists and pipelines, redirections and their descriptors, what words
+ * expand to, file name patterns (in a scratch directory, with quoted
+ * characters kept literal and unmatched patterns left as they are), and
+ * which lines are syntax errors. (Named test_libc_* because it tests user-space code that ships
  * with the library.)
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "bin/sh/sh.h"
 
@@ -48,7 +52,10 @@ shape(const char *line, char *out, size_t size)
 {
 	struct token toks[MAXTOKENS];
 	char *storage;
-	int pos = 0, r, i, k;
+	static const char *const ops[] = { [T_LT] = "<", [T_GT] = ">",
+	    [T_GTGT] = ">>", [T_LTAND] = "<&", [T_GTAND] = ">&" };
+	int pos = 0, r, i, k, n;
+	const struct command *c;
 
 	out[0] = '\0';
 	if (lex(line, toks, &storage) == -1) {
@@ -59,11 +66,16 @@ shape(const char *line, char *out, size_t size)
 		snprintf(out + strlen(out), size - strlen(out), "%s%d:",
 		    ao.background ? "&" : "", ao.npl);
 		for (i = 0; i < ao.npl; i++)
-			for (k = 0; k < ao.pl[i].ncmd; k++)
+			for (k = 0; k < ao.pl[i].ncmd; k++) {
+				c = &ao.pl[i].cmd[k];
 				snprintf(out + strlen(out), size - strlen(out),
-				    "%d%s%s ", ao.pl[i].cmd[k].argc,
-				    ao.pl[i].cmd[k].in ? "<" : "",
-				    ao.pl[i].cmd[k].out ? ">" : "");
+				    "%d", c->argc);
+				for (n = 0; n < c->nredir; n++)
+					snprintf(out + strlen(out), size -
+					    strlen(out), "[%d%s%s]", c->redir[n].fd,
+					    ops[c->redir[n].op], c->redir[n].word);
+				strncat(out, " ", size - strlen(out) - 1);
+			}
 		strncat(out, ";", size - strlen(out) - 1);
 	}
 	free(storage);
@@ -100,6 +112,60 @@ expands(const char *name, const char *raw, const char *want)
 	free(got);
 }
 
+/* Expands raw with pathname expansion; the words joined by spaces. */
+static void
+globs(const char *name, const char *raw, const char *want)
+{
+	char **list = NULL, got[256] = "", detail[400];
+	int n = 0, i;
+
+	expand_glob(raw, &list, &n);
+	for (i = 0; i < n; i++) {
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
+		    i > 0 ? " " : "", list[i]);
+		free(list[i]);
+	}
+	free(list);
+	snprintf(detail, sizeof(detail), "[%s] gave [%s], want [%s]", raw, got,
+	    want);
+	check(name, strcmp(got, want) == 0, detail);
+}
+
+static void
+test_glob(void)
+{
+	static const char *const files[] = { "b1", "a2", "a1", "a*", ".hid",
+	    "sub/x" };
+	char dir[] = "/tmp/kestrel-shglob-XXXXXX", cmd[64];
+	unsigned i;
+	int fd;
+
+	if (mkdtemp(dir) == NULL || chdir(dir) != 0 || mkdir("sub", 0755) != 0) {
+		check("sh_glob", 0, "no scratch directory");
+		return;
+	}
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		if ((fd = open(files[i], O_WRONLY | O_CREAT, 0644)) >= 0)
+			close(fd);
+	globs("sh_glob_star", "a*", "a* a1 a2");
+	globs("sh_glob_all", "*", "a* a1 a2 b1 sub");
+	globs("sh_glob_question", "?1", "a1 b1");
+	globs("sh_glob_set", "[ab]2", "a2");
+	globs("sh_glob_dir", "s*/*", "sub/x");
+	globs("sh_glob_hidden", ".h*", ".hid");
+	globs("sh_glob_none", "z*", "z*");
+	globs("sh_glob_quoted", "'a'*", "a* a1 a2");
+	globs("sh_glob_quoted_star", "a'*'", "a*");
+	globs("sh_glob_escaped_star", "a\\*", "a*");
+	globs("sh_glob_dq_star", "\"*\"", "*");
+	setenv("SHPAT", "b*", 1);
+	globs("sh_glob_from_variable", "$SHPAT", "b1");
+	globs("sh_glob_quoted_variable", "\"$SHPAT\"", "b*");
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (chdir("/") != 0 || system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+}
+
 int
 main(void)
 {
@@ -109,7 +175,10 @@ main(void)
 	structure("sh_pipeline", "a | b c | d", "1:1 2 1 ;");
 	structure("sh_lists", "a; b & c", "1:1 ;&1:1 ;1:1 ;");
 	structure("sh_andor", "a && b || c d &", "&3:1 1 2 ;");
-	structure("sh_redirect", "cat < in > out", "1:1<> ;");
+	structure("sh_redirect", "cat < in > out", "1:1[0<in][1>out] ;");
+	structure("sh_redirect_fd", "cmd 2>err 2>&1 >>log 0<&- x",
+	    "1:2[2>err][2>&1][1>>log][0<&-] ;");
+	structure("sh_redirect_not_fd", "echo a2>f 2 >g", "1:3[1>f][1>g] ;");
 	structure("sh_newline", "a\nb", "1:1 ;1:1 ;");
 	structure("sh_comment", "echo hi # not | this", "1:2 ;");
 	structure("sh_quoted_ops", "echo 'a|b' \"c;d\" e\\&f", "1:4 ;");
@@ -120,6 +189,8 @@ main(void)
 	bad("sh_err_double_semi", "a ;; b");
 	bad("sh_err_andand_end", "a &&");
 	bad("sh_err_redirect", "cat <");
+	bad("sh_err_redirect_dup", "cat 2>&");
+	bad("sh_err_redirect_op", "cat > | x");
 	bad("sh_err_quote", "echo 'unterminated");
 
 	setenv("SHTEST", "val ue", 1);
@@ -139,5 +210,6 @@ main(void)
 	expands("sh_expand_dq_backslash", "\"\\$x \\q \\\"\"", "$x \\q \"");
 	expands("sh_expand_lone_dollar", "$ and $", "$ and $");
 	expands("sh_expand_mixed", "'a'\"b\"c", "abc");
+	test_glob();
 	return failures != 0;
 }

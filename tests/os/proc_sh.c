@@ -2,7 +2,9 @@
  * proc_sh.c - the shell and the utilities, run the way a user runs them:
  * `sh -c LINE` with its output captured. Exit statuses and $?, pipelines,
  * && || ;, quoting, variables, a command that is not there, a child killed
- * by a signal, su; then ls, cat, echo, ps, kill, sleep, true and false.
+ * by a signal, su; file name patterns, redirections with descriptor
+ * numbers, job specifications in kill and wait; then ls, cat, echo, ps,
+ * kill, sleep, true and false.
  */
 #include <errno.h>
 #include <signal.h>
@@ -13,57 +15,19 @@
 #include <time.h>
 #include <unistd.h>
 #include "lib/ktest.h"
+#include "lib/shrun.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static char out[4096];
 
-/*
- * Runs sh -c line; its stdout and stderr land in out. Returns the wait
- * status. The shell starts with its standard input closed (the harness
- * closes it), so a pipe it makes may land on descriptor 0: pipelines must
- * cope with that.
- */
 static int
 sh(const char *line)
 {
-	char *argv[] = { "sh", "-c", (char *)line, NULL };
-	int fds[2], status, n = 0, r, nprocs, i;
-	pid_t pid;
-
-	close(0);
-	nprocs = kinfo(KINFO_NPROCS);
-	if (pipe(fds) != 0)
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		if (fds[1] > 2)
-			close(fds[1]);
-		execv("/bin/sh", argv);
-		_exit(126);
-	}
-	close(fds[1]);
-	while (n < (int)sizeof(out) - 1 &&
-	    (r = read(fds[0], out + n, sizeof(out) - 1 - n)) > 0)
-		n += r;
-	out[n] = '\0';
-	close(fds[0]);
-	if (waitpid(pid, &status, 0) != pid)
-		return -1;
-	/* A command orphaned by a dying shell is init's to reap: let it. */
-	for (i = 0; i < 200 && kinfo(KINFO_NPROCS) > nprocs; i++)
-		usleep(10000);
-	return status;
+	return kt_sh(line, out, sizeof(out));
 }
 
-static const struct {
-	const char	*line;
-	int		status;		/* exit status */
-	const char	*output;	/* exact, or NULL: not checked */
-} lines[] = {
+static const struct sh_case lines[] = {
 	{ "exit 3", 3, "" },
 	{ "true", 0, "" },
 	{ "false", 1, "" },
@@ -91,24 +55,68 @@ static const struct {
 	{ "su 100 sh -c 'exit 5'; echo $?", 0, "5\n" },
 };
 
+/* File name patterns: sorted matches, quoted or unmatched ones literal. */
+static const struct sh_case globbing[] = {
+	{ "echo /etc/p*", 0, "/etc/passwd\n" },
+	{ "echo /etc/*o*", 0, "/etc/demo.dbg /etc/group\n" },
+	{ "echo /bin/[tu]?ue /bin/?at", 0, "/bin/true /bin/cat\n" },
+	{ "echo '/etc/*' \"/etc/p*\" /etc/p\\*", 0, "/etc/* /etc/p* /etc/p*\n" },
+	{ "echo /etc/nomatch* x[", 0, "/etc/nomatch* x[\n" },
+	{ "X='/etc/g*'; echo $X \"$X\"", 0, "/etc/group /etc/g*\n" },
+	{ "cat /etc/gr*p | wc -l", 0, "       4\n" },
+};
+
+/* < > >> and descriptor numbers; writing needs a writable file. */
+static const struct sh_case redirections[] = {
+	{ "ls /nonexistent 2>&1 | cat", 0,
+	    "ls: /nonexistent: No such file or directory\n" },
+	{ "ls /nonexistent 2>/dev/null; echo $?", 0, "1\n" },
+	{ "echo to-err 1>&2 2>/dev/null", 0, "to-err\n" },
+	{ "echo hi >/etc/new", 1, "sh: /etc/new: Read-only file system\n" },
+	{ "echo hi >>/etc/group", 1, "sh: /etc/group: Read-only file system\n" },
+	{ "echo gone >/dev/null; echo ok >>/dev/null; echo done", 0, "done\n" },
+	{ "wc -l </etc/group", 0, "       4\n" },
+	{ "cat </no/such", 1, "sh: /no/such: No such file or directory\n" },
+	{ "echo x 2>&9", 1, "sh: 9: bad file descriptor\n" },
+	{ "cat /etc/group >&-", 1, NULL },
+	{ "echo a 2>&1 >/dev/null | cat", 0, "" },
+};
+
+/* Job specifications in kill and wait (no job control under sh -c). */
+static const struct sh_case jobspecs[] = {
+	{ "sleep 5 & kill %1; wait %1; echo $?", 0, "143\n" },
+	{ "sleep 5 & kill -KILL %sleep; wait $!; echo $?", 0, "137\n" },
+	{ "sleep 5 & sleep 6 & kill %- %+; wait; echo $?", 0, "0\n" },
+	{ "sleep 5 & kill -s TERM %?eep; wait %%; echo $?", 0, "143\n" },
+	{ "kill %3", 1, "sh: kill: %3: no such job\n" },
+	{ "sleep 5 & sleep 5 & kill %sleep; echo $?; kill %1 %2", 0,
+	    "sh: kill: %sleep: ambiguous job specification\n1\n" },
+	{ "true & fg %1", 1, "sh: fg: no job control\n" },
+	{ "wait %9; echo $?", 0, "sh: wait: %9: no such job\n127\n" },
+};
+
+static int
+test_globbing(void)
+{
+	return kt_sh_cases(globbing, NELEM(globbing));
+}
+
+static int
+test_redirections(void)
+{
+	return kt_sh_cases(redirections, NELEM(redirections));
+}
+
+static int
+test_jobspecs(void)
+{
+	return kt_sh_cases(jobspecs, NELEM(jobspecs));
+}
+
 static int
 test_lines(void)
 {
-	unsigned i;
-	int status;
-
-	for (i = 0; i < NELEM(lines); i++) {
-		status = sh(lines[i].line);
-		KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) ==
-		    lines[i].status, "sh -c \"%s\": status %#x, expected exit %d "
-		    "(output \"%.60s\")", lines[i].line, status, lines[i].status,
-		    out);
-		KT_CHECK(lines[i].output == NULL ||
-		    strcmp(out, lines[i].output) == 0,
-		    "sh -c \"%s\" wrote \"%.80s\", expected \"%s\"",
-		    lines[i].line, out, lines[i].output);
-	}
-	return 0;
+	return kt_sh_cases(lines, NELEM(lines));
 }
 
 /* The shell itself dies of a signal: the status says so. */
@@ -216,6 +224,9 @@ main(void)
 {
 	kt_suite("proc_sh");
 	kt_run("lines", test_lines);
+	kt_run("globbing", test_globbing);
+	kt_run("redirections", test_redirections);
+	kt_run("jobspecs", test_jobspecs);
 	kt_run("shell_killed", test_shell_killed);
 	kt_run("ls", test_ls);
 	kt_run("cat_echo", test_cat_echo);

@@ -1,6 +1,7 @@
 /*
  * init - process 1. With no arguments it runs the shell on the console,
- * again whenever the shell exits. With arguments (the kernel option
+ * again whenever the shell exits (and says so: typing exit or ^D at the
+ * prompt gives a fresh shell, it does not end the system). With arguments (the kernel option
  * init=PROG and the words after "--") it runs that one program as the job
  * instead, in its own process group in the foreground of the console, and
  * when the job ends it reports the status and powers the machine off with
@@ -110,9 +111,15 @@ main(int argc, char **argv)
 		run_job(argv + 1);
 	for (;;) {
 		pid_t sh = spawn(shell);
+		int status = sh < 0 ? -1 : wait_for(sh);
 
-		if (sh < 0 || wait_for(sh) < 0)
-			sleep(1);
 		tcsetpgrp(0, getpgrp());
+		if (status < 0) {
+			sleep(1);
+			continue;
+		}
+		printf("init: the shell exited with status %d; starting a new "
+		    "one\n", exit_code(status));
+		fflush(stdout);
 	}
 }

@@ -94,6 +94,8 @@ main(int argc, char *argv[])
 			errx(2, "unknown signal %s", argv[0] + 1);
 		argc--, argv++;
 	}
+	if (argc > 0 && strcmp(argv[0], "--") == 0)
+		argc--, argv++;		/* after the signal too: "kill -9 -- -PGID" */
 	if (argc == 0)
 		usage();
 	for (; argc > 0; argc--, argv++) {

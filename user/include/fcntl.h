@@ -21,8 +21,18 @@
 #define SEEK_CUR	1
 #define SEEK_END	2
 
+/* fcntl(2) commands; the call fails with ENOSYS until the kernel has it. */
+#define F_DUPFD		0
+#define F_GETFD		1
+#define F_SETFD		2
+#define F_GETFL		3
+#define F_SETFL		4
+#define F_DUPFD_CLOEXEC	17
+#define FD_CLOEXEC	1
+
 #ifndef _KERNEL
 int	open(const char *, int, ...);
+int	fcntl(int, int, ...);
 #endif
 
 #endif

@@ -26,4 +26,15 @@
 #define PATH_MAX	1024	/* bytes in a path name, with its NUL */
 #define NAME_MAX	255	/* bytes in a file name, without its NUL */
 
+/* Kestrel's own limits (the kernel's values, see sysconf(3)). */
+#define ARG_MAX		65536	/* bytes of exec arguments and environment */
+#define CHILD_MAX	64	/* processes (the process table) */
+#define OPEN_MAX	32	/* descriptors per process */
+#define NGROUPS_MAX	16	/* supplementary groups (Kestrel keeps none) */
+#define LINE_MAX	2048	/* a text line the utilities must handle */
+#define HOST_NAME_MAX	255
+#define LOGIN_NAME_MAX	17	/* FreeBSD's MAXLOGNAME */
+#define PIPE_BUF	512	/* pipe writes this small are atomic */
+#define IOV_MAX		1024
+
 #endif

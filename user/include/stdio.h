@@ -73,10 +73,37 @@ int	vsprintf(char *__restrict, const char *__restrict, va_list)
 int	vsnprintf(char *__restrict, size_t, const char *__restrict, va_list)
 	    __printflike(3, 0);
 
+int	asprintf(char **, const char *, ...) __printflike(2, 3);
+int	vasprintf(char **, const char *, va_list) __printflike(2, 0);
+
+int	scanf(const char *__restrict, ...) __scanflike(1, 2);
+int	fscanf(FILE *__restrict, const char *__restrict, ...)
+	    __scanflike(2, 3);
 int	sscanf(const char *__restrict, const char *__restrict, ...)
 	    __scanflike(2, 3);
+int	vscanf(const char *__restrict, va_list) __scanflike(1, 0);
+int	vfscanf(FILE *__restrict, const char *__restrict, va_list)
+	    __scanflike(2, 0);
 int	vsscanf(const char *__restrict, const char *__restrict, va_list)
 	    __scanflike(2, 0);
+
+ssize_t	getline(char **__restrict, size_t *__restrict, FILE *__restrict);
+ssize_t	getdelim(char **__restrict, size_t *__restrict, int,
+	    FILE *__restrict);
+
+int	fseek(FILE *, long, int);
+long	ftell(FILE *);
+int	fseeko(FILE *, off_t, int);
+off_t	ftello(FILE *);
+void	rewind(FILE *);
+int	fgetpos(FILE *__restrict, fpos_t *__restrict);
+int	fsetpos(FILE *, const fpos_t *);
+
+FILE	*popen(const char *, const char *);
+int	pclose(FILE *);
+
+int	remove(const char *);
+int	rename(const char *, const char *);
 
 void	perror(const char *);
 

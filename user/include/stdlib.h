@@ -34,6 +34,10 @@ unsigned long long	strtoull(const char *__restrict, char **__restrict, int);
 int	atoi(const char *);
 long	atol(const char *);
 long long	atoll(const char *);
+double	strtod(const char *__restrict, char **__restrict);
+float	strtof(const char *__restrict, char **__restrict);
+long double	strtold(const char *__restrict, char **__restrict);
+double	atof(const char *);
 
 int	abs(int);
 long	labs(long);
@@ -48,5 +52,9 @@ void	*bsearch(const void *, const void *, size_t, size_t,
 
 int	rand(void);
 void	srand(unsigned);
+long	random(void);
+void	srandom(unsigned);
+
+int	system(const char *);
 
 #endif

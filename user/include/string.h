@@ -32,5 +32,6 @@ char	*strerror(int);
 char	*strsignal(int);
 char	*strtok(char *__restrict, const char *__restrict);
 char	*strtok_r(char *, const char *, char **);
+char	*strsep(char **, const char *);
 
 #endif

@@ -14,6 +14,38 @@
 #define SEEK_END	2
 #endif
 
+#define _POSIX_VERSION	200809L
+#define _POSIX_JOB_CONTROL	1
+
+/* access(2) modes */
+#define F_OK		0
+#define X_OK		0x01
+#define W_OK		0x02
+#define R_OK		0x04
+
+/* sysconf(3) names, FreeBSD's numbers */
+#define _SC_ARG_MAX		1
+#define _SC_CHILD_MAX		2
+#define _SC_CLK_TCK		3
+#define _SC_NGROUPS_MAX		4
+#define _SC_OPEN_MAX		5
+#define _SC_JOB_CONTROL		6
+#define _SC_SAVED_IDS		7
+#define _SC_VERSION		8
+#define _SC_LINE_MAX		15
+#define _SC_STREAM_MAX		26
+#define _SC_TZNAME_MAX		27
+#define _SC_PAGESIZE		47
+#define _SC_PAGE_SIZE		_SC_PAGESIZE
+#define _SC_RTSIG_MAX		48
+#define _SC_TIMER_MAX		52
+#define _SC_NPROCESSORS_CONF	57
+#define _SC_NPROCESSORS_ONLN	58
+#define _SC_HOST_NAME_MAX	72
+#define _SC_LOGIN_NAME_MAX	73
+#define _SC_ATEXIT_MAX		107
+#define _SC_PHYS_PAGES		121
+
 extern char **environ;
 
 pid_t	fork(void);
@@ -51,13 +83,27 @@ int	tcsetpgrp(int, pid_t);
 unsigned	sleep(unsigned);
 int	usleep(useconds_t);
 unsigned	alarm(unsigned);
+int	pause(void);
+
+long	sysconf(int);
+int	getpagesize(void);
+
+/* Not in the kernel yet: these fail with ENOSYS (nosys.c). */
+char	*getcwd(char *, size_t);
+int	chdir(const char *);
+int	fchdir(int);
+int	unlink(const char *);
+int	rmdir(const char *);
+int	ftruncate(int, off_t);
+
+int	access(const char *, int);	/* over stat and open (access.c) */
 
 int	brk(const void *);
 void	*sbrk(intptr_t);
 int	syscall(int, ...);
 
 extern char *optarg;
-extern int optind, opterr, optopt;
+extern int optind, opterr, optopt, optreset;
 int	getopt(int, char *const [], const char *);
 
 #endif

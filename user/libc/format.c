@@ -303,6 +303,8 @@ convert(struct fmt_out *out, struct fmt_spec *sp, enum length len,
 	case 'E':
 	case 'g':
 	case 'G':
+	case 'a':
+	case 'A':
 		if (len == LEN_LDBL)
 			__fmt_double(out, sp, (double)va_arg(*ap, long double));
 		else

@@ -1,6 +1,6 @@
 /*
- * format_float.c - %f %e %g (and upper-case forms) for the printf engine.
- * User space only: the kernel has no floating point.
+ * format_float.c - %f %e %g %a (and upper-case forms) for the printf
+ * engine. User space only: the kernel has no floating point.
  *
  * A finite double is m * 2^e with integer m, so its exact decimal value is
  * an integer with at most 767 digits: m * 2^e when e >= 0, or m * 5^-e
@@ -263,13 +263,86 @@ emit_general(struct fmt_out *out, const struct fmt_spec *sp, int sign,
 	emit(out, sp, sign, l, fixed);
 }
 
+/*
+ * %a: [-]0xh.hhhp[+-]d, the significand in hexadecimal. A normal number
+ * starts with 1; a subnormal one is shifted to start with 1 too, as
+ * FreeBSD prints it (0x1p-1074). Without a precision every digit that is
+ * not a trailing zero is shown; with one, the digits are rounded half to
+ * even (a carry can make the leading digit 2).
+ */
+static void
+fmt_hex(struct fmt_out *out, const struct fmt_spec *sp, int sign,
+    uint64_t m, int bexp)
+{
+	const char *digits = sp->conv == 'A' ? "0123456789ABCDEF" :
+	    "0123456789abcdef";
+	char body[40], expo[8];
+	int exp, prec = sp->prec, n = 0, i, len, pad, elen;
+	uint64_t half, rest;
+
+	if (m == 0 && bexp == 0)
+		exp = 0;
+	else if (bexp == 0) {		/* subnormal: normalise */
+		exp = -1022;
+		while (!(m & (1ULL << 52))) {
+			m <<= 1;
+			exp--;
+		}
+	} else {
+		exp = bexp - 1023;
+		m |= 1ULL << 52;
+	}
+	if (prec < 0)
+		for (prec = 13; prec > 0 && (m >> (4 * (13 - prec)) & 0xf) == 0;
+		    prec--)
+			;
+	else if (prec < 13) {
+		half = 1ULL << (4 * (13 - prec) - 1);
+		rest = m & ((half << 1) - 1);
+		m >>= 4 * (13 - prec);
+		if (rest > half || (rest == half && (m & 1)))
+			m++;
+		m <<= 4 * (13 - prec);
+	}
+	body[n++] = digits[m >> 52];
+	if (prec > 0 || (sp->flags & FMT_ALT))
+		body[n++] = '.';
+	for (i = 1; i <= prec; i++)
+		body[n++] = i <= 13 ? digits[m >> (4 * (13 - i)) & 0xf] : '0';
+	elen = 0;
+	expo[elen++] = sp->conv == 'A' ? 'P' : 'p';
+	expo[elen++] = exp < 0 ? '-' : '+';
+	if (exp < 0)
+		exp = -exp;
+	for (i = exp >= 1000 ? 1000 : exp >= 100 ? 100 : exp >= 10 ? 10 : 1;
+	    i > 0; i /= 10)
+		expo[elen++] = (char)('0' + exp / i % 10);
+	len = (sign != 0) + 2 + n + elen;
+	pad = sp->width > len ? sp->width - len : 0;
+	if (!(sp->flags & (FMT_MINUS | FMT_ZERO)))
+		__fmt_repeat(out, ' ', pad);
+	if (sign != 0)
+		__fmt_putc(out, sign);
+	__fmt_putc(out, '0');
+	__fmt_putc(out, sp->conv == 'A' ? 'X' : 'x');
+	if ((sp->flags & (FMT_MINUS | FMT_ZERO)) == FMT_ZERO)
+		__fmt_repeat(out, '0', pad);
+	for (i = 0; i < n; i++)
+		__fmt_putc(out, body[i]);
+	for (i = 0; i < elen; i++)
+		__fmt_putc(out, expo[i]);
+	if (sp->flags & FMT_MINUS)
+		__fmt_repeat(out, ' ', pad);
+}
+
 void
 __fmt_double(struct fmt_out *out, const struct fmt_spec *sp, double v)
 {
 	union { double d; uint64_t u; } bits = { .d = v };
 	uint64_t m = bits.u & ((1ULL << 52) - 1);
 	int bexp = (int)(bits.u >> 52 & 0x7ff);
-	int upper = sp->conv == 'F' || sp->conv == 'E' || sp->conv == 'G';
+	int upper = sp->conv == 'F' || sp->conv == 'E' || sp->conv == 'G' ||
+	    sp->conv == 'A';
 	int sign = 0, conv = sp->conv | 0x20;	/* lower case */
 	struct decimal dec;
 	struct layout l = { &dec, 0, 0, 0, upper };
@@ -283,6 +356,10 @@ __fmt_double(struct fmt_out *out, const struct fmt_spec *sp, double v)
 	if (bexp == 0x7ff) {
 		pad_and_print(out, sp, sign, 3, 0, print_word,
 		    m != 0 ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+		return;
+	}
+	if (conv == 'a') {
+		fmt_hex(out, sp, sign, m, bexp);
 		return;
 	}
 	if (bexp == 0)

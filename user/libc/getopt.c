@@ -2,22 +2,40 @@
  * getopt.c - POSIX option parsing: "-ab", "-a -b", "-ofile", "-o file",
  * "--" ends the options. A ':' after a letter in optstring means it takes an
  * argument; a leading ':' asks for ':' instead of '?' when one is missing.
+ * Scanning stops at the first word that is not an option (no permutation).
+ * Setting optreset = 1 (BSD) or optind = 0 (GNU) starts a new scan.
  */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "getopt_impl.h"
 
 char *optarg;
-int optind = 1, opterr = 1, optopt;
+int optind = 1, opterr = 1, optopt, optreset;
 
-static int nextchar;		/* position inside argv[optind] */
+int __getopt_next;
 
-static int
-complain(const char *argv0, const char *msg, int c, const char *opts)
+void
+__getopt_restart(void)
 {
-	if (opterr && opts[0] != ':')
+	if (optreset || optind == 0) {
+		optreset = 0;
+		__getopt_next = 0;
+		if (optind == 0)
+			optind = 1;
+	}
+}
+
+void
+__getopt_complain(const char *argv0, const char *opts, const char *msg,
+    int c, const char *name)
+{
+	if (!opterr || opts[0] == ':')
+		return;
+	if (name != NULL)
+		fprintf(stderr, "%s: %s -- %s\n", argv0, msg, name);
+	else
 		fprintf(stderr, "%s: %s -- %c\n", argv0, msg, c);
-	return c;
 }
 
 int
@@ -27,8 +45,11 @@ getopt(int argc, char *const argv[], const char *opts)
 	char *arg;
 	int c;
 
+	__getopt_restart();
 	optarg = NULL;
-	if (nextchar == 0) {
+	if (opts[0] == '+' || opts[0] == '-')
+		opts++;		/* GNU's "no permutation" marks: nothing to do */
+	if (__getopt_next == 0) {
 		if (optind >= argc || (arg = argv[optind]) == NULL ||
 		    arg[0] != '-' || arg[1] == '\0')
 			return -1;
@@ -36,29 +57,32 @@ getopt(int argc, char *const argv[], const char *opts)
 			optind++;
 			return -1;
 		}
-		nextchar = 1;
+		__getopt_next = 1;
 	}
 	arg = argv[optind];
-	optopt = c = arg[nextchar++];
+	optopt = c = (unsigned char)arg[__getopt_next++];
 	spec = c != ':' ? strchr(opts, c) : NULL;
-	if (arg[nextchar] == '\0') {
+	if (arg[__getopt_next] == '\0') {
 		optind++;
-		nextchar = 0;
+		__getopt_next = 0;
 	}
 	if (spec == NULL) {
-		complain(argv[0], "illegal option", c, opts);
+		__getopt_complain(argv[0], opts, "illegal option", c, NULL);
 		return '?';
 	}
 	if (spec[1] != ':')
 		return c;
-	if (nextchar != 0) {		/* "-ofile" */
-		optarg = arg + nextchar;
+	if (__getopt_next != 0) {		/* "-ofile" */
+		optarg = arg + __getopt_next;
 		optind++;
-		nextchar = 0;
-	} else if (optind < argc)	/* "-o file" */
+		__getopt_next = 0;
+	} else if (spec[2] == ':')		/* "o::": only "-ofile" */
+		return c;
+	else if (optind < argc)			/* "-o file" */
 		optarg = argv[optind++];
 	else {
-		complain(argv[0], "option requires an argument", c, opts);
+		__getopt_complain(argv[0], opts, "option requires an argument",
+		    c, NULL);
 		return opts[0] == ':' ? ':' : '?';
 	}
 	return c;

@@ -1,23 +1,189 @@
 /*
- * scanf.c - sscanf: formatted input from a string. Handles whitespace and
- * literal characters, '*' (no assignment), field widths, the length
- * modifiers hh h l ll j z t, and the conversions d i u o x X s c [ n %.
- * That is enough for parsing numbers and words; there is no floating point.
+ * scanf.c - formatted input: scanf, fscanf, sscanf and their va_list forms,
+ * one engine over two kinds of source (a stream, a string).
+ *
+ * The engine reads one character at a time and can put back only one, as
+ * C guarantees for a stream. A number is therefore scanned in two steps:
+ * the longest run of characters that could still begin a number of the
+ * conversion's kind is gathered (within the field width), then strtoull,
+ * strtoll or strtod converts it. When the gathered text is longer than the
+ * number in it ("1e" for %f, "0x" for %x), the number counts and the rest is
+ * consumed, which is what glibc does too; when no number is there at all
+ * it is a matching failure.
+ *
+ * Handled: white space, literal characters, %%, '*' (no assignment), field
+ * widths, the length modifiers hh h l ll q j z t L, and the conversions
+ * d i u o x X p a A e E f F g G s c [ n.
  */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL };
+#define NUMBUF	512	/* longest number text scanned */
+
+enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T,
+	LEN_LDBL };
+
+struct source {
+	FILE		*f;	/* the stream, or NULL for the string s */
+	const char	*s;
+	int		count;	/* characters consumed, for %n */
+};
+
+static int
+get(struct source *in)
+{
+	int c;
+
+	if (in->f != NULL)
+		c = fgetc(in->f);
+	else
+		c = *in->s != '\0' ? (unsigned char)*in->s++ : EOF;
+	if (c != EOF)
+		in->count++;
+	return c;
+}
+
+static void
+unget(struct source *in, int c)
+{
+	if (c == EOF)
+		return;
+	in->count--;
+	if (in->f != NULL)
+		ungetc(c, in->f);
+	else
+		in->s--;
+}
+
+/* Skips white space; returns the first other character (still unread). */
+static int
+skip_space(struct source *in)
+{
+	int c;
+
+	while ((c = get(in)) != EOF && isspace(c))
+		;
+	unget(in, c);
+	return c;
+}
+
+/* A number's text being gathered: the characters so far and the next one. */
+struct numtext {
+	char	buf[NUMBUF];
+	int	n;
+	int	width;
+	int	c;		/* the next input character, not yet taken */
+};
+
+/* Takes the next character if it is in `set' (case-insensitive letters). */
+static int
+take(struct source *in, struct numtext *t, const char *set)
+{
+	if (t->n >= t->width || t->c == EOF || t->c == '\0' ||
+	    strchr(set, tolower(t->c)) == NULL)
+		return 0;
+	t->buf[t->n++] = (char)t->c;
+	t->c = get(in);
+	return 1;
+}
+
+static int
+take_run(struct source *in, struct numtext *t, const char *set)
+{
+	int n = 0;
+
+	while (take(in, t, set))
+		n++;
+	return n;
+}
+
+/* Takes as much of `word' as is there, letter by letter. */
+static int
+take_word(struct source *in, struct numtext *t, const char *word)
+{
+	char one[2] = { 0, 0 };
+
+	for (; *word != '\0'; word++) {
+		one[0] = *word;
+		if (!take(in, t, one))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+begin(struct source *in, struct numtext *t, int width)
+{
+	t->n = 0;
+	t->width = width > 0 && width < NUMBUF ? width : NUMBUF - 1;
+	t->c = get(in);
+}
+
+static void
+finish(struct source *in, struct numtext *t)
+{
+	unget(in, t->c);
+	t->buf[t->n] = '\0';
+}
+
+/* The text of an integer in base 0 (C's prefixes), 8, 10 or 16. */
+static void
+gather_int(struct source *in, struct numtext *t, int *base)
+{
+	take(in, t, "+-");
+	if ((*base == 0 || *base == 16) && take(in, t, "0")) {
+		if (take(in, t, "x"))
+			*base = 16;
+		else if (*base == 0)
+			*base = 8;
+	}
+	if (*base == 0)
+		*base = 10;
+	take_run(in, t, *base == 8 ? "01234567" : *base == 10 ?
+	    "0123456789" : "0123456789abcdef");
+}
+
+/* The text of a floating-point number, as strtod reads them. */
+static void
+gather_float(struct source *in, struct numtext *t)
+{
+	const char *digits = "0123456789";
+
+	take(in, t, "+-");
+	if (t->c == 'i' || t->c == 'I') {
+		if (take_word(in, t, "inf"))
+			take_word(in, t, "inity");
+		return;
+	}
+	if (t->c == 'n' || t->c == 'N') {
+		if (take_word(in, t, "nan") && take(in, t, "(")) {
+			take_run(in, t, "abcdefghijklmnopqrstuvwxyz0123456789_");
+			take(in, t, ")");
+		}
+		return;
+	}
+	if (take(in, t, "0") && take(in, t, "x"))
+		digits = "0123456789abcdef";
+	take_run(in, t, digits);
+	if (take(in, t, "."))
+		take_run(in, t, digits);
+	if (take(in, t, digits[10] != '\0' ? "p" : "e")) {
+		take(in, t, "+-");
+		take_run(in, t, "0123456789");
+	}
+}
 
 static void
 store_int(va_list *ap, enum length len, unsigned long long v)
 {
 	switch (len) {
 	case LEN_HH:
-		*va_arg(*ap, char *) = (char)v;
+		*va_arg(*ap, signed char *) = (signed char)v;
 		break;
 	case LEN_H:
 		*va_arg(*ap, short *) = (short)v;
@@ -26,7 +192,17 @@ store_int(va_list *ap, enum length len, unsigned long long v)
 		*va_arg(*ap, long *) = (long)v;
 		break;
 	case LEN_LL:
+	case LEN_LDBL:
 		*va_arg(*ap, long long *) = (long long)v;
+		break;
+	case LEN_J:
+		*va_arg(*ap, intmax_t *) = (intmax_t)v;
+		break;
+	case LEN_Z:
+		*va_arg(*ap, size_t *) = (size_t)v;
+		break;
+	case LEN_T:
+		*va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)v;
 		break;
 	default:
 		*va_arg(*ap, int *) = (int)v;
@@ -34,53 +210,63 @@ store_int(va_list *ap, enum length len, unsigned long long v)
 	}
 }
 
+/* d i u o x X p. Returns 0, or -1 on a matching failure. */
 static int
-base_of(int conv)
+scan_int(struct source *in, int conv, int width, int skip, enum length len,
+    va_list *ap)
 {
-	switch (conv) {
-	case 'd':
-	case 'u':
-		return 10;
-	case 'o':
-		return 8;
-	case 'x':
-	case 'X':
-		return 16;
-	default:
-		return 0;	/* 'i': the prefix decides */
-	}
+	struct numtext t;
+	int base = conv == 'd' || conv == 'u' ? 10 : conv == 'o' ? 8 :
+	    conv == 'i' ? 0 : 16;
+	unsigned long long v;
+	char *end;
+
+	begin(in, &t, width);
+	gather_int(in, &t, &base);
+	finish(in, &t);
+	if (conv == 'd' || conv == 'i')
+		v = (unsigned long long)strtoll(t.buf, &end, base);
+	else
+		v = strtoull(t.buf, &end, base);
+	if (end == t.buf)
+		return -1;
+	if (skip)
+		return 0;
+	if (conv == 'p')
+		*va_arg(*ap, void **) = (void *)(uintptr_t)v;
+	else
+		store_int(ap, len, v);
+	return 0;
 }
 
-/*
- * Scans an integer of at most width characters at *sp. Returns 0 and moves
- * *sp past it, or -1 if no digits are there.
- */
+/* a e f g (any case). Returns 0, or -1 on a matching failure. */
 static int
-scan_int(const char **sp, int width, int conv, unsigned long long *v)
+scan_float(struct source *in, int width, int skip, enum length len,
+    va_list *ap)
 {
-	char tmp[72], *end;
-	const char *s = *sp;
-	int n = 0;
+	struct numtext t;
+	char *end;
 
-	if (width <= 0 || width > (int)sizeof(tmp) - 1)
-		width = sizeof(tmp) - 1;
-	/* Gather the longest prefix that could be a number; strtoull decides. */
-	if (n < width && (s[n] == '+' || s[n] == '-'))
-		n++;
-	while (n < width && (isxdigit((unsigned char)s[n]) ||
-	    ((s[n] == 'x' || s[n] == 'X') && n > 0 && s[n - 1] == '0')))
-		n++;
-	for (int i = 0; i < n; i++)
-		tmp[i] = s[i];
-	tmp[n] = '\0';
-	if (conv == 'd' || conv == 'i')
-		*v = (unsigned long long)strtoll(tmp, &end, base_of(conv));
-	else
-		*v = strtoull(tmp, &end, base_of(conv));
-	if (end == tmp)
-		return -1;
-	*sp = s + (end - tmp);
-	return 0;
+	begin(in, &t, width);
+	gather_float(in, &t);
+	finish(in, &t);
+	if (len == LEN_LDBL) {
+		long double v = strtold(t.buf, &end);
+
+		if (end != t.buf && !skip)
+			*va_arg(*ap, long double *) = v;
+	} else if (len == LEN_L) {
+		double v = strtod(t.buf, &end);
+
+		if (end != t.buf && !skip)
+			*va_arg(*ap, double *) = v;
+	} else {
+		float v = strtof(t.buf, &end);
+
+		if (end != t.buf && !skip)
+			*va_arg(*ap, float *) = v;
+	}
+	return end == t.buf ? -1 : 0;
 }
 
 /*
@@ -111,28 +297,98 @@ scanset(const char *f, char set[256])
 	return *f == ']' ? f + 1 : f;
 }
 
-int
-vsscanf(const char *__restrict str, const char *__restrict fmt, va_list ap)
+/*
+ * s c [: characters into the next argument. Returns the count taken, or
+ * -1 when none could be (the conversion fails).
+ */
+static int
+scan_chars(struct source *in, int conv, const char *set, int width,
+    char *out)
 {
-	const char *s = str;
-	int assigned = 0, converted = 0, width, skip, n;
+	int n = 0, c = EOF;
+
+	if (width <= 0)
+		width = conv == 'c' ? 1 : -1;
+	while (width < 0 || n < width) {
+		if ((c = get(in)) == EOF)
+			break;
+		if ((conv == 's' && isspace(c)) ||
+		    (conv == '[' && !set[(unsigned char)c])) {
+			unget(in, c);
+			break;
+		}
+		if (out != NULL)
+			out[n] = (char)c;
+		n++;
+	}
+	if (n == 0 || (conv == 'c' && n < width))
+		return -1;
+	if (out != NULL && conv != 'c')
+		out[n] = '\0';
+	return n;
+}
+
+/* Parses the length modifier at *fp. */
+static enum length
+length(const char **fp)
+{
+	const char *f = *fp;
+	enum length len = LEN_NONE;
+
+	switch (*f) {
+	case 'h':
+		len = f[1] == 'h' ? LEN_HH : LEN_H;
+		break;
+	case 'l':
+		len = f[1] == 'l' ? LEN_LL : LEN_L;
+		break;
+	case 'q':
+		len = LEN_LL;
+		break;
+	case 'j':
+		len = LEN_J;
+		break;
+	case 'z':
+		len = LEN_Z;
+		break;
+	case 't':
+		len = LEN_T;
+		break;
+	case 'L':
+		len = LEN_LDBL;
+		break;
+	default:
+		return LEN_NONE;
+	}
+	*fp = f + (len == LEN_HH || (len == LEN_LL && f[0] == 'l') ? 2 : 1);
+	return len;
+}
+
+/*
+ * The engine. Returns the number of assignments, or EOF if the input ended
+ * before the first conversion.
+ */
+static int
+scan(struct source *in, const char *fmt, va_list ap)
+{
+	int assigned = 0, converted = 0, width, skip, conv, c, r;
 	enum length len;
-	unsigned long long v;
-	char set[256], *out;
+	char set[256];
 	va_list aq;
 
 	va_copy(aq, ap);
 	for (; *fmt != '\0'; fmt++) {
 		if (isspace((unsigned char)*fmt)) {
-			while (isspace((unsigned char)*s))
-				s++;
+			skip_space(in);
 			continue;
 		}
-		if (*fmt != '%' || fmt[1] == '%') {
-			fmt += *fmt == '%';
-			if (*s != *fmt)
+		if (*fmt != '%') {
+			if ((c = get(in)) != (unsigned char)*fmt) {
+				unget(in, c);
+				if (c == EOF)
+					goto input_failure;
 				break;
-			s++;
+			}
 			continue;
 		}
 		fmt++;
@@ -140,74 +396,91 @@ vsscanf(const char *__restrict str, const char *__restrict fmt, va_list ap)
 		fmt += skip;
 		for (width = 0; isdigit((unsigned char)*fmt); fmt++)
 			width = width * 10 + (*fmt - '0');
-		len = LEN_NONE;
-		if (*fmt == 'h') {
-			len = fmt[1] == 'h' ? LEN_HH : LEN_H;
-			fmt += len == LEN_HH ? 2 : 1;
-		} else if (*fmt == 'l') {
-			len = fmt[1] == 'l' ? LEN_LL : LEN_L;
-			fmt += len == LEN_LL ? 2 : 1;
-		} else if (*fmt == 'j' || *fmt == 'q') {
-			len = LEN_LL;
-			fmt++;
-		} else if (*fmt == 'z' || *fmt == 't')
-			fmt++;		/* same width as int on i386 */
-		if (*fmt == 'n') {
+		len = length(&fmt);
+		conv = *fmt;
+		if (conv == 'n') {
 			if (!skip)
-				*va_arg(aq, int *) = (int)(s - str);
+				store_int(&aq, len, (unsigned long long)in->count);
 			continue;
 		}
 		/* Every conversion but %c and %[ skips leading white space. */
-		if (*fmt != 'c' && *fmt != '[')
-			while (isspace((unsigned char)*s))
-				s++;
-		if (*s == '\0')
-			break;
-		switch (*fmt) {
-		case 'd':
-		case 'i':
-		case 'u':
-		case 'o':
-		case 'x':
-		case 'X':
-			if (scan_int(&s, width, *fmt, &v) == -1)
+		if (conv != 'c' && conv != '[' && skip_space(in) == EOF)
+			goto input_failure;
+		switch (conv) {
+		case '%':
+			if ((c = get(in)) != '%') {
+				unget(in, c);
 				goto done;
-			if (!skip)
-				store_int(&aq, len, v);
-			break;
-		case 'c':
-			out = skip ? NULL : va_arg(aq, char *);
-			for (n = 0; n < (width > 0 ? width : 1) && *s != '\0'; n++, s++)
-				if (out != NULL)
-					out[n] = *s;
-			break;
-		case 's':
-		case '[':
-			if (*fmt == '[')
-				fmt = scanset(fmt + 1, set) - 1;
-			out = skip ? NULL : va_arg(aq, char *);
-			for (n = 0; (width == 0 || n < width) && *s != '\0'; n++, s++) {
-				if (*fmt == 's' ? isspace((unsigned char)*s) :
-				    !set[(unsigned char)*s])
-					break;
-				if (out != NULL)
-					out[n] = *s;
 			}
-			if (n == 0)
-				goto done;
-			if (out != NULL)
-				out[n] = '\0';
+			continue;
+		case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+		case 'p':
+			r = scan_int(in, conv, width, skip, len, &aq);
+			break;
+		case 'a': case 'A': case 'e': case 'E': case 'f': case 'F':
+		case 'g': case 'G':
+			r = scan_float(in, width, skip, len, &aq);
+			break;
+		case '[':
+			fmt = scanset(fmt + 1, set) - 1;
+			/* FALLTHROUGH */
+		case 's':
+		case 'c':
+			if ((c = get(in)) == EOF)
+				goto input_failure;
+			unget(in, c);
+			r = scan_chars(in, conv, set, width,
+			    skip ? NULL : va_arg(aq, char *));
 			break;
 		default:
 			goto done;
 		}
+		if (r == -1)
+			goto done;
 		converted++;
 		assigned += !skip;
 	}
+	goto done;
+input_failure:
+	if (converted == 0)
+		assigned = EOF;
 done:
 	va_end(aq);
-	/* EOF only when the input ran out before the first conversion. */
-	return converted == 0 && *s == '\0' && *fmt != '\0' ? EOF : assigned;
+	return assigned;
+}
+
+int
+vfscanf(FILE *__restrict f, const char *__restrict fmt, va_list ap)
+{
+	struct source in = { f, NULL, 0 };
+
+	return scan(&in, fmt, ap);
+}
+
+int
+vsscanf(const char *__restrict str, const char *__restrict fmt, va_list ap)
+{
+	struct source in = { NULL, str, 0 };
+
+	return scan(&in, fmt, ap);
+}
+
+int
+vscanf(const char *__restrict fmt, va_list ap)
+{
+	return vfscanf(stdin, fmt, ap);
+}
+
+int
+fscanf(FILE *__restrict f, const char *__restrict fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfscanf(f, fmt, ap);
+	va_end(ap);
+	return n;
 }
 
 int
@@ -218,6 +491,18 @@ sscanf(const char *__restrict str, const char *__restrict fmt, ...)
 
 	va_start(ap, fmt);
 	n = vsscanf(str, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+scanf(const char *__restrict fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfscanf(stdin, fmt, ap);
 	va_end(ap);
 	return n;
 }

@@ -1,9 +1,9 @@
 /*
  * signal.c - signal() on top of sigaction (BSD semantics: the handler stays
  * installed and interrupted system calls restart), raise (a signal to the
- * calling thread, as FreeBSD's: si_code SI_LWP), sigqueue, and the
- * signal-set operations. A set is FreeBSD's: signal n is bit (n-1) % 32 of
- * word (n-1) / 32.
+ * calling thread, as FreeBSD's: si_code SI_LWP), sigqueue, pause (over
+ * sigsuspend), and the signal-set operations. A set is FreeBSD's: signal n
+ * is bit (n-1) % 32 of word (n-1) / 32.
  */
 #include <errno.h>
 #include <signal.h>
@@ -99,4 +99,14 @@ sigismember(const sigset_t *set, int sig)
 	if (badsig(sig))
 		return -1;
 	return (set->__bits[SIGWORD(sig)] & SIGBIT(sig)) != 0;
+}
+
+/* Sleeps until a signal is caught; always -1 with EINTR. */
+int
+pause(void)
+{
+	sigset_t mask;
+
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	return sigsuspend(&mask);
 }

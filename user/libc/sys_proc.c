@@ -19,16 +19,17 @@ _exit(int status)
 		;
 }
 
+/* wait4 itself, not a call of the wait4 stub: debuggers wait after every step. */
 pid_t
 waitpid(pid_t pid, int *status, int options)
 {
-	return wait4(pid, status, options, NULL);
+	return __sys4(SYS_wait4, pid, status, options, NULL);
 }
 
 pid_t
 wait(int *status)
 {
-	return wait4(WAIT_ANY, status, 0, NULL);
+	return __sys4(SYS_wait4, WAIT_ANY, status, 0, NULL);
 }
 
 int

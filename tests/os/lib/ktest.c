@@ -212,7 +212,7 @@ kt_run(const char *name, int (*fn)(void))
 }
 
 void
-kt_run_noleak(const char *name, int (*fn)(void))
+kt_run_no_leak_check(const char *name, int (*fn)(void))
 {
 	run(name, fn, 0);
 }

@@ -13,7 +13,7 @@
  * case's failure only) under a watchdog, and must return 0 to pass; KT_CHECK
  * fails it with a message. After the case the harness checks that the free
  * page count is back where it was, so every case is also a leak test
- * (kt_run_noleak for the few that legitimately keep memory).
+ * (kt_run_no_leak_check for the few that legitimately keep memory).
  *
  * Output, one line per case: "TEST suite.case PASS", "... FAIL: why" or
  * "... SKIP: why".
@@ -28,7 +28,7 @@
 
 void	kt_suite(const char *name);
 void	kt_run(const char *name, int (*fn)(void));
-void	kt_run_noleak(const char *name, int (*fn)(void));
+void	kt_run_no_leak_check(const char *name, int (*fn)(void));
 void	kt_set_timeout(unsigned seconds);	/* per case; default 30 */
 int	kt_finish(void);
 

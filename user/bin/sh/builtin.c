@@ -1,8 +1,9 @@
 /*
  * builtin.c - the commands the shell runs itself, and "su"/"runas", which
  * run a command under another user id. The tree is read-only and there is
- * no current directory, so there is no cd; echo, true and false are
- * programs in /bin.
+ * no current directory, so there is no cd; echo, true, false and test are
+ * programs in /bin. kill is both: the builtin knows job specifications
+ * (killcmd.c) and hands the rest to /bin/kill.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,9 +12,12 @@
 #include <unistd.h>
 #include "sh.h"
 
+/* An interactive shell says that it is leaving, as shells do. */
 static int
 builtin_exit(int argc, char **argv)
 {
+	if (interactive)
+		fprintf(stderr, "exit\n");
 	sh_exit(argc > 1 ? atoi(argv[1]) : last_status);
 	return 0;
 }
@@ -26,15 +30,17 @@ builtin_help(int argc, char **argv)
 	printf("Kestrel sh. Commands are looked up in /bin.\n"
 	    "  a | b | c      pipeline          a ; b       one after the other\n"
 	    "  a && b, a || b on success, failure  a &        in the background\n"
-	    "  < file         input from file   '...' \"...\" quoting\n"
+	    "  < file, > file, >> file, 2> file, 2>&1   redirections\n"
+	    "  '...' \"...\" \\x quoting      * ? [...]   file name patterns\n"
 	    "  $? $$ $! $NAME status, pid, last background pid, environment\n"
 	    "  NAME=value     set an environment variable\n"
 	    "Built-in commands:\n"
 	    "  exit [n]       leave the shell\n"
-	    "  jobs           list jobs\n"
+	    "  jobs           list jobs (%%1, %%+ current, %%- previous)\n"
 	    "  fg [%%n]        continue a job in the foreground\n"
 	    "  bg [%%n]        continue a stopped job in the background\n"
-	    "  wait           wait for all background jobs\n"
+	    "  kill [-SIG] %%n|pid ...   signal a job or a process\n"
+	    "  wait [%%n|pid]  wait for background jobs\n"
 	    "  su UID cmd ... run cmd as user UID (also: runas)\n"
 	    "  help           this text\n"
 	    "^C interrupts and ^Z stops the foreground job.\n");
@@ -50,6 +56,7 @@ static const struct {
 	{ "fg", builtin_fg },
 	{ "bg", builtin_bg },
 	{ "wait", builtin_wait },
+	{ "kill", builtin_kill },
 	{ "help", builtin_help },
 };
 

@@ -18,13 +18,12 @@
 #include <unistd.h>
 #include "sh.h"
 
-/* A command with its words expanded. */
+/* A command with its words expanded (and globbed). */
 struct words {
-	char	*argv[MAXARGS + 1];
-	int	argc;
-	char	*in;
-	char	*out;
-	int	append;
+	char		**argv;		/* NULL-terminated, or NULL if none */
+	int		argc;
+	struct redir	redir[MAXREDIR];	/* words expanded */
+	int		nredir;
 };
 
 static void
@@ -32,13 +31,15 @@ expand_command(const struct command *c, struct words *w)
 {
 	int i;
 
+	w->argv = NULL;
+	w->argc = 0;
 	for (i = 0; i < c->argc; i++)
-		w->argv[i] = expand(c->argv[i]);
-	w->argv[i] = NULL;
-	w->argc = c->argc;
-	w->in = c->in != NULL ? expand(c->in) : NULL;
-	w->out = c->out != NULL ? expand(c->out) : NULL;
-	w->append = c->append;
+		expand_glob(c->argv[i], &w->argv, &w->argc);
+	for (i = 0; i < c->nredir; i++) {
+		w->redir[i] = c->redir[i];
+		w->redir[i].word = expand(c->redir[i].word);
+	}
+	w->nredir = c->nredir;
 }
 
 static void
@@ -48,8 +49,9 @@ free_words(struct words *w)
 
 	for (i = 0; i < w->argc; i++)
 		free(w->argv[i]);
-	free(w->in);
-	free(w->out);
+	free(w->argv);
+	for (i = 0; i < w->nredir; i++)
+		free(w->redir[i].word);
 }
 
 /* NAME=value: an assignment to the environment. */
@@ -80,18 +82,39 @@ assign(const char *s)
 	return setenv(name, s + n + 1, 1) == 0 ? 0 : 1;
 }
 
-/* Points fd `to' at a newly opened file; exits the child on failure. */
+/*
+ * Applies one redirection: fd becomes the opened file, or with <& and >&
+ * a copy of another descriptor ("-" closes it). Exits the child on failure.
+ */
 static void
-redirect(const char *path, int flags, int to)
+redirect(const struct redir *r)
 {
-	int fd = open(path, flags, 0666);
+	int fd, flags;
+	char *end;
+	long from;
 
-	if (fd == -1) {
-		fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+	if (r->op == T_LTAND || r->op == T_GTAND) {
+		if (strcmp(r->word, "-") == 0) {
+			close(r->fd);
+			return;
+		}
+		from = strtol(r->word, &end, 10);
+		if (*r->word == '\0' || *end != '\0' || from < 0 ||
+		    dup2((int)from, r->fd) == -1) {
+			fprintf(stderr, "sh: %s: bad file descriptor\n",
+			    r->word);
+			_exit(1);
+		}
+		return;
+	}
+	flags = r->op == T_LT ? O_RDONLY : O_WRONLY | O_CREAT |
+	    (r->op == T_GTGT ? O_APPEND : O_TRUNC);
+	if ((fd = open(r->word, flags, 0666)) == -1) {
+		fprintf(stderr, "sh: %s: %s\n", r->word, strerror(errno));
 		_exit(1);
 	}
-	if (fd != to) {
-		dup2(fd, to);
+	if (fd != r->fd) {
+		dup2(fd, r->fd);
 		close(fd);
 	}
 }
@@ -132,11 +155,8 @@ child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
 		dup2(out, STDOUT_FILENO);
 		close(out);
 	}
-	if (w->in != NULL)
-		redirect(w->in, O_RDONLY, STDIN_FILENO);
-	if (w->out != NULL)
-		redirect(w->out, O_WRONLY | O_CREAT |
-		    (w->append ? O_APPEND : O_TRUNC), STDOUT_FILENO);
+	for (i = 0; i < (size_t)w->nredir; i++)
+		redirect(&w->redir[i]);
 	if (w->argc == 0)
 		exit(0);
 	argv = run_as(w->argv);
@@ -208,11 +228,12 @@ run_pipeline(const struct pipeline *pl, int bg, const char *text)
 	struct job *j;
 	int status;
 
-	if (pl->ncmd == 1 && !bg && pl->cmd[0].in == NULL &&
-	    pl->cmd[0].out == NULL) {
+	if (pl->ncmd == 1 && !bg && pl->cmd[0].nredir == 0) {
 		expand_command(&pl->cmd[0], &w);
 		status = -1;
-		if (w.argc == 1 && is_assignment(w.argv[0]))
+		if (w.argc == 0)
+			status = 0;
+		else if (w.argc == 1 && is_assignment(w.argv[0]))
 			status = assign(w.argv[0]);
 		else if ((fn = find_builtin(w.argv[0])) != NULL)
 			status = fn(w.argc, w.argv);

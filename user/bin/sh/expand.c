@@ -4,8 +4,15 @@
  * pid), $! (last background pid), $# and $0..$9 (script arguments), and
  * $NAME or ${NAME} (the environment). Inside '...' nothing is special;
  * inside "..." only $ and \ are. Results are not split into fields.
+ *
+ * Then pathname expansion: a word with an unquoted * ? or [ becomes the
+ * sorted list of the paths it matches (glob(3)), or stays as it is when
+ * none does, as POSIX says. To keep quoted characters literal, the word is
+ * built twice at once: its text, and a glob pattern in which every quoted
+ * character is escaped with a backslash.
  */
 #include <ctype.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,17 +43,43 @@ add(struct buf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 }
 
+/* A word being expanded: its text and the same as a glob pattern. */
+struct exp {
+	struct buf	text;
+	struct buf	pat;
+	int		magic;		/* an unquoted * ? or [ */
+};
+
+/* Adds n bytes of s, which were quoted or not, to both forms. */
 static void
-add_int(struct buf *b, long v)
+emit(struct exp *e, const char *s, size_t n, int quoted)
+{
+	size_t i;
+
+	add(&e->text, s, n);
+	for (i = 0; i < n; i++) {
+		if (quoted && strchr("*?[]\\", s[i]) != NULL)
+			add(&e->pat, "\\", 1);
+		else if (!quoted && strchr("*?[", s[i]) != NULL)
+			e->magic = 1;
+		add(&e->pat, s + i, 1);
+	}
+}
+
+static void
+emit_int(struct exp *e, long v, int quoted)
 {
 	char num[24];
 
-	add(b, num, snprintf(num, sizeof(num), "%ld", v));
+	emit(e, num, (size_t)snprintf(num, sizeof(num), "%ld", v), quoted);
 }
 
-/* Expands the parameter after a '$' at s; returns the position after it. */
+/*
+ * Expands the parameter after a '$' at s, which stands inside double
+ * quotes or not; returns the position after it.
+ */
 static const char *
-parameter(struct buf *b, const char *s)
+parameter(struct exp *e, const char *s, int dq)
 {
 	char name[64];
 	const char *value, *end;
@@ -54,13 +87,14 @@ parameter(struct buf *b, const char *s)
 	int braced = *s == '{';
 
 	if (*s == '?' || *s == '$' || *s == '!' || *s == '#') {
-		add_int(b, *s == '?' ? last_status : *s == '$' ? getpid() :
-		    *s == '!' ? last_bg : npos_args > 0 ? npos_args - 1 : 0);
+		emit_int(e, *s == '?' ? last_status : *s == '$' ? getpid() :
+		    *s == '!' ? last_bg : npos_args > 0 ? npos_args - 1 : 0, dq);
 		return s + 1;
 	}
 	if (isdigit((unsigned char)*s)) {
 		if (*s - '0' < npos_args)
-			add(b, pos_args[*s - '0'], strlen(pos_args[*s - '0']));
+			emit(e, pos_args[*s - '0'], strlen(pos_args[*s - '0']),
+			    dq);
 		return s + 1;
 	}
 	end = s + braced;
@@ -71,26 +105,27 @@ parameter(struct buf *b, const char *s)
 	}
 	name[n] = '\0';
 	if (n == 0 || (braced && *end != '}')) {
-		add(b, "$", 1);		/* not a parameter: a plain '$' */
+		emit(e, "$", 1, 1);	/* not a parameter: a plain '$' */
 		return s;
 	}
 	if ((value = getenv(name)) != NULL)
-		add(b, value, strlen(value));
+		emit(e, value, strlen(value), dq);
 	return end + braced;
 }
 
-char *
-expand(const char *raw)
+static void
+expand_word(const char *raw, struct exp *e)
 {
-	struct buf b = { NULL, 0, 0 };
 	const char *end;
 	int dq = 0;
 
-	add(&b, "", 0);
+	memset(e, 0, sizeof(*e));
+	add(&e->text, "", 0);
+	add(&e->pat, "", 0);
 	while (*raw != '\0') {
 		if (*raw == '\'' && !dq) {
 			end = strchr(raw + 1, '\'');
-			add(&b, raw + 1, end - raw - 1);
+			emit(e, raw + 1, (size_t)(end - raw - 1), 1);
 			raw = end + 1;
 		} else if (*raw == '"') {
 			dq = !dq;
@@ -98,13 +133,56 @@ expand(const char *raw)
 		} else if (*raw == '\\' && raw[1] != '\0') {
 			/* In "...", a backslash only escapes $ " \ and `. */
 			if (dq && strchr("$\"\\`", raw[1]) == NULL)
-				add(&b, raw, 1);
-			add(&b, raw + 1, 1);
+				emit(e, raw, 1, 1);
+			emit(e, raw + 1, 1, 1);
 			raw += 2;
 		} else if (*raw == '$' && raw[1] != '\0')
-			raw = parameter(&b, raw + 1);
+			raw = parameter(e, raw + 1, dq);
 		else
-			add(&b, raw++, 1);
+			emit(e, raw++, 1, dq);
 	}
-	return b.p;
+}
+
+char *
+expand(const char *raw)
+{
+	struct exp e;
+
+	expand_word(raw, &e);
+	free(e.pat.p);
+	return e.text.p;
+}
+
+/* Appends word (which the list now owns) to *list of *n words. */
+static void
+push(char ***list, int *n, char *word)
+{
+	char **grown;
+
+	if (word == NULL ||
+	    (grown = realloc(*list, (size_t)(*n + 2) * sizeof(char *))) == NULL) {
+		fprintf(stderr, "sh: out of memory\n");
+		sh_exit(2);
+	}
+	*list = grown;
+	(*list)[(*n)++] = word;
+	(*list)[*n] = NULL;
+}
+
+void
+expand_glob(const char *raw, char ***list, int *n)
+{
+	struct exp e;
+	glob_t g;
+	size_t i;
+
+	expand_word(raw, &e);
+	if (e.magic && glob(e.pat.p, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			push(list, n, strdup(g.gl_pathv[i]));
+		globfree(&g);
+		free(e.text.p);
+	} else
+		push(list, n, e.text.p);
+	free(e.pat.p);
 }

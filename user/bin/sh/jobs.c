@@ -2,10 +2,15 @@
  * jobs.c - the job table and job control. A job is one pipeline (or one
  * background && / || list) started from one command line: its processes
  * share a process group, which owns the terminal while the job is in the
- * foreground. The shell learns of exits and stops from waitpid(WUNTRACED)
- * and files each status under the process it belongs to, whichever job
- * that is; a job is finished when all its processes are, and stopped when
- * none runs and some are stopped.
+ * foreground. The shell learns of exits, stops and continues from
+ * waitpid(WUNTRACED | WCONTINUED) and files each status under the process
+ * it belongs to, whichever job that is; a job is finished when all its
+ * processes are, and stopped when none runs and some are stopped.
+ *
+ * Job specifications (POSIX): %N the job numbered N, %+ or %% the current
+ * job, %- the previous one, %name the job whose command starts with name,
+ * %?text the job whose command contains text. fg, bg, wait and kill take
+ * them; fg and bg also take a bare number.
  */
 #include <sys/wait.h>
 #include <errno.h>
@@ -37,6 +42,17 @@ struct job {
 
 static struct job jobs[MAXJOBS];
 static struct job *current;		/* the "+" job: fg and bg default to it */
+static struct job *previous;		/* the "-" job */
+
+/* Makes j the current job; the one that was becomes the previous one. */
+static void
+set_current(struct job *j)
+{
+	if (j != current) {
+		previous = current;
+		current = j;
+	}
+}
 
 /* $? for a wait status: the exit code, or 128 + the signal. */
 int
@@ -96,10 +112,18 @@ job_drop(struct job *j)
 
 	j->id = 0;
 	if (current == j) {
-		current = NULL;
-		for (k = jobs; k < jobs + MAXJOBS; k++)
-			if (k->id != 0 && (current == NULL || k->id > current->id))
-				current = k;
+		current = previous;
+		previous = NULL;
+	} else if (previous == j)
+		previous = NULL;
+	/* The newest other jobs fill the places left. */
+	for (k = jobs; k < jobs + MAXJOBS; k++) {
+		if (k->id == 0 || k == current || k == previous)
+			continue;
+		if (current == NULL)
+			current = k;
+		else if (previous == NULL || k->id > previous->id)
+			previous = k;
 	}
 }
 
@@ -123,6 +147,10 @@ record(pid_t pid, int st)
 	for (j = jobs; j < jobs + MAXJOBS; j++)
 		for (i = 0; j->id != 0 && i < j->nproc; i++)
 			if (j->proc[i].pid == pid) {
+				if (WIFCONTINUED(st)) {	/* kill -CONT from anyone */
+					j->proc[i].state = P_RUN;
+					return;
+				}
 				j->proc[i].status = st;
 				j->proc[i].state = WIFSTOPPED(st) ? P_STOP : P_DONE;
 				if (j->proc[i].state == P_STOP)
@@ -139,7 +167,8 @@ reap(int block)
 	pid_t pid;
 
 	do
-		pid = waitpid(WAIT_ANY, &st, WUNTRACED | (block ? 0 : WNOHANG));
+		pid = waitpid(WAIT_ANY, &st, WUNTRACED | WCONTINUED |
+		    (block ? 0 : WNOHANG));
 	while (pid == -1 && errno == EINTR);
 	if (pid > 0)
 		record(pid, st);
@@ -216,7 +245,7 @@ job_foreground(struct job *j, int cont)
 		tcsetpgrp(STDIN_FILENO, shell_pgid);
 	st = j->proc[j->nproc - 1].status;
 	if (count(j, P_STOP) > 0) {
-		current = j;
+		set_current(j);
 		j->told = 1;
 		/* The terminal echoed "^Z" and a newline. */
 		printf("[%d]+ Stopped  %s\n", j->id, j->text);
@@ -233,7 +262,7 @@ job_foreground(struct job *j, int cont)
 void
 job_background(struct job *j)
 {
-	current = j;
+	set_current(j);
 	last_bg = j->proc[j->nproc - 1].pid;
 	if (interactive)
 		printf("[%d] %d\n", j->id, (int)last_bg);
@@ -276,29 +305,86 @@ jobs_hangup(void)
 		}
 }
 
-/* "%n", "n" or nothing (the current job). */
+/*
+ * The job a job specification names (see the top of this file); NULL
+ * after a message if there is none, or more than one.
+ */
+static struct job *
+job_by_spec(const char *who, const char *s)
+{
+	const char *p = s[0] == '%' ? s + 1 : s;
+	struct job *j, *found = NULL;
+	char *end;
+	long id = -1;
+	int n = 0;
+
+	if (s[0] == '%' && (p[0] == '\0' || ((p[0] == '%' || p[0] == '+' ||
+	    p[0] == '-') && p[1] == '\0'))) {
+		if ((found = p[0] == '-' ? previous : current) == NULL)
+			fprintf(stderr, "sh: %s: %s: no such job\n", who, s);
+		return found;
+	}
+	if (p[0] >= '0' && p[0] <= '9') {
+		id = strtol(p, &end, 10);
+		if (*end != '\0')
+			id = 0;		/* no job has number 0 */
+	}
+	for (j = jobs; j < jobs + MAXJOBS; j++) {
+		if (j->id == 0)
+			continue;
+		if (id >= 0 ? j->id == id : s[0] != '%' ? 0 : p[0] == '?' ?
+		    strstr(j->text, p + 1) != NULL :
+		    strncmp(j->text, p, strlen(p)) == 0) {
+			found = j;
+			n++;
+		}
+	}
+	if (n != 1) {
+		fprintf(stderr, "sh: %s: %s: %s\n", who, s, n == 0 ?
+		    "no such job" : "ambiguous job specification");
+		return NULL;
+	}
+	return found;
+}
+
+/*
+ * What kill must signal for the job spec names: its process group (as
+ * -pgid) under job control, else each of its processes that still runs
+ * (they share the shell's group). Returns how many went into out, 0 if
+ * there is no such job.
+ */
+int
+job_targets(const char *spec, pid_t *out, int max)
+{
+	struct job *j = job_by_spec("kill", spec);
+	int i, n = 0;
+
+	if (j == NULL)
+		return 0;
+	if (interactive) {
+		out[0] = -j->pgid;
+		return 1;
+	}
+	for (i = 0; i < j->nproc && n < max; i++)
+		if (j->proc[i].state != P_DONE)
+			out[n++] = j->proc[i].pid;
+	return n;
+}
+
+/* The job named by argv[1], or the current one. */
 static struct job *
 find_job(const char *who, int argc, char **argv)
 {
-	const char *s = argc > 1 ? argv[1] : NULL;
-	struct job *j;
-	int id;
-
 	if (!interactive) {
 		fprintf(stderr, "sh: %s: no job control\n", who);
 		return NULL;
 	}
-	if (s == NULL) {
+	if (argc < 2) {
 		if (current == NULL)
 			fprintf(stderr, "sh: %s: no current job\n", who);
 		return current;
 	}
-	id = atoi(s[0] == '%' ? s + 1 : s);
-	for (j = jobs; j < jobs + MAXJOBS; j++)
-		if (j->id != 0 && j->id == id)
-			return j;
-	fprintf(stderr, "sh: %s: %s: no such job\n", who, s);
-	return NULL;
+	return job_by_spec(who, argv[1]);
 }
 
 int
@@ -344,7 +430,7 @@ builtin_bg(int argc, char **argv)
 	for (i = 0; i < j->nproc; i++)
 		if (j->proc[i].state == P_STOP)
 			j->proc[i].state = P_RUN;
-	current = j;
+	set_current(j);
 	printf("[%d]+ %s &\n", j->id, j->text);
 	kill(-j->pgid, SIGCONT);
 	return 0;
@@ -386,8 +472,8 @@ wait_pid(pid_t pid)
 
 /*
  * wait: until no background job is running (stopped ones do not count);
- * wait PID ...: until each of those has ended, returning the last one's
- * status (POSIX).
+ * wait PID|%JOB ...: until each of those has ended, returning the last
+ * one's status (POSIX).
  */
 int
 builtin_wait(int argc, char **argv)
@@ -395,8 +481,16 @@ builtin_wait(int argc, char **argv)
 	struct job *j;
 	int running, i, st = 0;
 
-	for (i = 1; i < argc; i++)
-		st = wait_pid(atoi(argv[i]));
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '%') {
+			if ((j = job_by_spec("wait", argv[i])) == NULL) {
+				st = 127;
+				continue;
+			}
+			st = wait_pid(j->proc[j->nproc - 1].pid);
+		} else
+			st = wait_pid(atoi(argv[i]));
+	}
 	if (argc > 1)
 		return st;
 	do {

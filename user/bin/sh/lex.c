@@ -1,8 +1,11 @@
 /*
  * lex.c - splitting a command line into tokens: words and the operators
- * | & ; && || < > >> (a newline counts as ';'). A word runs to unquoted white space or an operator;
- * quotes ('...', "...") and backslashes are kept in the word for expand()
- * to interpret later. An unquoted '#' that starts a word begins a comment.
+ * | & ; && || < > >> <& >& (a newline counts as ';'). A redirection may be
+ * preceded by the number of the descriptor it applies to, written against
+ * it ("2>&1", "2>err"). A word runs to unquoted white space or an
+ * operator; quotes ('...', "...") and backslashes are kept in the word for
+ * expand() to interpret later. An unquoted '#' that starts a word begins a
+ * comment.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,14 +50,37 @@ operator(const char **p)
 	case '\n':
 		return T_SEMI;
 	case '<':
+		if (s[1] == '&') {
+			*p += 1;
+			return T_LTAND;
+		}
 		return T_LT;
 	default:
 		if (s[1] == '>') {
 			*p += 1;
 			return T_GTGT;
 		}
+		if (s[1] == '&') {
+			*p += 1;
+			return T_GTAND;
+		}
 		return T_GT;
 	}
+}
+
+/* "2>" and the like: the digits of a descriptor right before < or >. */
+static int
+io_number(const char **p)
+{
+	const char *s = *p;
+	int fd = 0;
+
+	while (*s >= '0' && *s <= '9' && fd < 1000)
+		fd = fd * 10 + (*s++ - '0');
+	if (s == *p || (*s != '<' && *s != '>'))
+		return -1;
+	*p = s;
+	return fd;
 }
 
 /*
@@ -116,6 +142,7 @@ lex(const char *line, struct token *toks, char **storage)
 			fprintf(stderr, "sh: too many words\n");
 			return -1;
 		}
+		toks[n].fd = io_number(&line);
 		if (is_operator(*line)) {
 			toks[n].word = NULL;
 			toks[n++].type = operator(&line);
@@ -131,5 +158,6 @@ lex(const char *line, struct token *toks, char **storage)
 	}
 	toks[n].type = T_END;
 	toks[n].word = NULL;
+	toks[n].fd = -1;
 	return n + 1;
 }

@@ -1,8 +1,8 @@
 /*
  * main.c - sh, the Kestrel shell: reads command lines from a terminal
- * (with a "$ " prompt and job control), from a script (sh FILE [arg ...])
- * or from its argument (sh -c "line" [$0 [arg ...]]), and runs them one
- * and-or list at a time.
+ * (with a "$ " prompt, line editing and history from readline(3), and job
+ * control), from a script (sh FILE [arg ...]) or from its argument
+ * (sh -c "line" [$0 [arg ...]]), and runs them one and-or list at a time.
  *
  * With job control the shell owns its own process group, ignores the
  * terminal's job signals (^C, ^Z, background-read and -write stops) and
@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <readline/readline.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,23 @@ read_line(FILE *in, char **buf, size_t *cap)
 	return 0;
 }
 
+/* The terminal: lines from readline, kept in its history. */
+static void
+interactive_loop(void)
+{
+	char *line;
+
+	for (;;) {
+		jobs_notify();
+		if ((line = readline("$ ")) == NULL)
+			break;
+		add_history(line);
+		run_line(line);
+		free(line);
+	}
+	putchar('\n');
+}
+
 static void
 loop(FILE *in)
 {
@@ -111,21 +129,9 @@ loop(FILE *in)
 	size_t cap = 0;
 	int r;
 
-	for (;;) {
-		jobs_notify();
-		if (interactive) {
-			fputs("$ ", stdout);
-			fflush(stdout);
-		}
-		if ((r = read_line(in, &line, &cap)) == -1)
-			break;
+	while ((r = read_line(in, &line, &cap)) != -1)
 		if (r == 0)
 			run_line(line);
-		else if (interactive)
-			putchar('\n');
-	}
-	if (interactive)
-		putchar('\n');
 	free(line);
 }
 
@@ -160,8 +166,10 @@ main(int argc, char *argv[])
 	else
 		/* Read no further than a line, leaving the rest to commands. */
 		setvbuf(stdin, NULL, _IONBF, 0);
-	if (interactive)
+	if (interactive) {
 		init_job_control();
-	loop(in);
+		interactive_loop();
+	} else
+		loop(in);
 	sh_exit(last_status);
 }

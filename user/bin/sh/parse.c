@@ -3,7 +3,8 @@
  *
  *	andor     := pipeline (("&&" | "||") pipeline)* [";" | "&"]
  *	pipeline  := command ("|" command)*
- *	command   := (word | "<" word | ">" word | ">>" word)+
+ *	command   := (word | redirection)+
+ *	redirection := [n] ("<" | ">" | ">>" | "<&" | ">&") word
  *
  * main.c calls parse_andor repeatedly over a line's tokens and runs each
  * list before parsing the next, so "false; echo $?" sees the new status.
@@ -16,7 +17,7 @@ static int
 syntax_error(const struct token *t)
 {
 	static const char *const names[] = { "word", "|", "&", ";", "&&",
-	    "||", "<", ">", ">>", "newline" };
+	    "||", "<", ">", ">>", "<&", ">&", "newline" };
 
 	fprintf(stderr, "sh: syntax error near unexpected %s\n",
 	    names[t->type]);
@@ -37,6 +38,43 @@ text_add(char *text, const char *s)
 }
 
 static int
+is_redirection(enum token_type t)
+{
+	return t == T_LT || t == T_GT || t == T_GTGT || t == T_LTAND ||
+	    t == T_GTAND;
+}
+
+/* A redirection at toks[*pos]; *pos ends on its word. */
+static int
+parse_redirection(struct token *toks, int *pos, struct command *c, char *text)
+{
+	static const char *const ops[] = { [T_LT] = "<", [T_GT] = ">",
+	    [T_GTGT] = ">>", [T_LTAND] = "<&", [T_GTAND] = ">&" };
+	struct token *t = &toks[*pos];
+	struct redir *r;
+	char op[16];
+
+	if (toks[*pos + 1].type != T_WORD)
+		return syntax_error(&toks[*pos + 1]);
+	if (c->nredir == MAXREDIR) {
+		fprintf(stderr, "sh: too many redirections\n");
+		return -1;
+	}
+	r = &c->redir[c->nredir++];
+	r->op = t->type;
+	r->fd = t->fd >= 0 ? t->fd : t->type == T_LT || t->type == T_LTAND ?
+	    0 : 1;
+	r->word = toks[++*pos].word;
+	if (t->fd >= 0)
+		snprintf(op, sizeof(op), "%d%s", t->fd, ops[t->type]);
+	else
+		snprintf(op, sizeof(op), "%s", ops[t->type]);
+	text_add(text, op);
+	text_add(text, r->word);
+	return 0;
+}
+
+static int
 parse_command(struct token *toks, int *pos, struct command *c, char *text)
 {
 	struct token *t;
@@ -51,23 +89,13 @@ parse_command(struct token *toks, int *pos, struct command *c, char *text)
 			}
 			c->argv[c->argc++] = t->word;
 			text_add(text, t->word);
-		} else if (t->type == T_LT || t->type == T_GT ||
-		    t->type == T_GTGT) {
-			if (toks[*pos + 1].type != T_WORD)
-				return syntax_error(&toks[*pos + 1]);
-			text_add(text, t->type == T_LT ? "<" :
-			    t->type == T_GT ? ">" : ">>");
-			text_add(text, toks[++*pos].word);
-			if (t->type == T_LT)
-				c->in = toks[*pos].word;
-			else {
-				c->out = toks[*pos].word;
-				c->append = t->type == T_GTGT;
-			}
+		} else if (is_redirection(t->type)) {
+			if (parse_redirection(toks, pos, c, text) == -1)
+				return -1;
 		} else
 			break;
 	}
-	if (c->argc == 0 && c->in == NULL && c->out == NULL)
+	if (c->argc == 0 && c->nredir == 0)
 		return syntax_error(t);
 	return 0;
 }

@@ -7,6 +7,7 @@
  *	expand.c	turns a raw word into its value: quotes, $?, $NAME ...
  *	exec.c		runs and-or lists and pipelines (fork, pipe, exec)
  *	jobs.c		the job table and job control: wait, stop, fg, bg
+ *	killcmd.c	kill with job specifications (%1, %+, ...)
  *	builtin.c	commands the shell runs itself (exit, jobs, fg, ...)
  */
 #ifndef SH_H
@@ -19,25 +20,32 @@
 #define MAXPIPE		16	/* commands in one pipeline */
 #define MAXANDOR	16	/* pipelines in one && / || list */
 #define CMDTEXT		128	/* the text of a job that "jobs" shows */
+#define MAXREDIR	8	/* redirections of one command */
 
 /* lex.c */
 enum token_type { T_WORD, T_PIPE, T_AMP, T_SEMI, T_AND, T_OR, T_LT, T_GT,
-	T_GTGT, T_END };
+	T_GTGT, T_LTAND, T_GTAND, T_END };
 
 struct token {
 	enum token_type	type;
 	char		*word;		/* T_WORD: the raw text, quotes and all */
+	int		fd;		/* a redirection's descriptor, or -1 */
 };
 
 int	lex(const char *line, struct token *toks, char **storage);
 
 /* parse.c: words here are raw; exec.c expands them just before running. */
+struct redir {
+	int		fd;		/* the descriptor it sets */
+	enum token_type	op;		/* T_LT T_GT T_GTGT T_LTAND T_GTAND */
+	char		*word;		/* the file, or the descriptor to copy */
+};
+
 struct command {
-	char	*argv[MAXARGS + 1];
-	int	argc;
-	char	*in;		/* < file */
-	char	*out;		/* > file or >> file */
-	int	append;
+	char		*argv[MAXARGS + 1];
+	int		argc;
+	struct redir	redir[MAXREDIR];	/* applied in order */
+	int		nredir;
 };
 
 struct pipeline {
@@ -57,6 +65,8 @@ int	parse_andor(struct token *toks, int *pos, struct andor *ao);
 
 /* expand.c */
 char	*expand(const char *raw);
+/* Expands raw with pathname expansion, appending the words to *list. */
+void	expand_glob(const char *raw, char ***list, int *n);
 
 /* exec.c */
 int	run_andor(struct andor *ao);
@@ -75,6 +85,10 @@ int	builtin_fg(int argc, char **argv);
 int	builtin_bg(int argc, char **argv);
 int	builtin_wait(int argc, char **argv);
 int	status_of(int wstatus);
+int	job_targets(const char *spec, pid_t *out, int max);
+
+/* killcmd.c */
+int	builtin_kill(int argc, char **argv);
 
 /* builtin.c */
 typedef int builtin_fn(int, char **);

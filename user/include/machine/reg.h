@@ -54,6 +54,7 @@ struct dbreg {
 #define DBREG_DR7_LEN_1		0x00
 #define DBREG_DR7_LEN_2		0x01
 #define DBREG_DR7_LEN_4		0x03
+#define DBREG_DR7_LEN_8		0x02	/* 8 bytes, only in long mode */
 #define DBREG_DR7_EXEC		0x00
 #define DBREG_DR7_WRONLY	0x01
 #define DBREG_DR7_RDWR		0x03

@@ -45,9 +45,19 @@ struct stat {
 #define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
 #define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 
+#define S_ISVTX		0001000
+#define S_IRGRP		0000040
+#define S_IWGRP		0000020
+#define S_IXGRP		0000010
+#define S_IROTH		0000004
+#define S_IWOTH		0000002
+#define S_IXOTH		0000001
+
 #ifndef _KERNEL
-int	stat(const char *, struct stat *);
+int	stat(const char *__restrict, struct stat *__restrict);
 int	fstat(int, struct stat *);
+int	lstat(const char *__restrict, struct stat *__restrict);
+int	mkdir(const char *, mode_t);	/* ENOSYS until the kernel has it */
 #endif
 
 #endif

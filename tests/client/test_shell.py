@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""test_shell.py - the interactive shell on the serial console, typed at the
+way a user types: the line editor (arrows, Home/End, Delete, history, ^R,
+Tab completion, ^C, a line longer than the tty's buffer), job control with
+job specifications (^Z, jobs, bg, fg, kill -STOP/-CONT %N), and what
+happens on exit and ^D (init starts a new shell and says so). Each check
+sends keys and waits for the text it expects on the console. Prints
+"TEST shell.NAME PASS|FAIL: why".
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "tools"))
+import emu  # noqa: E402
+
+PROMPT = b"$ "
+
+
+class Console:
+    def __init__(self):
+        self.proc = subprocess.Popen(emu.qemu_command(""),
+                                     stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        self.out = b""
+        self.mark = 0
+
+    def pump(self):
+        chunk = self.proc.stdout.read()
+        if chunk:
+            self.out += chunk
+        return bool(chunk)
+
+    def expect(self, pattern, timeout=10.0):
+        """Waits for pattern (bytes or regex) in the output since the mark;
+        moves the mark past it. Returns True if it came."""
+        deadline = time.time() + timeout
+        while True:
+            tail = self.out[self.mark:]
+            m = (re.search(pattern, tail) if isinstance(pattern, re.Pattern)
+                 else None)
+            idx = m.end() if m else (tail.find(pattern) + len(pattern)
+                                     if not isinstance(pattern, re.Pattern)
+                                     and pattern in tail else -1)
+            if idx >= 0:
+                self.mark += idx
+                return True
+            if time.time() > deadline or self.proc.poll() is not None:
+                return False
+            if not self.pump():
+                time.sleep(0.03)
+
+    def send(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def command(self, keys):
+        """Types keys at a fresh prompt."""
+        self.expect(PROMPT)
+        self.send(keys)
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+    def log(self):
+        return emu.clean(self.out)[-3000:]
+
+
+def report(con, name, ok, why):
+    print("TEST shell.%s %s%s" % (name, "PASS" if ok else "FAIL",
+                                  "" if ok else ": " + why), flush=True)
+    if not ok:
+        print(con.log())
+
+
+def main():
+    con = Console()
+    try:
+        ok = con.expect(PROMPT, 30)
+        report(con, "prompt", ok, "no prompt")
+        if not ok:
+            return
+
+        # <- then insert: the command sees "aZb", not an escape sequence.
+        con.send(b"echo ab\x1b[DZ\r")
+        report(con, "cursor_keys", con.expect(b"\naZb\r\n"),
+               "the edited line did not run")
+        # Home, Delete and End, then ^A/^E, on the serial terminal's codes.
+        con.command(b"xecho one\x1b[H\x1b[3~\x1b[F two\x01\x05!\r")
+        report(con, "home_end_delete", con.expect(b"\none two!\r\n"),
+               "Home/Delete/End did not edit the line")
+        # Up recalls the last line; a second Up the one before.
+        con.command(b"\x1b[A\x1b[A\r")
+        report(con, "history", con.expect(b"\naZb\r\n"),
+               "Up Up did not bring back the older line")
+        # ^R finds a line by what it contains.
+        con.command(b"\x12Z\r")
+        report(con, "reverse_search", con.expect(b"\naZb\r\n"),
+               "^R did not find the line")
+        # Tab completes a command name and a path.
+        con.command(b"ech\t /etc/pas\t\r")
+        report(con, "tab_completion", con.expect(b"\n/etc/passwd\r\n"),
+               "Tab did not complete \"echo /etc/passwd\"")
+        # ^C abandons the line: nothing runs, a new prompt comes at once.
+        con.command(b"sleep 20\x03")
+        t0 = time.time()
+        ok = con.expect(b"^C\r\n" + PROMPT, 5) and time.time() - t0 < 3
+        report(con, "ctrl_c_at_prompt", ok, "^C did not abandon the line")
+        con.send(b"\r")
+        # A line longer than the tty's 1,024-byte buffer still runs.
+        con.command(b"echo " + b"x" * 1500 + b" | wc -c\r")
+        report(con, "long_line", con.expect(b"\n    1501\r\n", 20),
+               "the 1,500-character line did not run whole")
+
+        # ^Z stops the foreground job; bg and fg take job specifications.
+        con.command(b"sleep 30\r")
+        time.sleep(1.0)
+        con.send(b"\x1a")
+        ok = con.expect(b"[1]+ Stopped  sleep 30")
+        con.command(b"bg %1\r")
+        ok = ok and con.expect(b"[1]+ sleep 30 &")
+        con.command(b"jobs\r")
+        ok = ok and con.expect(b"[1]+ Running  sleep 30")
+        report(con, "ctrl_z_bg", ok, "^Z and bg %1 did not work")
+        con.command(b"kill -STOP %1; jobs\r")
+        ok = con.expect(b"[1]+ Stopped  sleep 30")
+        con.command(b"kill -CONT %+; jobs\r")
+        ok = ok and con.expect(b"[1]+ Running  sleep 30")
+        report(con, "kill_stop_cont", ok,
+               "kill -STOP/-CONT with job specs did not show in jobs")
+        con.command(b"kill %sleep; wait; jobs\r")
+        report(con, "kill_jobspec", con.expect(b"[1]+ Terminated  sleep 30"),
+               "kill %sleep did not end the job")
+        con.command(b"sleep 30\r")
+        time.sleep(1.0)
+        con.send(b"\x1a")
+        con.expect(b"Stopped")
+        con.command(b"fg %1\r")
+        time.sleep(0.5)
+        con.send(b"\x03")
+        report(con, "fg", con.expect(b"sleep 30\r\n") and con.expect(PROMPT),
+               "fg %1 did not bring the job back")
+
+        # exit says so, and init starts a new shell; so does ^D.
+        con.send(b"exit\r")
+        ok = con.expect(b"exit\r\n") and con.expect(
+            re.compile(rb"init: the shell exited with status \d+; starting a "
+                       rb"new one"))
+        report(con, "exit", ok, "exit did not say so, or no new shell")
+        con.command(b"\x04")
+        ok = con.expect(b"init: the shell exited with status 0") and \
+            con.expect(PROMPT)
+        report(con, "ctrl_d", ok, "^D did not end the shell")
+    finally:
+        con.close()
+
+
+if __name__ == "__main__":
+    main()

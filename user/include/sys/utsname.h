@@ -1,0 +1,21 @@
+/*
+ * sys/utsname.h - the system's name, FreeBSD's layout. The kernel does not
+ * report it yet: uname fails with ENOSYS (nosys.c), and the uname utility
+ * then uses the names it was built with.
+ */
+#ifndef _SYS_UTSNAME_H_
+#define _SYS_UTSNAME_H_
+
+#define SYS_NMLN	256
+
+struct utsname {
+	char	sysname[SYS_NMLN];	/* name of this OS */
+	char	nodename[SYS_NMLN];	/* name of this network node */
+	char	release[SYS_NMLN];	/* release level */
+	char	version[SYS_NMLN];	/* version level */
+	char	machine[SYS_NMLN];	/* hardware type */
+};
+
+int	uname(struct utsname *);
+
+#endif

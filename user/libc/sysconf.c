@@ -1,0 +1,64 @@
+/*
+ * sysconf.c - sysconf(3) and getpagesize: the limits and sizes of this
+ * system, from the kernel where it knows them (<sys/kinfo.h>) and from the
+ * headers where they are fixed. An unknown name is EINVAL; a limit Kestrel
+ * does not have is -1 with errno untouched, as POSIX says.
+ */
+#include <sys/param.h>
+#include <sys/kinfo.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <unistd.h>
+
+long
+sysconf(int name)
+{
+	switch (name) {
+	case _SC_ARG_MAX:
+		return ARG_MAX;
+	case _SC_CHILD_MAX:
+		return CHILD_MAX;
+	case _SC_CLK_TCK:
+		return kinfo(KINFO_HZ);
+	case _SC_NGROUPS_MAX:
+		return NGROUPS_MAX;
+	case _SC_OPEN_MAX:
+		return OPEN_MAX;
+	case _SC_JOB_CONTROL:
+	case _SC_SAVED_IDS:
+		return 1;
+	case _SC_VERSION:
+		return _POSIX_VERSION;
+	case _SC_LINE_MAX:
+		return LINE_MAX;
+	case _SC_STREAM_MAX:
+		return FOPEN_MAX;
+	case _SC_PAGESIZE:
+		return PAGE_SIZE;
+	case _SC_NPROCESSORS_CONF:
+	case _SC_NPROCESSORS_ONLN:
+		return 1;
+	case _SC_PHYS_PAGES:
+		return kinfo(KINFO_TOTALPAGES);
+	case _SC_HOST_NAME_MAX:
+		return HOST_NAME_MAX;
+	case _SC_LOGIN_NAME_MAX:
+		return LOGIN_NAME_MAX;
+	case _SC_ATEXIT_MAX:
+		return 32;
+	case _SC_TZNAME_MAX:
+	case _SC_RTSIG_MAX:
+	case _SC_TIMER_MAX:
+		return -1;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+int
+getpagesize(void)
+{
+	return PAGE_SIZE;
+}
