@@ -7,6 +7,8 @@
  * The known program is this one: "/test/truss_basic traced" makes a fixed
  * series of system calls. Its pid is learnt from its getpid() line; the
  * only other value that varies, sigreturn's stack address, is a '*'.
+ * "/test/truss_basic forking" forks a child that exits 5 and waits for it:
+ * the program truss -f follows into the child.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -50,6 +52,19 @@ traced_program(void)
 	wait4(-1, NULL, WNOHANG, NULL);
 	nanosleep(&one_ms, NULL);
 	return 3;
+}
+
+/* The program under truss -f: a fork, the child's exit, the wait. */
+static int
+forking_program(void)
+{
+	int st = 0;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(5);
+	wait4(pid, &st, 0, NULL);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 5 ? 0 : 1;
 }
 
 /*
@@ -276,6 +291,90 @@ PT_CASE(attach_and_detach_on_sigint)
 	return 0;
 }
 
+/*
+ * The lines of out that start with pid's "%5d: " prefix, the prefix cut,
+ * into lines[]; the number of them.
+ */
+static int
+lines_of(char *text, pid_t pid, char lines[][160], int max)
+{
+	char pfx[16], *line, *end;
+	int n = 0;
+	size_t len;
+
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)pid);
+	for (line = text; *line != '\0' && n < max; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		len = end - line;
+		if (strncmp(line, pfx, strlen(pfx)) != 0)
+			continue;
+		len -= strlen(pfx);
+		if (len >= sizeof(lines[0]))
+			len = sizeof(lines[0]) - 1;
+		memcpy(lines[n], line + strlen(pfx), len);
+		lines[n++][len] = '\0';
+	}
+	return n;
+}
+
+/*
+ * truss -f: the child is traced from its birth ("<new process>"), every
+ * line starts with the pid it is about, and the child's exit is shown
+ * before the parent's wait4 returns with it (the tracer hears of a traced
+ * child's end first). The prefix is in the column count of the tabs.
+ */
+PT_CASE(follow_forks)
+{
+	char *argv[] = { TRUSS, "-f", SELF, "forking", NULL };
+	char got[8][160], want[4][160], call[80], buf[80], pfx[16], *at;
+	int fd, n, i, total = 0;
+	pid_t t = spawn_captured(argv, &fd), parent = -1, child = -1;
+
+	KT_CHECK(t > 0, "cannot start truss");
+	slurp(fd, out, sizeof(out));
+	close(fd);
+	PT_EXITS(t, 0);
+	KT_CHECK((at = strstr(out, "fork()")) != NULL &&
+	    sscanf(at - 7, "%d: fork()", &parent) == 1 &&
+	    (at = strstr(at, " = ")) != NULL && sscanf(at, " = %d", &child) == 1,
+	    "no fork line in:\n%s", out);
+	KT_CHECK(child > 0 && child != parent, "fork returned %d in:\n%s",
+	    child, out);
+	for (at = out; (at = strchr(at, '\n')) != NULL; at++)
+		total++;
+	n = lines_of(out, child, got, 8);
+	KT_CHECK(n == 3, "%d lines of the child in:\n%s", n, out);
+	KT_CHECK(strcmp(got[0], "<new process>") == 0, "child's first line "
+	    "\"%s\"", got[0]);
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)child);
+	padded(want[0], sizeof(want[0]), "exit(0x5)", strlen(pfx) +
+	    strlen("exit(0x5)"), "");
+	KT_CHECK(strcmp(got[1], want[0]) == 0, "child's exit line \"%s\"",
+	    got[1]);
+	KT_CHECK(strcmp(got[2], "process exit, rval = 5") == 0, "child's end "
+	    "\"%s\"", got[2]);
+	n = lines_of(out, parent, got, 8);
+	KT_CHECK(n == 4 && total == 7, "%d lines of the parent, %d in all, in:"
+	    "\n%s", n, total, out);
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)parent);
+	snprintf(buf, sizeof(buf), " = %d (0x%x)", child, child);
+	padded(want[0], sizeof(want[0]), "fork()", strlen(pfx) + 6, buf);
+	snprintf(call, sizeof(call), "wait4(%d,{ EXITED,val=5 },0x0,0x0)", child);
+	padded(want[1], sizeof(want[1]), call, strlen(pfx) + strlen(call), buf);
+	padded(want[2], sizeof(want[2]), "exit(0x0)", strlen(pfx) + 9, "");
+	snprintf(want[3], sizeof(want[3]), "process exit, rval = 0");
+	for (i = 0; i < 4; i++)
+		KT_CHECK(strcmp(got[i], want[i]) == 0, "parent's line %d is\n"
+		    "  \"%s\", expected\n  \"%s\"", i + 1, got[i], want[i]);
+	snprintf(buf, sizeof(buf), "%5d: process exit, rval = 5", (int)child);
+	at = strstr(out, buf);
+	snprintf(buf, sizeof(buf), "%5d: wait4(", (int)parent);
+	KT_CHECK(at != NULL && strstr(out, buf) > at, "the child's end after "
+	    "the parent's wait4 in:\n%s", out);
+	return 0;
+}
+
 PT_CASE(usage_errors)
 {
 	char *noargs[] = { TRUSS, NULL };
@@ -307,10 +406,13 @@ main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "traced") == 0)
 		return traced_program();
+	if (argc == 2 && strcmp(argv[1], "forking") == 0)
+		return forking_program();
 	kt_suite("truss_basic");
 	kt_run("trace_of_known_program", trace_of_known_program);
 	kt_run("program_runs_untraced", program_runs_untraced);
 	kt_run("attach_and_detach_on_sigint", attach_and_detach_on_sigint);
+	kt_run("follow_forks", follow_forks);
 	kt_run("usage_errors", usage_errors);
 	return kt_finish();
 }
