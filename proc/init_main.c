@@ -92,6 +92,8 @@ start_init(void)
 	initproc = p;
 	td = FIRST_THREAD_IN_PROC(p);
 	p->p_pptr = &proc_table[0];
+	p->p_reaper = p;		/* the root of the reaper tree */
+	p->p_treeflag |= P_TREE_REAPER;
 	p->p_pgid = p->p_sid = p->p_pid;
 	p->p_umask = 022;
 	strlcpy(p->p_comm, "init", sizeof(p->p_comm));

@@ -14,10 +14,14 @@
  * NULL, where the new stack pointer points. The process starts with clean
  * registers, FPU and debug registers (exec_setregs() in kernel/i386/
  * machdep.c); caught signals revert to their defaults. A traced process then
- * stops with SIGTRAP, so its debugger can plant breakpoints in the new image.
+ * stops with SIGTRAP at the exit of execve (PL_FLAG_EXEC, unless its tracer
+ * cleared PTRACE_EXEC), so its debugger can plant breakpoints in the new
+ * image.
  */
 #include <string.h>
 #include <sys/errno.h>
+#include <sys/dirent.h>
+#include <sys/ptrace.h>
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
@@ -135,7 +139,11 @@ build_image(const char *image, size_t size, struct exec_args *ea,
 	return vm;
 }
 
-/* The point of no return: the new image becomes the process. */
+/*
+ * The point of no return: the new image becomes the process. A vfork
+ * child gives its parent's address space back here (vmspace_free drops
+ * only its reference) and lets the parent go on.
+ */
 static void
 commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
     uint32_t sp, uint32_t sigcode_at)
@@ -146,14 +154,16 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 	p->p_vmspace = vm;
 	exec_setregs(td, entry, sp);
 	vmspace_free(old);
+	vfork_release(p);
+	p->p_flag |= P_EXEC;
+	if (!(p->p_flag2 & P2_NOTRACE_EXEC))
+		p->p_flag2 &= ~P2_NOTRACE;	/* PROC_TRACE_CTL_DISABLE ends here */
 	p->p_sigcode = sigcode_at;
 	proc_set_comm(p, path);
 	sigacts_exec(p);
 	fd_close_on_exec(p);
-	if (p->p_flag & P_TRACED) {
-		td->td_dbgflags |= TDB_EXEC;
-		trapsignal(td, SIGTRAP, 0, 0);	/* a trap: stops even if blocked */
-	}
+	if ((p->p_flag & P_TRACED) && (p->p_ptevents & PTRACE_EXEC))
+		td->td_dbgflags |= TDB_EXEC;	/* the call's exit stop says so */
 }
 
 /*

@@ -2,11 +2,13 @@
  * kern_exit.c - exit and wait.
  *
  * An exiting process releases everything it can at once (files, address
- * space, FPU and debug-register ownership), hangs up the groups its exit
- * orphans if they are stopped (proc/kern_jobc.c) and, leading a session,
- * frees its terminal (the console's tty.c); it hands its children to init,
- * settles its tracees (proc/sys_process.c), and becomes a zombie holding
- * only its slot, kernel stack and exit status until it is collected.
+ * space, pending signals, FPU and debug-register ownership), hangs up the
+ * groups its exit orphans if they are stopped (proc/kern_jobc.c) and,
+ * leading a session, frees its terminal (the console's tty.c); it hands its
+ * children to their reaper (init, or an ancestor that became one with
+ * procctl(PROC_REAP_ACQUIRE)), settles its tracees (proc/sys_process.c),
+ * lets a vfork parent go on, and becomes a zombie holding only its slot,
+ * kernel stack and exit status until it is collected.
  *
  * Who collects: a traced process's stops and exit go to its tracer first.
  * Its parent, if that is someone else, sees nothing of it meanwhile (wait4
@@ -37,7 +39,8 @@ collector(struct proc *p)
 
 /*
  * A parent that ignores SIGCHLD or set SA_NOCLDWAIT keeps no zombies
- * (POSIX, FreeBSD): its exiting children go to init, which reaps them.
+ * (POSIX, FreeBSD): its exiting children go to their reaper (init reaps
+ * them).
  */
 static int
 wants_no_zombies(struct proc *pp)
@@ -65,15 +68,19 @@ exit1(struct thread *td, int status)
 			p->p_fd[i] = NULL;
 		}
 	cpu_exit(td);
-	vmspace_free(p->p_vmspace);
+	vmspace_free(p->p_vmspace);	/* a vfork parent's stays: it has a reference */
 	p->p_vmspace = NULL;
+	sigqueue_flush(p);
+	vfork_release(p);
 
 	ptrace_tracer_exit(p);
+	if (p->p_treeflag & P_TREE_REAPER)
+		reaper_abandon_children(p);
 	FOREACH_PROC(q) {
 		if (q->p_pptr == p) {
-			q->p_pptr = initproc;
+			q->p_pptr = q->p_reaper;
 			if (q->p_state == PRS_ZOMBIE)
-				wakeup(initproc);
+				wakeup(q->p_pptr);
 		}
 	}
 
@@ -82,7 +89,7 @@ exit1(struct thread *td, int status)
 	p->p_state = PRS_ZOMBIE;
 	if (!(p->p_flag & P_TRACED) && wants_no_zombies(p->p_pptr)) {
 		wakeup(p->p_pptr);	/* a wait there finds one child fewer */
-		p->p_pptr = initproc;
+		p->p_pptr = p->p_reaper != p->p_pptr ? p->p_reaper : initproc;
 	}
 	w = collector(p);
 	wakeup(w);
@@ -115,7 +122,8 @@ proc_zombie_untrace(struct proc *p)
 {
 	struct proc *pp = p->p_pptr;
 
-	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
+	p->p_flag &= ~P_TRACED;
+	p->p_flag2 &= ~P2_TRACE_ATTACH;
 	p->p_tracer = NULL;
 	wakeup(pp);		/* a wait there finds the status, or no child */
 	if (wants_no_zombies(pp))
@@ -170,7 +178,7 @@ wait_scan(struct proc *me, pid_t pid, int options, struct proc **found,
 			return 0;
 		}
 		if ((options & WUNTRACED) && (q->p_flag & P_STOPPED_SIG) &&
-		    !(q->p_flag & P_STOPREPORTED)) {
+		    !(q->p_flag2 & P2_STOPREPORTED)) {
 			*status = W_STOPCODE(q->p_xstat);
 			return 0;
 		}
@@ -191,7 +199,7 @@ wait_collect(struct proc *me, struct proc *q)
 		    (q->p_flag & P_STOPPED_TRACE))
 			q->p_flag |= P_WAITED;
 		else if (q->p_flag & P_STOPPED_SIG)
-			q->p_flag |= P_STOPREPORTED;
+			q->p_flag2 |= P2_STOPREPORTED;
 		else
 			q->p_flag &= ~P_CONTINUED;
 		return;

@@ -1,8 +1,9 @@
 /*
- * sys_kinfo.c - what the system says about itself: kinfo() reads a kernel
- * counter (the tests use the free-page count to prove nothing leaks),
- * kproc() reads a process-table slot (for ps), uname() names the system;
- * and reboot() ends the machine.
+ * sys_kinfo.c - what the system says about itself: Kestrel's own kinfo()
+ * reads a kernel counter (the tests use the free-page count to prove
+ * nothing leaks), uname() names the system; and reboot() ends the machine.
+ * What ps needs to know about processes comes from sysctl kern.proc
+ * (proc/kern_proc.c).
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -37,48 +38,6 @@ sys_kinfo(struct thread *td, uint32_t *args)
 	}
 	td->td_retval[0] = v;
 	return 0;
-}
-
-static int
-kp_state(const struct proc *p)
-{
-	const struct thread *td = &p->p_thread;
-
-	if (p->p_state == PRS_ZOMBIE)
-		return KP_ZOMBIE;
-	if (P_SHOULDSTOP(p))
-		return KP_STOP;
-	if (td->td_state == TDS_SLEEPING)
-		return KP_SLEEP;
-	return KP_RUN;
-}
-
-int
-sys_kproc(struct thread *td, uint32_t *args)
-{
-	struct kinfo_proc kp;
-	struct proc *p;
-
-	(void)td;
-	if (args[0] >= NPROC)
-		return EINVAL;
-	p = &proc_table[args[0]];
-	if (p->p_state != PRS_NORMAL && p->p_state != PRS_ZOMBIE)
-		return ESRCH;
-	memset(&kp, 0, sizeof(kp));
-	kp.kp_pid = p->p_pid;
-	kp.kp_ppid = p->p_pptr != NULL ? p->p_pptr->p_pid : 0;
-	kp.kp_tracer = (p->p_flag & P_TRACED) ? p->p_tracer->p_pid : 0;
-	kp.kp_pgid = p->p_pgid;
-	kp.kp_uid = p->p_cred.cr_ruid;
-	kp.kp_euid = p->p_cred.cr_uid;
-	kp.kp_state = kp_state(p);
-	kp.kp_flag = p->p_flag;
-	kp.kp_pages = p->p_vmspace != NULL ? vmspace_resident(p->p_vmspace) : 0;
-	strlcpy(kp.kp_comm, p->p_comm, sizeof(kp.kp_comm));
-	if (p->p_thread.td_state == TDS_SLEEPING && p->p_thread.td_wmesg != NULL)
-		strlcpy(kp.kp_wchan, p->p_thread.td_wmesg, sizeof(kp.kp_wchan));
-	return copyout(&kp, (void *)args[1], sizeof(kp));
 }
 
 /* uname(2): the names FreeBSD's libc would read with sysctl. */

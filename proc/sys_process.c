@@ -15,10 +15,14 @@
  *      EBUSY if someone else's) and stopped for it, with the stop already
  *      collected by wait4 (EBUSY otherwise: the P_WAITED rule).
  *
- * A traced process stops in issignal() (proc/kern_sig.c), or at a system
- * call entry or exit (ptrace_syscall_stop, called by kernel/syscall.c), and
- * sleeps there until PT_CONTINUE, PT_STEP, PT_SYSCALL (and kin), PT_DETACH or
- * PT_KILL wakes it with the signal to deliver in p_xstat. PT_ATTACH leaves
+ * A traced process stops in issignal() (proc/kern_sig.c), or for an event
+ * of its event mask (proc/ptrace_stops.c: system calls, exec, fork, vfork),
+ * and sleeps there until PT_CONTINUE, PT_STEP, PT_SYSCALL (and kin),
+ * PT_DETACH or PT_KILL wakes it with the signal to deliver in p_xstat. The
+ * event mask (p_ptevents) is the tracer's: PT_TRACE_ME and PT_ATTACH set
+ * FreeBSD's default (exec stops only), PT_SET_EVENT_MASK, PT_FOLLOW_FORK
+ * and the resumes PT_TO_SCE, PT_TO_SCX and PT_SYSCALL change it, and it
+ * lasts until changed again or the tracer lets go. PT_ATTACH leaves
  * the tracee's parent alone (getppid() is unchanged); wait4 (kern_exit.c)
  * gives its stops and exit to the tracer first. When the tracer exits,
  * processes it attached to are detached and run on (minus the attach's
@@ -42,7 +46,12 @@ union ptrace_buf {
 	struct ptrace_io_desc	piod;
 	struct ptrace_lwpinfo	pl;
 	struct ptrace_sc_ret	sr;
+	int			ptevents;
 };
+
+/* The events PT_SET_EVENT_MASK accepts (PTRACE_LWP: no thread events yet). */
+#define PTRACE_ALLEVENTS	(PTRACE_EXEC | PTRACE_SCE | PTRACE_SCX | \
+	PTRACE_FORK | PTRACE_LWP | PTRACE_VFORK)
 
 /* The tracee's memory, whatever the protection (a debugger plants breakpoints). */
 int
@@ -85,8 +94,11 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	return 0;
 }
 
-/* May td debug p? Root may debug anything; others only their own, unchanged. */
-static int
+/*
+ * May td debug p? Root may debug anything; others only their own
+ * processes, unchanged, that have not forbidden it (procctl).
+ */
+int
 p_candebug(struct thread *td, struct proc *p)
 {
 	const struct ucred *me = &td->td_proc->p_cred, *it = &p->p_cred;
@@ -97,6 +109,8 @@ p_candebug(struct thread *td, struct proc *p)
 		return EPERM;
 	if (me->cr_uid == 0)
 		return 0;
+	if (p->p_flag2 & P2_NOTRACE)
+		return EPERM;		/* procctl(PROC_TRACE_CTL) */
 	if (it->cr_ruid != me->cr_ruid || it->cr_uid != me->cr_uid ||
 	    it->cr_svuid != me->cr_ruid || it->cr_rgid != me->cr_rgid ||
 	    it->cr_gid != me->cr_gid)
@@ -118,8 +132,17 @@ copyin_request(int req, void *addr, union ptrace_buf *b)
 		return copyin(addr, &b->xmmreg, sizeof(b->xmmreg));
 	case PT_IO:
 		return copyin(addr, &b->piod, sizeof(b->piod));
+	case PT_SET_EVENT_MASK:
+		return copyin(addr, &b->ptevents, sizeof(b->ptevents));
 	}
 	return 0;
+}
+
+/* Step 1's size check: PT_SET_EVENT_MASK copies in exactly one int. */
+static int
+check_request_size(int req, int data)
+{
+	return req == PT_SET_EVENT_MASK && data != sizeof(int) ? EINVAL : 0;
 }
 
 static int
@@ -133,6 +156,8 @@ is_known_request(int req)
 	case PT_GET_SC_RET: case PT_GETREGS: case PT_SETREGS:
 	case PT_GETFPREGS: case PT_SETFPREGS: case PT_GETDBREGS:
 	case PT_SETDBREGS: case PT_GETXMMREGS: case PT_SETXMMREGS:
+	case PT_FOLLOW_FORK: case PT_LWP_EVENTS: case PT_GET_EVENT_MASK:
+	case PT_SET_EVENT_MASK:
 		return 1;
 	}
 	return 0;
@@ -172,8 +197,8 @@ request_gate(struct thread *td, int req, struct proc *p)
 	case PT_TRACE_ME:
 		if (p->p_flag & P_TRACED)
 			return EBUSY;
-		if (p->p_pptr == initproc)
-			return EPERM;	/* nobody would be there to trace it */
+		if (p->p_pptr == initproc || (p->p_flag2 & P2_NOTRACE))
+			return EPERM;	/* nobody would trace it, or it said no */
 		if (above_in_trace(p, p->p_pptr, 0))
 			return EINVAL;	/* its parent waits for it: a cycle */
 		return 0;
@@ -198,22 +223,16 @@ request_gate(struct thread *td, int req, struct proc *p)
 }
 
 /*
- * Wake a stopped tracee; it delivers sig (0: none) as it goes on. The stop
- * it leaves was the attach's SIGSTOP, or the exec's SIGTRAP: those are done.
+ * Wake a stopped tracee; it delivers sig (0: none) as it goes on. A stop
+ * that was the attach's SIGSTOP has done its work.
  */
 static void
 resume(struct proc *p, int sig)
 {
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
 	uint32_t ef = intr_disable();
 
-	if (p->p_flag & P_STOPPED_TRACE) {
-		if (p->p_xstat == SIGSTOP)
-			p->p_flag &= ~P_ATTACHSTOP;
-		if (p->p_xstat == SIGTRAP &&
-		    !(td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
-			td->td_dbgflags &= ~TDB_EXEC;
-	}
+	if ((p->p_flag & P_STOPPED_TRACE) && p->p_xstat == SIGSTOP)
+		p->p_flag2 &= ~P2_PTRACE_FSTP;
 	p->p_xstat = sig;
 	p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
 	wakeup(&p->p_xstat);
@@ -232,11 +251,12 @@ ptrace_detach(struct proc *p, int sig)
 	ptrace_forget_step(td);
 	td->td_dbgflags = 0;
 	td->td_sigforce = 0;
-	if (p->p_flag & P_ATTACHSTOP)
-		p->p_siglist &= ~SIGMASK(SIGSTOP);
-	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP);
+	if (p->p_flag2 & P2_PTRACE_FSTP)
+		sigqueue_delete(p, SIGMASK(SIGSTOP));
+	p->p_flag &= ~(P_TRACED | P_PPTRACE);
+	p->p_flag2 &= ~(P2_TRACE_ATTACH | P2_PTRACE_FSTP);
 	p->p_tracer = NULL;
-	p->p_sigapproved = 0;
+	p->p_ptevents = 0;
 	if (p->p_pptr != NULL)
 		wakeup(p->p_pptr);	/* its parent may wait for it again */
 	resume(p, sig);
@@ -255,43 +275,12 @@ ptrace_tracer_exit(struct proc *tracer)
 			continue;
 		if (p->p_state == PRS_ZOMBIE) {
 			proc_zombie_untrace(p);
-		} else if (p->p_flag & P_TRACE_ATTACH) {
+		} else if (p->p_flag2 & P2_TRACE_ATTACH) {
 			ptrace_detach(p, 0);
 		} else {
 			ptrace_detach(p, 0);
 			psignal(p, SIGKILL);
 		}
-	}
-}
-
-/*
- * Stop at a system call entry or exit for the tracer (PT_SYSCALL and kin);
- * kernel/syscall.c has recorded the call. The exit stop of an execve is
- * also its exec stop (one SIGTRAP, as on FreeBSD).
- */
-void
-ptrace_syscall_stop(struct thread *td, int which)
-{
-	struct proc *p = td->td_proc;
-	int sig;
-
-	if (which == TDB_STOPSCX && (td->td_dbgflags & TDB_EXEC)) {
-		p->p_siglist &= ~SIGMASK(SIGTRAP);	/* this stop is that trap */
-		td->td_sigforce &= ~SIGMASK(SIGTRAP);
-		td->td_si.si_signo = 0;
-	}
-	td->td_dbgflags |= which;
-	sig = ptracestop(td, SIGTRAP);
-	td->td_dbgflags &= ~(which | (which == TDB_STOPSCX ? TDB_EXEC : 0));
-	if (sig == 0)
-		return;
-	if (p->p_flag & P_TRACED) {
-		/* A signal given at a syscall stop is delivered, not reported again. */
-		p->p_sigapproved |= SIGMASK(sig);
-		p->p_siglist |= SIGMASK(sig);
-		td->td_flags |= TDF_ASTPENDING;
-	} else {
-		psignal(p, sig);	/* PT_DETACH with a signal */
 	}
 }
 
@@ -320,37 +309,11 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
 }
 
-/* PT_LWPINFO: what the current stop is. */
-static void
-fill_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
-{
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
-	int scstop = td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX);
-
-	memset(pl, 0, sizeof(*pl));
-	pl->pl_lwpid = p->p_pid;
-	pl->pl_event = PL_EVENT_SIGNAL;
-	pl->pl_sigmask.__bits[0] = td->td_sigmask;
-	pl->pl_siglist.__bits[0] = p->p_siglist;
-	strlcpy(pl->pl_tdname, p->p_comm, sizeof(pl->pl_tdname));
-	if (scstop) {
-		pl->pl_flags |= (scstop & TDB_STOPSCE) ? PL_FLAG_SCE : PL_FLAG_SCX;
-		pl->pl_syscall_code = td->td_sc_code;
-		pl->pl_syscall_narg = (unsigned)td->td_sc_code < nsysent ?
-		    sysent[td->td_sc_code].sy_narg : 0;
-	} else {
-		pl->pl_flags |= PL_FLAG_SI;
-		if (td->td_si.si_signo == p->p_xstat)
-			pl->pl_siginfo = td->td_si;	/* a fault: its details */
-		else
-			pl->pl_siginfo.si_signo = p->p_xstat;
-	}
-	if ((td->td_dbgflags & TDB_EXEC) &&
-	    ((scstop & TDB_STOPSCX) || (!scstop && p->p_xstat == SIGTRAP)))
-		pl->pl_flags |= PL_FLAG_EXEC;
-}
-
-/* PT_CONTINUE and its relatives: how the tracee is to run on. */
+/*
+ * PT_CONTINUE and its relatives: how the tracee is to run on. PT_TO_SCE,
+ * PT_TO_SCX and PT_SYSCALL add their system call stops to the event mask;
+ * they stay until cleared with PT_SET_EVENT_MASK or the tracer lets go.
+ */
 static int
 do_resume(struct proc *p, int req, void *addr, int data)
 {
@@ -358,11 +321,10 @@ do_resume(struct proc *p, int req, void *addr, int data)
 
 	if ((unsigned)data >= NSIG)
 		return EINVAL;
-	td2->td_dbgflags &= ~(TDB_SCE | TDB_SCX);
 	if (req == PT_TO_SCE || req == PT_SYSCALL)
-		td2->td_dbgflags |= TDB_SCE;
+		p->p_ptevents |= PTRACE_SCE;
 	if (req == PT_TO_SCX || req == PT_SYSCALL)
-		td2->td_dbgflags |= TDB_SCX;
+		p->p_ptevents |= PTRACE_SCX;
 	if (req == PT_STEP)
 		ptrace_single_step(td2);
 	else if (!(td2->td_dbgflags & TDB_SETSTEP))
@@ -377,6 +339,33 @@ do_resume(struct proc *p, int req, void *addr, int data)
 	return 0;
 }
 
+/* PT_FOLLOW_FORK and the event-mask requests. */
+static int
+do_events(struct proc *p, int req, void *addr, int data, union ptrace_buf *b)
+{
+	switch (req) {
+	case PT_FOLLOW_FORK:
+	case PT_LWP_EVENTS:
+		if (data)
+			p->p_ptevents |= req == PT_FOLLOW_FORK ? PTRACE_FORK :
+			    PTRACE_LWP;
+		else
+			p->p_ptevents &= ~(req == PT_FOLLOW_FORK ? PTRACE_FORK :
+			    PTRACE_LWP);
+		return 0;
+	case PT_GET_EVENT_MASK:
+		if (data != sizeof(p->p_ptevents))
+			return EINVAL;
+		return copyout(&p->p_ptevents, addr, sizeof(p->p_ptevents));
+	case PT_SET_EVENT_MASK:
+		if (b->ptevents & ~PTRACE_ALLEVENTS)
+			return EINVAL;
+		p->p_ptevents = b->ptevents;
+		return 0;
+	}
+	return EINVAL;
+}
+
 static int
 do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
     union ptrace_buf *b)
@@ -388,12 +377,17 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	switch (req) {
 	case PT_TRACE_ME:
 		p->p_flag |= P_TRACED;
-		p->p_flag &= ~P_TRACE_ATTACH;
+		if (p->p_flag & P_PPWAIT)
+			p->p_flag |= P_PPTRACE;	/* no stops while the parent waits */
+		p->p_flag2 &= ~P2_TRACE_ATTACH;
 		p->p_tracer = p->p_pptr;
+		p->p_ptevents = PTRACE_DEFAULT;
 		return 0;
 	case PT_ATTACH:
-		p->p_flag |= P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP;
+		p->p_flag |= P_TRACED;
+		p->p_flag2 |= P2_TRACE_ATTACH | P2_PTRACE_FSTP;
 		p->p_tracer = td->td_proc;
+		p->p_ptevents = PTRACE_DEFAULT;
 		if (p->p_flag & P_STOPPED_SIG) {
 			/* Already stopped: let it stop again, for us. */
 			p->p_flag &= ~P_STOPPED_SIG;
@@ -423,6 +417,11 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_TO_SCX:
 	case PT_SYSCALL:
 		return do_resume(p, req, addr, data);
+	case PT_FOLLOW_FORK:
+	case PT_LWP_EVENTS:
+	case PT_GET_EVENT_MASK:
+	case PT_SET_EVENT_MASK:
+		return do_events(p, req, addr, data, b);
 	case PT_KILL:
 		psignal(p, SIGKILL);
 		return 0;
@@ -435,16 +434,16 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_LWPINFO:
 		if (data <= 0 || (unsigned)data > sizeof(b->pl))
 			return EINVAL;
-		fill_lwpinfo(p, &b->pl);
+		ptrace_lwpinfo(p, &b->pl);
 		return copyout(&b->pl, addr, data);
 	case PT_GET_SC_ARGS:
-		if (!(td2->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
+		if (!(td2->td_dbgflags & (TDB_SCE | TDB_SCX)))
 			return EINVAL;
 		if (data < 0 || (unsigned)data > sizeof(td2->td_sc_args))
 			data = sizeof(td2->td_sc_args);
 		return copyout(td2->td_sc_args, addr, data);
 	case PT_GET_SC_RET:
-		if (!(td2->td_dbgflags & TDB_STOPSCX))
+		if (!(td2->td_dbgflags & TDB_SCX))
 			return EINVAL;
 		memset(&b->sr, 0, sizeof(b->sr));
 		b->sr.sr_error = td2->td_sc_error;
@@ -482,7 +481,8 @@ kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
 	struct proc *p;
 	int error;
 
-	if ((error = copyin_request(req, addr, &b)) != 0)
+	if ((error = check_request_size(req, data)) != 0 ||
+	    (error = copyin_request(req, addr, &b)) != 0)
 		return error;
 	if (req == PT_TRACE_ME) {
 		p = td->td_proc;

@@ -80,10 +80,12 @@ struct vmspace {
 	vaddr_t			vm_brk_base;	/* start of the heap */
 	vaddr_t			vm_brk;		/* current break */
 	int			vm_nshared;	/* regions with VMR_SHARED */
+	int			vm_refcnt;	/* processes using it (vfork shares) */
 };
 
 struct vmspace	*vmspace_alloc(void);
 void		vmspace_free(struct vmspace *vm);
+struct vmspace	*vmspace_share(struct vmspace *vm);
 struct vmspace	*vmspace_fork(struct vmspace *vm);
 int		vm_map_region(struct vmspace *vm, vaddr_t start, vaddr_t end,
 		    int prot);

@@ -10,6 +10,8 @@
  * become read-only and marked PG_COW in both copies, read-only ones are just
  * shared, and every shared frame's reference count goes up. The pages of a
  * MAP_SHARED region stay writable in both: that is what shared means.
+ * vfork copies nothing: the child uses its parent's address space itself
+ * (vm_refcnt counts the users) until it execs or exits.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -29,18 +31,28 @@ vmspace_alloc(void)
 		kfree(vm);
 		return NULL;
 	}
+	vm->vm_refcnt = 1;
 	return vm;
 }
 
+/* Drop one user of vm; the last one frees it. */
 void
 vmspace_free(struct vmspace *vm)
 {
-	if (vm == NULL)
+	if (vm == NULL || --vm->vm_refcnt > 0)
 		return;
 	if (rcr3() == vm->vm_pd)
 		lcr3(kernel_pd);	/* never run on a freed directory */
 	pmap_destroy(vm->vm_pd);
 	kfree(vm);
+}
+
+/* One more process uses vm (a vfork child borrows its parent's). */
+struct vmspace *
+vmspace_share(struct vmspace *vm)
+{
+	vm->vm_refcnt++;
+	return vm;
 }
 
 /* Add [start, end) with prot; regions may not overlap. 0 or an errno. */

@@ -15,7 +15,10 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/kinfo.h>
+#include <sys/procctl.h>
 #include <sys/ptrace.h>
+#include <sys/sysctl.h>
+#include <sys/thr.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -236,6 +239,7 @@ c_wait_rusage(void *p)
 }
 
 static int c_pipe(void *p) { return pipe(p); }
+static int c_pipe2(void *p) { return pipe2(p, O_CLOEXEC); }
 
 static int
 test_wait_pipe(void)
@@ -244,7 +248,8 @@ test_wait_pipe(void)
 
 	if (check_call("wait4(status)", c_wait_status, WRITES | NULL_OK) ||
 	    check_call("wait4(rusage)", c_wait_rusage, WRITES | NULL_OK) ||
-	    check_call("pipe", c_pipe, WRITES))
+	    check_call("pipe", c_pipe, WRITES) ||
+	    check_call("pipe2", c_pipe2, WRITES))
 		return 1;
 	KT_CHECK(lowest_free() == before, "a failed pipe() kept descriptors "
 	    "(lowest free %d, %d before)", lowest_free(), before);
@@ -258,6 +263,7 @@ static int c_sigprocmask_oset(void *p) { return sigprocmask(SIG_BLOCK, NULL, p);
 static int c_sigsuspend(void *p) { return sigsuspend(p); }
 static int c_sigpending(void *p) { return sigpending(p); }
 static int c_sigreturn(void *p) { return sigreturn(p); }
+static int c_thr_self(void *p) { return thr_self(p); }
 
 static int
 test_signals(void)
@@ -270,7 +276,8 @@ test_signals(void)
 	    check_call("sigprocmask(oset)", c_sigprocmask_oset, WRITES | NULL_OK) ||
 	    check_call("sigsuspend", c_sigsuspend, 0) ||
 	    check_call("sigpending", c_sigpending, WRITES) ||
-	    check_call("sigreturn", c_sigreturn, 0))
+	    check_call("sigreturn", c_sigreturn, 0) ||
+	    check_call("thr_self", c_thr_self, WRITES))
 		return 1;
 	KT_CHECK(sigaction(SIGUSR1, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL,
 	    "a failed sigaction changed the action");
@@ -320,16 +327,36 @@ test_time(void)
 static int c_ioctl_out(void *p) { return ioctl(1, TIOCGETA, p); }
 static int c_ioctl_in(void *p) { return ioctl(1, TIOCSETA, p); }
 static int c_ioctl_pgrp(void *p) { return ioctl(1, TIOCGPGRP, p); }
-static int c_kproc(void *p) { return kproc(0, p); }
+static const int ostype_mib[2] = { CTL_KERN, KERN_OSTYPE };
+static const int hostname_mib[2] = { CTL_KERN, KERN_HOSTNAME };
+static int c_sysctl_name(void *p) { size_t n = 0; return sysctl(p, 2, NULL, &n, NULL, 0); }
+static int c_sysctl_old(void *p) { size_t n = 16; return sysctl(ostype_mib, 2, p, &n, NULL, 0); }
+static int c_sysctl_oldlenp(void *p) { return sysctl(ostype_mib, 2, NULL, p, NULL, 0); }
+static int c_sysctl_new(void *p) { return sysctl(hostname_mib, 2, NULL, NULL, p, 4); }
+static int c_name2oid(void *p) { static const int m[2] = { 0, 3 }; int o[4]; size_t n = sizeof(o); return sysctl(m, 2, o, &n, p, 4); }
+static int c_procctl_status(void *p) { return procctl(P_PID, 0, PROC_REAP_STATUS, p); }
+static int c_procctl_ctl(void *p) { return procctl(P_PID, 0, PROC_TRACE_CTL, p); }
 
 static int
-test_ioctl_kproc(void)
+test_ioctl_sysctl(void)
 {
+	char name[16];
+	size_t n = sizeof(name);
+
 	if (check_call("ioctl(TIOCGETA)", c_ioctl_out, WRITES) ||
 	    check_call("ioctl(TIOCSETA)", c_ioctl_in, 0) ||
 	    check_call("ioctl(TIOCGPGRP)", c_ioctl_pgrp, WRITES) ||
-	    check_call("kproc", c_kproc, WRITES))
+	    check_call("sysctl(name)", c_sysctl_name, 0) ||
+	    check_call("sysctl(old)", c_sysctl_old, WRITES | NULL_OK) ||
+	    check_call("sysctl(oldlenp)", c_sysctl_oldlenp, WRITES | NULL_OK) ||
+	    check_call("sysctl(new)", c_sysctl_new, NULL_OK) ||
+	    check_call("sysctl.name2oid(name)", c_name2oid, NULL_OK) ||
+	    check_call("procctl(PROC_REAP_STATUS)", c_procctl_status, WRITES) ||
+	    check_call("procctl(PROC_TRACE_CTL)", c_procctl_ctl, 0))
 		return 1;
+	KT_CHECK(sysctl(hostname_mib, 2, name, &n, NULL, 0) == 0 &&
+	    strcmp(name, "kestrel") == 0, "a failed sysctl write changed "
+	    "kern.hostname to \"%s\"", name);
 	return 0;
 }
 
@@ -388,7 +415,7 @@ main(void)
 	kt_run("wait_pipe", test_wait_pipe);
 	kt_run("signals", test_signals);
 	kt_run("time", test_time);
-	kt_run("ioctl_kproc", test_ioctl_kproc);
+	kt_run("ioctl_sysctl", test_ioctl_sysctl);
 	kt_run("ptrace", test_ptrace);
 	return kt_finish();
 }

@@ -15,11 +15,11 @@ PT_CASE(attach_detach_running)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	PT_OK(PT_ATTACH, s, 0, 0);
 	PT_STOP(s, SIGSTOP);
 	PT_OK(PT_DETACH, s, 1, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "detached process not running");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "detached process not running");
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "status after detach: %s",
 	    pt_str(st));
 	pt_release(wfd, 33);
@@ -34,11 +34,11 @@ PT_CASE(attach_continue_detach)
 	int wfd;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	PT_OK(PT_ATTACH, s, 0, 0);
 	PT_STOP(s, SIGSTOP);
 	PT_CONT(s, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "tracee not back in read");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "tracee not back in read");
 	kill(s, SIGUSR1);
 	PT_STOP(s, SIGUSR1);
 	PT_OK(PT_DETACH, s, 1, 0);	/* SIGUSR1 dropped */
@@ -53,7 +53,7 @@ PT_CASE(attach_job_stopped)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	kill(s, SIGSTOP);
 	KT_CHECK(waitpid(s, &st, WUNTRACED) == s && WIFSTOPPED(st),
 	    "job stop: %s", pt_str(st));
@@ -61,7 +61,7 @@ PT_CASE(attach_job_stopped)
 	PT_STOP(s, SIGSTOP);
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "a second stop: %s", pt_str(st));
 	PT_CONT(s, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "tracee not running again");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "tracee not running again");
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "a second stop: %s", pt_str(st));
 	pt_release(wfd, 35);
 	PT_EXITS(s, 35);
@@ -119,7 +119,7 @@ PT_CASE(parent_sees_exit_after_child_debugger)
 	KT_CHECK(ppid == getpid(), "getppid() in the tracee = %d, parent %d",
 	    ppid, getpid());
 	write(cmd[1], "x", 1);
-	KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+	KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0,
 	    "parent saw the exit before the debugger: %s", pt_str(st));
 	write(go[1], "g", 1);
@@ -163,7 +163,7 @@ PT_CASE(parent_sees_exit_after_unrelated_debugger)
 	KT_CHECK(read(ready[0], &k, 1) == 1, "debugger did not attach");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0, "status while traced");
 	write(cmd[1], "x", 1);
-	KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+	KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0,
 	    "parent saw the exit before the debugger: %s", pt_str(st));
 	write(go[1], "g", 1);
@@ -187,7 +187,7 @@ PT_CASE(tracer_killed_attached_survives)
 
 	KT_CHECK(pipe(sync) == 0, "pipe");
 	s = pt_sleeper(&wfd);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0) {
 		int st;
@@ -200,10 +200,10 @@ PT_CASE(tracer_killed_attached_survives)
 			sleep(10);
 	}
 	KT_CHECK(read(sync[0], &k, 1) == 1, "tracer did not attach");
-	KT_CHECK(pt_state(s) == KP_STOP, "tracee not stopped");
+	KT_CHECK(pt_state(s) == SSTOP, "tracee not stopped");
 	kill(t, SIGKILL);
 	PT_KILLED(t, SIGKILL);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0,
 	    "tracee left stopped (state %d)", pt_state(s));
 	PT_OK(PT_ATTACH, s, 0, 0);	/* not traced any more: attachable */
 	PT_STOP(s, SIGSTOP);
@@ -250,7 +250,7 @@ PT_CASE(tracer_killed_traceme_child_dies)
 	KT_CHECK(pipe(sync) == 0, "pipe");
 	t = tracer_of_stopped_child(sync, 1);
 	KT_CHECK(read(sync[0], &c, sizeof(c)) == sizeof(c), "no tracee");
-	KT_CHECK(pt_state(c) == KP_STOP, "tracee not stopped");
+	KT_CHECK(pt_state(c) == SSTOP, "tracee not stopped");
 	kill(t, SIGKILL);
 	PT_KILLED(t, SIGKILL);
 	KT_CHECK(pt_await_state(c, 0) == 0, "the PT_TRACE_ME child lives on "
@@ -267,12 +267,12 @@ PT_CASE(tracer_exits_before_attach_stop)
 	int wfd;
 	pid_t s = pt_sleeper(&wfd), t;
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0)
 		_exit(ptrace(PT_ATTACH, s, NULL, 0) == 0 ? 0 : 1);
 	PT_EXITS(t, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0,
 	    "tracee left stopped (state %d)", pt_state(s));
 	pt_release(wfd, 37);
 	PT_EXITS(s, 37);
@@ -300,7 +300,7 @@ PT_CASE(tracer_wait_any)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd), t;
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0) {
 		if (ptrace(PT_ATTACH, s, NULL, 0) < 0)
@@ -315,8 +315,8 @@ PT_CASE(tracer_wait_any)
 			_exit(5);
 		_exit(0);
 	}
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0 ||
-	    pt_state(s) == KP_STOP, "no tracee");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0 ||
+	    pt_state(s) == SSTOP, "no tracee");
 	usleep(20000);
 	pt_release(wfd, 38);
 	PT_EXITS(t, 0);
@@ -369,7 +369,7 @@ zombie_released(int how, int debugger_collects)
 	KT_CHECK(read(ready[0], &k, 1) == 1 && k == 'c',
 	    "debugger did not collect the exit");
 	if (!debugger_collects) {
-		KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+		KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
 		write(go[1], "g", 1);
 		KT_CHECK(waitpid(d, &st, 0) == -1 && errno == ECHILD,
 		    "wait for the debugger: %s", pt_str(st));

@@ -49,6 +49,7 @@
 extern char **environ;
 
 pid_t	fork(void);
+pid_t	vfork(void) __attribute__((returns_twice));
 int	execve(const char *, char *const [], char *const []);
 int	execv(const char *, char *const []);
 int	execvp(const char *, char *const []);
@@ -63,6 +64,7 @@ off_t	lseek(int, off_t, int);
 int	dup(int);
 int	dup2(int, int);
 int	pipe(int [2]);
+int	pipe2(int [2], int);
 int	isatty(int);
 
 pid_t	getpid(void);

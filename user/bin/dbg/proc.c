@@ -18,8 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/kinfo.h>
 #include <sys/ptrace.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include "dbg.h"
 
@@ -230,26 +231,20 @@ cmd_run(struct dbg *d, char *a)
 static void
 load_for_pid(struct dbg *d, pid_t pid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
+	size_t len = sizeof(kp);
 	char path[64];
-	int slot, fd;
+	int fd;
 
-	for (slot = 0;; slot++) {
-		if (kproc(slot, &kp) != 0) {
-			if (errno == ESRCH)
-				continue;
-			return;
-		}
-		if (kp.kp_pid != pid)
-			continue;
-		snprintf(path, sizeof(path), "/bin/%s", kp.kp_comm);
-		if ((fd = open(path, O_RDONLY)) < 0)
-			snprintf(path, sizeof(path), "/test/%s", kp.kp_comm);
-		else
-			close(fd);
-		load_program(d, path);
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
 		return;
-	}
+	snprintf(path, sizeof(path), "/bin/%s", kp.ki_comm);
+	if ((fd = open(path, O_RDONLY)) < 0)
+		snprintf(path, sizeof(path), "/test/%s", kp.ki_comm);
+	else
+		close(fd);
+	load_program(d, path);
 }
 
 void
