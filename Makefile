@@ -259,7 +259,8 @@ SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=
 	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
 
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
+# (The Makefile is a prerequisite: the packing list below lives in it.)
+$(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py Makefile \
 		$(wildcard etc/*) $(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(POWEROFF) $(EXTRA_BINS) \

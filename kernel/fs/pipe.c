@@ -172,8 +172,6 @@ kern_pipe(struct thread *td, int flags, int fds[2])
 
 	if (flags & O_NONBLOCK)
 		fflag |= FNONBLOCK;
-	if (flags & O_CLOEXEC)
-		fflag |= FCLOEXEC;
 	end[0] = kzalloc(sizeof(struct pipe));
 	end[1] = kzalloc(sizeof(struct pipe));
 	if (end[0] != NULL && end[1] != NULL) {
@@ -196,6 +194,9 @@ kern_pipe(struct thread *td, int flags, int fds[2])
 	if (error) {
 		fdrop(fp[0]);
 		fdrop(fp[1]);
+	} else if (flags & O_CLOEXEC) {
+		p->p_fdflags[fds[0]] |= UF_EXCLOSE;	/* a descriptor's flag */
+		p->p_fdflags[fds[1]] |= UF_EXCLOSE;
 	}
 	return error;
 }
