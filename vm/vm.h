@@ -104,6 +104,8 @@ int		vm_mmap_insert(struct vmspace *vm, vaddr_t start, vaddr_t end,
 int		vm_munmap(struct vmspace *vm, vaddr_t start, vaddr_t end);
 int		vm_mprotect(struct vmspace *vm, vaddr_t start, vaddr_t end,
 		    int prot);
+int		vm_stack_limit(struct vmspace *vm, vaddr_t old_edge,
+		    vaddr_t new_edge);
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);
