@@ -28,9 +28,9 @@
 #include "proc/sys_process.h"
 
 /*
- * The system call the current thread made with int $0x80 (kernel/i386/
- * vectors.asm); tf is its trap frame, which only the machine-dependent
- * helpers of kernel/i386/syscall_md.h look into.
+ * The system call the current thread made with int $0x80 or SYSENTER
+ * (kernel/i386/vectors.asm, sysenter.c); tf is its trap frame, which only
+ * the machine-dependent helpers of kernel/i386/syscall_md.h look into.
  */
 void
 syscall(struct trapframe *tf)
@@ -41,11 +41,12 @@ syscall(struct trapframe *tf)
 	int error, stepping;
 
 	enable_intr();
-	cpu_fetch_syscall_args(td);
+	error = cpu_fetch_syscall_args(td);
 	if (p->p_flag & P_TRACED) {
 		if (p->p_ptevents & PTRACE_SCE) {
 			ptrace_syscall_stop(td, TDB_SCE);
-			cpu_fetch_syscall_args(td);	/* the tracer may have changed it */
+			/* the tracer may have changed it */
+			error = cpu_fetch_syscall_args(td);
 		}
 		if (p->p_siglist & SIGMASK(SIGKILL))
 			goto out;		/* PT_KILL at the entry stop: no call */
@@ -54,9 +55,9 @@ syscall(struct trapframe *tf)
 	stepping = cpu_syscall_stepping(td);
 	td->td_retval[0] = 0;
 	td->td_retval[1] = 0;
-	if (code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
+	if (error == 0 && code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
 		error = sysent[code].sy_call(td, td->td_sc_args);
-	else
+	else if (error == 0)
 		error = ENOSYS;
 	cpu_set_syscall_retval(td, error);
 	if ((p->p_flag & P_TRACED) && ((p->p_ptevents & PTRACE_SCX) ||

@@ -1,8 +1,9 @@
-; sigcode.asm - the signal trampoline. exec copies these bytes to the top of
-; every new user stack; a handler returns into them. They hand the context
-; saved in the signal frame to sigreturn. If sigreturn refuses the context
-; (a handler forged a bad one), the program executes hlt, a privileged
-; instruction, and dies of SIGSEGV like FreeBSD's does.
+; sigcode.asm - the signal trampoline and the SYSENTER stub. exec copies
+; these bytes to the top of every new user stack. A signal handler returns
+; into the trampoline, which hands the context saved in the signal frame
+; to sigreturn. If sigreturn refuses the context (a handler forged a bad
+; one), the program executes hlt, a privileged instruction, and dies of
+; SIGSEGV like FreeBSD's does.
 
 %include "assym.inc"		; SF_UC: offsetof(struct sigframe, sf_uc); SYS_sigreturn
 
@@ -15,4 +16,27 @@ sigcode:
 .dead:
 	hlt
 	jmp .dead
+
+; The SYSENTER system call (kernel/i386/sysenter.c). libc calls sc_sysenter
+; with int $0x80's registers: the number in eax, the arguments in ebx, ecx,
+; edx, esi, edi, ebp. SYSENTER saves no user %esp or %eip, so %esp travels
+; in ebp and the kernel comes back to sc_sysenter_slow (iret: every register
+; from the trap frame) or sc_sysenter_fast (sysexit, which needs ecx and
+; edx for %esp and %eip: the kernel leaves their values in the two slots).
+global sc_sysenter, sc_sysenter_slow, sc_sysenter_fast
+sc_sysenter:
+	push ebp		; the sixth argument word, read by the kernel
+	push ecx		; the slots sysexit returns ecx and edx in
+	push edx
+	mov ebp, esp
+	sysenter
+sc_sysenter_slow:		; two bytes after sysenter: ERESTART runs it again
+	add esp, 8
+	pop ebp
+	ret
+sc_sysenter_fast:
+	pop edx
+	pop ecx
+	pop ebp
+	ret
 esigcode:

@@ -4,7 +4,10 @@
  * the number in eax and the arguments in ebx, ecx, edx, esi, edi, ebp; the
  * results come back in eax and edx, and a failure as eax = -errno with
  * edx = 1 (which the libc's ptrace() needs to tell a word of -1 read with
- * PT_READ_D from an error). These run on every system call, hence inline.
+ * PT_READ_D from an error). A call that entered by SYSENTER (tf_err is
+ * TF_ERR_SYSENTER; kernel/i386/sysenter.c) has ebp holding the stub's
+ * %esp and the sixth word on the stub's stack, read only for calls that
+ * have six. These run on every system call, hence inline.
  */
 #ifndef KERNEL_I386_SYSCALL_MD_H
 #define KERNEL_I386_SYSCALL_MD_H
@@ -13,12 +16,18 @@
 #include "kernel/i386/frame.h"
 #include "kernel/i386/regs.h"
 #include "kernel/i386/x86.h"
+#include "kernel/syscall.h"
 #include "proc/proc.h"
+#include "vm/vm.h"
 
-#define SYSCALL_INSN_LEN	2	/* int $0x80 */
+#define SYSCALL_INSN_LEN	2	/* int $0x80, and sysenter too */
+#define SYSENTER_ARG6		8	/* the stub's sixth word: ebp + 8 */
 
-/* The number and argument words of td's system call, into td_sc_code and td_sc_args. */
-static inline void
+/*
+ * The number and argument words of td's system call, into td_sc_code and
+ * td_sc_args: 0, or EFAULT if a SYSENTER call's sixth word is unreadable.
+ */
+static inline int
 cpu_fetch_syscall_args(struct thread *td)
 {
 	const struct trapframe *tf = td->td_frame;
@@ -30,6 +39,11 @@ cpu_fetch_syscall_args(struct thread *td)
 	td->td_sc_args[3] = tf->tf_esi;
 	td->td_sc_args[4] = tf->tf_edi;
 	td->td_sc_args[5] = tf->tf_ebp;
+	if (tf->tf_err == TF_ERR_SYSENTER && tf->tf_eax < nsysent &&
+	    sysent[tf->tf_eax].sy_narg > 5)
+		return copyin((const void *)(tf->tf_ebp + SYSENTER_ARG6),
+		    &td->td_sc_args[5], sizeof(td->td_sc_args[5]));
+	return 0;
 }
 
 /*
@@ -69,8 +83,8 @@ cpu_fetch_syscall_retval(const struct thread *td, register_t rv[2])
 
 /*
  * Is td being single-stepped (by its debugger or by itself)? int $0x80
- * cleared the trap flag, so the step trap is the kernel's to post
- * (ptrace_syscall_step) as the call returns.
+ * cleared the trap flag (Xsysenter clears it too), so the step trap is the
+ * kernel's to post (ptrace_syscall_step) as the call returns.
  */
 static inline int
 cpu_syscall_stepping(const struct thread *td)

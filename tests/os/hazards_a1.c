@@ -1,4 +1,5 @@
 // RUN: bochs
+// RUN: qemu sysenter=0
 /*
  * hazards_a1.c - MOV SS / POP SS with a watched source, right before an
  * instruction that enters the kernel (CVE-2018-8897, FreeBSD-SA-18:06).
@@ -25,8 +26,10 @@
  * and real CPUs; the case expects each emulator's own. The
  * ring-0 path itself (kernel/dbreg.c, dbreg_trap_kernel) is reviewed, not
  * run. Not expressible: the doc's LDT variants (Kestrel has no set_ldt).
- * sysenter is not a Kestrel entry (SYSENTER_CS is 0), so it is #GP in ring
- * 3: SIGSEGV, never a kernel entry.
+ * sysenter: where the kernel enters by SYSENTER, the pair is the stub's
+ * sequence with the mov ss right before its sysenter, and getpid's value
+ * comes back; with sysenter=0 (the second run) SYSENTER_CS is 0, so it is
+ * #GP in ring 3 (ebp 0 as the doc says): SIGSEGV, never a kernel entry.
  */
 #include <sys/syscall.h>
 #include "hazards_lib.h"
@@ -42,6 +45,7 @@ int	movss_int80(int), popss_int80(int), movss_int3(int), popss_int3(int);
 int	movss_icebp(int), popss_icebp(int), movss_into(int), popss_into(int);
 int	movss_int0e(int), popss_int0e(int), movss_sysenter(int);
 int	popss_sysenter(int), tf_movss_int80(int), tf_popss_int80(int);
+int	movss_sysenter_stub(int), popss_sysenter_stub(int);
 
 #define PAIR(name, pre, post, insn)					\
 	".globl movss_" name "\nmovss_" name ":\n"			\
@@ -67,6 +71,12 @@ __asm__(".text\n"
 	PAIR("into", OVERFLOW, "", "	into")
 	PAIR("int0e", "", "", "	int $0x0e")
 	PAIR("sysenter", EBP0, EBP_BACK, "	sysenter")
+	".globl movss_sysenter_stub\nmovss_sysenter_stub:\n"
+	"	movl 4(%esp), %eax\n" HZ_SYSENTER_PUSH
+	"	movw ssv, %ss\n	sysenter\n1:	ret\n"
+	".globl popss_sysenter_stub\npopss_sysenter_stub:\n"
+	"	movl 4(%esp), %eax\n" HZ_SYSENTER_PUSH
+	"	movl $ssv_stack+16380, %esp\n	popl %ss\n	sysenter\n1:	ret\n"
 	".globl tf_movss_int80\ntf_movss_int80:\n"
 	"	movl 4(%esp), %eax\n" TF_ON
 	"	movw ssv, %ss\n	int $0x80\n" TF_OFF "	ret\n"
@@ -170,6 +180,8 @@ static const struct pair p_int0e = { .fn = movss_int0e, .own_sig = SIGSEGV,
     .skip = 2 };
 static const struct pair p_sysenter = { .fn = movss_sysenter,
     .own_sig = SIGSEGV, .skip = 2 };
+static const struct pair p_sysenter_stub = { .fn = movss_sysenter_stub,
+    .nr = SYS_getpid, .expect = -1 };
 
 /* The pop ss twin of p: the same instruction after popl %ss. */
 static struct pair
@@ -187,7 +199,12 @@ HZ_CASE(test_movss_int3) { return run_pair(&p_int3, 0); }
 HZ_CASE(test_movss_icebp) { return run_pair(&p_icebp, 0); }
 HZ_CASE(test_movss_into) { return run_pair(&p_into, 0); }
 HZ_CASE(test_movss_int0e) { return run_pair(&p_int0e, 0); }
-HZ_CASE(test_movss_sysenter) { return run_pair(&p_sysenter, 0); }
+HZ_CASE(test_movss_sysenter)
+{
+	if (kinfo(KINFO_SYSENTER))
+		return run_pair(&p_sysenter_stub, 0);
+	return run_pair(&p_sysenter, 0);
+}
 
 #define POPPED(p, fn)	do {						\
 		struct pair q_ = popped(&(p), (fn));			\
@@ -200,7 +217,12 @@ HZ_CASE(test_popss_int3) { POPPED(p_int3, popss_int3); }
 HZ_CASE(test_popss_icebp) { POPPED(p_icebp, popss_icebp); }
 HZ_CASE(test_popss_into) { POPPED(p_into, popss_into); }
 HZ_CASE(test_popss_int0e) { POPPED(p_int0e, popss_int0e); }
-HZ_CASE(test_popss_sysenter) { POPPED(p_sysenter, popss_sysenter); }
+HZ_CASE(test_popss_sysenter)
+{
+	if (kinfo(KINFO_SYSENTER))
+		POPPED(p_sysenter_stub, popss_sysenter_stub);
+	POPPED(p_sysenter, popss_sysenter);
+}
 
 static volatile int traps, tf_in_handler;
 

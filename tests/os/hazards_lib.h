@@ -21,8 +21,7 @@
  *
  * Classes Kestrel cannot express, and why (docs/hazards.md has the list):
  * LDT selectors and a thread deleting an LDT entry (no set_ldt, no
- * threads); SYSENTER as an entry (Kestrel enters by int $0x80 only; the
- * sysenter instruction is tested as the #GP it is); a nested indirect
+ * threads); a nested indirect
  * syscall(2) (none exists); writes through a read-only MAP_SHARED mapping
  * (no mmap); attach racing a setuid exec (no set-id executables); races
  * between CPUs (one CPU, a kernel that is not preempted); the CR0.TS
@@ -55,6 +54,23 @@
 #define PSL_VIF		0x00080000u
 #define PSL_VIP		0x00100000u
 #define HZ_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * SYSENTER, when the kernel enters that way (kinfo KINFO_SYSENTER; else it
+ * is #GP, SIGSEGV): the hazard suites run once with and once without
+ * (// RUN: qemu sysenter=0). HZ_SYSENTER_PUSH does what Kestrel's stub
+ * does before its sysenter (kernel/i386/sysenter.c): the return address
+ * (label 1, right after the sysenter that must follow), then ebp, ecx and
+ * edx, and %esp into ebp; the kernel comes back through the stub's
+ * landing, which returns to label 1 with every register as the call left
+ * it. __sysenter_entry is libc's pointer to the stub itself (NULL: libc
+ * uses int $0x80); the stub's sysenter is HZ_STUB_SYSENTER bytes in.
+ */
+#define HZ_SYSENTER_PUSH						\
+	"	pushl $1f\n	pushl %ebp\n	pushl %ecx\n	pushl %edx\n"	\
+	"	movl %esp, %ebp\n"
+#define HZ_STUB_SYSENTER	5
+extern void *__sysenter_entry;
 #define HZ_DR6_BS	0x4000u
 #define HZ_DR6_B(i)	(1u << (i))
 

@@ -1,6 +1,7 @@
+// RUN: qemu sysenter=0
 /*
  * ptrace_step.c - PT_STEP: exactly one user instruction per step, int $0x80
- * stepped as one instruction, pushf and popf as on hardware, the debugger's
+ * and sysenter each stepped as one instruction, pushf and popf as on hardware, the debugger's
  * TF never left behind nor visible to the program, a program's own TF kept,
  * a step across a signal handler (FreeBSD's PT_STEP_with_signal), and
  * nothing of a step surviving an exec.
@@ -19,6 +20,8 @@
 
 extern char loop_begin[], loop_end[];
 extern char sc_begin[], sc_int[], sc_after[], sc_end[];
+extern char se_call[], se_after[], se_end[];
+extern void *__sysenter_entry;	/* libc's SYSENTER stub, or NULL */
 extern char pf_begin[], pf_end[];
 extern char st_begin[], st_set[], st_end[];
 extern char b3_first[], b3_second[], b3_third[];
@@ -131,6 +134,75 @@ PT_CASE(step_over_int80)
 	KT_CHECK(eip_of(pid) == (uint32_t)sc_end + 1, "not the closing int3");
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 4);
+	return 0;
+}
+
+static int __attribute__((noinline))
+sysenter_body(void)
+{
+	__asm__ volatile(
+	    "int3\n"
+	    "mov %0, %%eax\n"
+	    ".globl se_call\nse_call:\n"
+	    "call *__sysenter_entry\n"
+	    ".globl se_after\nse_after:\n"
+	    "nop\n"
+	    ".globl se_end\nse_end:\n"
+	    "int3\n" : : "i"(SYS_getpid) : "eax", "edx", "cc", "memory");
+	return 5;
+}
+
+/*
+ * Through libc's SYSENTER stub (kernel/i386/sysenter.c), one step per
+ * instruction: the sysenter runs the call and stops once, at the landing
+ * right behind it, with the pid in eax and no TF left; then the landing's
+ * three instructions and the return. Without SYSENTER (sysenter=0, or a
+ * CPU without SEP) libc has no stub: that is checked instead.
+ */
+PT_CASE(step_over_sysenter)
+{
+	static const int at[] = { 0, 1, 2, 3, 5 };
+	char *stub = __sysenter_entry;
+	struct reg r;
+	pid_t pid;
+	int st, i;
+
+	if (!kinfo(KINFO_SYSENTER)) {
+		KT_CHECK(stub == NULL, "a SYSENTER stub at %p", stub);
+		return 0;
+	}
+	pid = pt_traced(sysenter_body);
+	TO_FIRST_INT3(pid);
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	KT_CHECK(eip_of(pid) == (uint32_t)se_call, "not at the call");
+	for (i = 0; i < 5; i++) {
+		PT_OK(PT_STEP, pid, 1, 0);
+		PT_STOP(pid, SIGTRAP);
+		KT_CHECK(eip_of(pid) == (uint32_t)stub + at[i],
+		    "step %d at %#x, expected %p", i, eip_of(pid), stub + at[i]);
+	}
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	PT_OK(PT_GETREGS, pid, &r, 0);
+	KT_CHECK(r.r_eip == (uint32_t)stub + 7, "step over sysenter stopped "
+	    "at %#x, expected %p", r.r_eip, stub + 7);
+	KT_CHECK(r.r_eax == (uint32_t)pid, "eax %u, expected the pid %d",
+	    r.r_eax, pid);
+	KT_CHECK(!(r.r_eflags & PSL_T), "TF left set");
+	KT_CHECK(waitpid(pid, &st, WNOHANG) == 0, "a second stop: %s",
+	    pt_str(st));
+	for (i = 0; i < 3; i++) {
+		PT_OK(PT_STEP, pid, 1, 0);
+		PT_STOP(pid, SIGTRAP);
+	}
+	KT_CHECK(eip_of(pid) == (uint32_t)se_after, "landing did not return "
+	    "to the caller: %#x", eip_of(pid));
+	PT_CONT(pid, 0);
+	PT_STOP(pid, SIGTRAP);
+	KT_CHECK(eip_of(pid) == (uint32_t)se_end + 1, "not the closing int3");
+	PT_CONT(pid, 0);
+	PT_EXITS(pid, 5);
 	return 0;
 }
 
@@ -619,6 +691,7 @@ main(int argc, char **argv)
 	kt_run("loop_of_k_instructions", loop_of_k_instructions);
 	kt_run("step_over_int80", step_over_int80);
 	kt_run("continue_after_int80_step", continue_after_int80_step);
+	kt_run("step_over_sysenter", step_over_sysenter);
 	kt_run("step_pushf_popf", step_pushf_popf);
 	kt_run("program_tf_untraced", program_tf_untraced);
 	kt_run("program_tf_survives_debugger_step",

@@ -1,5 +1,6 @@
 /*
- * syscall_impl.h - how the library enters the kernel: int $0x80 with the
+ * syscall_impl.h - how the library enters the kernel: int $0x80, or a call
+ * to the kernel's SYSENTER stub where there is one (sysenter.c), with the
  * number in eax and up to five arguments in ebx, ecx, edx, esi, edi. The
  * sixth register (ebp) is the frame pointer's; mmap, the only call with six
  * words, goes through __syscall6 in syscall6.asm.
@@ -9,16 +10,26 @@
 
 #include <errno.h>
 
+extern void *__sysenter_entry;	/* the kernel's SYSENTER stub, or NULL */
+void	__sysenter_init(char **envp);
+
 /* The kernel returns a second result word in edx, so edx is an output too. */
 static inline int
 __syscall(int num, int a1, int a2, int a3, int a4, int a5)
 {
 	int ret, edx = a3;
 
-	__asm__ volatile("int $0x80"
-	    : "=a"(ret), "+d"(edx)
-	    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
-	    : "memory", "cc");
+	if (__sysenter_entry != 0)
+		__asm__ volatile("call *%7"
+		    : "=a"(ret), "+d"(edx)
+		    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5),
+		      "m"(__sysenter_entry)
+		    : "memory", "cc");
+	else
+		__asm__ volatile("int $0x80"
+		    : "=a"(ret), "+d"(edx)
+		    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
+		    : "memory", "cc");
 	return ret;
 }
 
