@@ -100,6 +100,13 @@ pmap_activate(paddr_t pd)
 	}
 }
 
+/* Load the live directory again: a whole TLB flush (debug.cr3_reload). */
+void
+pmap_reload(void)
+{
+	lcr3(rcr3());
+}
+
 /*
  * Free the user half of pd: its page tables and its references to the
  * pages they map. A live pd (exit) is left empty and loaded, its page kept

@@ -44,6 +44,7 @@ void		pmap_destroy(paddr_t pd);
 uint32_t	*pmap_pte(paddr_t pd, vaddr_t va, int create);
 void		pmap_invalidate(paddr_t pd, vaddr_t va);
 void		pmap_activate(paddr_t pd);
+void		pmap_reload(void);
 
 /* vm/kmalloc.c: the kernel heap. kmalloc returns NULL when out of memory. */
 void		*kmalloc(size_t size);

@@ -20,22 +20,22 @@ sigcode:
 ; The SYSENTER system call (kernel/i386/sysenter.c). libc calls sc_sysenter
 ; with int $0x80's registers: the number in eax, the arguments in ebx, ecx,
 ; edx, esi, edi, ebp. SYSENTER saves no user %esp or %eip, so %esp travels
-; in ebp and the kernel comes back to sc_sysenter_slow (iret: every register
-; from the trap frame) or sc_sysenter_fast (sysexit, which needs ecx and
-; edx for %esp and %eip: the kernel leaves their values in the two slots).
+; in ebp (the sixth argument and ecx wait on the stack), and the kernel
+; comes back to sc_sysenter_slow (iret: every register from the trap frame)
+; or to sc_sysenter_fast (sysexit, which takes %esp and %eip from ecx and
+; edx: the kernel passes edx's value in ebp, and ecx is the one pushed).
 global sc_sysenter, sc_sysenter_slow, sc_sysenter_fast
 sc_sysenter:
 	push ebp		; the sixth argument word, read by the kernel
-	push ecx		; the slots sysexit returns ecx and edx in
-	push edx
+	push ecx
 	mov ebp, esp
 	sysenter
 sc_sysenter_slow:		; two bytes after sysenter: ERESTART runs it again
-	add esp, 8
+	add esp, 4
 	pop ebp
 	ret
 sc_sysenter_fast:
-	pop edx
+	mov edx, ebp
 	pop ecx
 	pop ebp
 	ret

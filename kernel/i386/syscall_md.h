@@ -21,7 +21,7 @@
 #include "vm/vm.h"
 
 #define SYSCALL_INSN_LEN	2	/* int $0x80, and sysenter too */
-#define SYSENTER_ARG6		8	/* the stub's sixth word: ebp + 8 */
+#define SYSENTER_ARG6		4	/* the stub's sixth word: ebp + 4 */
 
 /*
  * The number and argument words of td's system call, into td_sc_code and

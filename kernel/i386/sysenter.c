@@ -6,19 +6,21 @@
  * of its own, sc_sysenter (kernel/i386/sigcode.asm), which exec copies to
  * the top of every user stack next to the signal trampoline and names to
  * libc in the ELF aux vector (AT_KSYSENTER). The stub keeps the sixth
- * argument, ecx and edx on the user stack and passes %esp in ebp; the
+ * argument and ecx on the user stack and passes %esp in ebp; the
  * kernel's half, Xsysenter (kernel/i386/vectors.asm), builds the same trap
  * frame int $0x80 builds, with the stub's sc_sysenter_slow as the %eip
  * (two bytes past the sysenter instruction, so ERESTART runs it again) and
  * TF_ERR_SYSENTER in tf_err. From there the call is an ordinary system call:
  * syscall(), its ptrace stops, signals, restarts and single steps.
  *
- * The way back is SYSEXIT when the frame allows it: nothing that only iret
- * restores (TF, NT, RF, VM), the flat user selectors, the stub's own return
- * address, no debug registers armed (the slots are written after userret,
- * where a watchpoint hit could not be reported); edx and ecx then go into
- * the stub's two slots and sysexit lands on sc_sysenter_fast. Anything else
- * (a signal handler to run, a step, a tracer's new %eip) irets.
+ * The way back is SYSEXIT when the frame allows it: the stub's own return
+ * address, nothing that only iret restores (TF, NT, RF, VM), and no
+ * set_regs() since the entry (PT_SETREGS, sigreturn), so that ecx is still
+ * the value the stub pushed and every selector one the program loaded
+ * itself. SYSEXIT needs ecx and edx for %esp and %eip: edx's value goes in
+ * ebp, which sc_sysenter_fast moves back before it pops ecx and ebp.
+ * Anything else (a signal handler to run, a step, a restart, a tracer's
+ * registers) irets.
  *
  * TF set by the program before SYSENTER survives it: the CPU single-steps
  * Xsysenter in ring 0 until the stub has saved EFLAGS and cleared TF, and
@@ -46,7 +48,7 @@
 #define MSR_SYSENTER_CS		0x174
 #define MSR_SYSENTER_ESP	0x175
 #define MSR_SYSENTER_EIP	0x176
-#define SYSENTER_STUB_FRAME	16	/* edx, ecx, ebp, the return address */
+#define SYSENTER_STUB_FRAME	12	/* ecx, ebp, the return address */
 
 int sysenter_enabled;
 
@@ -83,32 +85,15 @@ sysenter_stepping(uint32_t eip)
 	return eip >= (uint32_t)Xsysenter && eip <= (uint32_t)Xsysenter_stepped;
 }
 
-static int
-flat_or_null(uint32_t sel)
-{
-	sel &= 0xffff;
-	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL;
-}
-
-/*
- * May the call return by SYSEXIT? Then put ecx and edx into the stub's
- * slots and return the address sysexit goes to; 0 means iret.
- */
+/* May the call return by SYSEXIT? The address it goes to, or 0: iret. */
 static uint32_t
-sysexit_to(struct thread *td, struct trapframe *tf)
+sysexit_to(struct thread *td, const struct trapframe *tf, uint32_t setregs)
 {
-	uint32_t slot[2] = { tf->tf_edx, tf->tf_ecx };
 	uint32_t stub = td->td_proc->p_sigcode;
 
 	if (tf->tf_eip != stub + (sc_sysenter_slow - sigcode) ||
 	    (tf->tf_eflags & (PSL_T | PSL_NT | PSL_RF | PSL_VM)) != 0 ||
-	    tf->tf_cs != UCODE_SEL || tf->tf_ss != UDATA_SEL ||
-	    !flat_or_null(tf->tf_ds) || !flat_or_null(tf->tf_es) ||
-	    !flat_or_null(tf->tf_fs) || !flat_or_null(tf->tf_gs) ||
-	    (td->td_pcb.pcb_flags & PCB_DBREGS) ||
-	    (td->td_flags & TDF_DBHIT) ||
-	    tf->tf_esp > VM_MAXUSER_ADDRESS - sizeof(slot) ||
-	    copyout(slot, (void *)tf->tf_esp, sizeof(slot)) != 0)
+	    td->td_md.md_setregs != setregs)
 		return 0;
 	return stub + (sc_sysenter_fast - sigcode);
 }
@@ -123,6 +108,7 @@ uint32_t
 sysenter_syscall(struct trapframe *tf)
 {
 	struct thread *td = curthread;
+	uint32_t setregs = td->td_md.md_setregs;
 
 	tf->tf_eip = td->td_proc->p_sigcode + (sc_sysenter_slow - sigcode);
 	if (tf->tf_ebp < VM_MINUSER_ADDRESS ||
@@ -134,5 +120,5 @@ sysenter_syscall(struct trapframe *tf)
 		return 0;
 	}
 	syscall(tf);
-	return sysexit_to(td, tf);
+	return sysexit_to(td, tf, setregs);
 }

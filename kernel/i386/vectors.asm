@@ -182,8 +182,9 @@ Xsysenter_stepped:
 	SAVE_FRAME_AND_CALL sysenter_syscall
 	test eax, eax
 	jz doreti
-	; SYSEXIT to eax (sc_sysenter_fast), %esp from the frame. The checks of
-	; sysexit_to() make every selector load here one that cannot fault.
+	; SYSEXIT to eax (sc_sysenter_fast), %esp from the frame, edx's value
+	; in ebp. The frame holds only what the program itself had loaded
+	; (sysexit_to), so no selector load here can fault.
 	mov [esp + TF_ERR], eax
 	LOAD_SEG 0, gs
 	LOAD_SEG 4, fs
@@ -191,6 +192,7 @@ Xsysenter_stepped:
 	LOAD_SEG 12, ds
 	add esp, 16
 	popad
+	mov ebp, edx
 	mov edx, [esp + 4]		; tf_err: where sysexit goes
 	mov ecx, [esp + 20]		; tf_esp
 	and dword [esp + 16], ~PSL_I	; tf_eflags without IF: sti does it

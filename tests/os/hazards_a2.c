@@ -323,32 +323,32 @@ HZ_CASE(test_sysenter_tf)
  * The stub called with TF set (the doc's a): a trap after every one of its
  * instructions, the one after sysenter at the landing right behind it,
  * once; TF still set after the call; none once the program clears it (d).
- * The stub: push ebp, push ecx, push edx, mov ebp,esp (2 bytes), sysenter
- * (2), then the landing: add esp,8 (3), pop ebp, ret.
+ * The stub: push ebp, push ecx, mov ebp,esp (2 bytes), sysenter (2), then
+ * the landing: add esp,4 (3), pop ebp, ret.
  */
 static int
 stub_body(int nr, int expect)
 {
-	static const int at[] = { 0, 1, 2, 3, 5, 7, 10, 11 };
-	void (*want[14])(void);
+	static const int at[] = { 0, 1, 2, 4, 6, 9, 10 };
+	void (*want[13])(void);
 	int r, i, bad;
 
 	if (__sysenter_entry == NULL)
 		return 11;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 7; i++)
 		want[i] = (void (*)(void))((char *)__sysenter_entry + at[i]);
-	want[8] = tf_u1, want[9] = tf_u2, want[10] = tf_u3;
-	want[11] = tf_u4, want[12] = tf_u5, want[13] = tf_u6;
+	want[7] = tf_u1, want[8] = tf_u2, want[9] = tf_u3;
+	want[10] = tf_u4, want[11] = tf_u5, want[12] = tf_u6;
 	hz_handler(SIGTRAP, on_trap);
 	r = tf_stub(nr);
 	if (r != expect)
 		return 2;
 	if (!(tf_flags & PSL_T))
 		return 3;
-	if ((bad = traps_are(want, 14)) != 0)
+	if ((bad = traps_are(want, 13)) != 0)
 		return bad;
 	getpid();
-	return ntraps == 14 ? 0 : 4;
+	return ntraps == 13 ? 0 : 4;
 }
 
 static int stub_getpid_body(void) { return stub_body(SYS_getpid, getpid()); }

@@ -1,13 +1,17 @@
 /*
- * proc.c - benchmarks of the process machinery: the null system call,
- * fork+exit+wait, fork+execve+wait, a pipe round trip between two processes
- * and a copy-on-write fault.
+ * proc.c - benchmarks of the process machinery: the null system call
+ * through int $0x80 and through SYSENTER, one CR3 write, fork+exit+wait,
+ * fork+execve+wait, a pipe round trip between two processes and a
+ * copy-on-write fault.
  */
 #include <stdlib.h>
 #include <sys/syscall.h>
+#include <sys/sysctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "bench.h"
+
+extern void *__sysenter_entry;	/* libc's SYSENTER stub, or NULL */
 
 #define COW_PAGES	256
 
@@ -16,25 +20,60 @@ static void
 null_syscall(void)
 {
 	const int n = 20000;
-	uint64_t t0, t1;
+	struct bench_mark m;
 	int i, r;
 
-	t0 = rdtsc();
+	bench_start(&m);
 	for (i = 0; i < n; i++)
 		__asm__ volatile("int $0x80" : "=a"(r) : "a"(SYS_getpid)
 		    : "edx", "memory");
+	bench_end("getpid", &m, n, "ticks/op");
+	if (__sysenter_entry == NULL)
+		return;
+	bench_start(&m);
+	for (i = 0; i < n; i++)
+		__asm__ volatile("call *%1" : "=a"(r) : "m"(__sysenter_entry),
+		    "0"(SYS_getpid) : "edx", "memory");
+	bench_end("getpid_sysenter", &m, n, "ticks/op");
+}
+
+/*
+ * One CR3 write: writing sysctl debug.cr3_reload against reading it (the
+ * same call without the write), the difference per call.
+ */
+static void
+cr3_write(void)
+{
+	const int n = 2000;
+	int mib[4], v = 0, i;
+	size_t len = 4, vlen;
+	uint64_t t0, t1, t2;
+
+	if (sysctlnametomib("debug.cr3_reload", mib, &len) != 0)
+		return;
+	t0 = rdtsc();
+	for (i = 0; i < n; i++) {
+		vlen = sizeof(v);
+		sysctl(mib, len, &v, &vlen, NULL, 0);
+	}
 	t1 = rdtsc();
-	bench_report("getpid", t1 - t0, n, "ticks/op");
+	for (i = 0; i < n; i++) {
+		vlen = sizeof(v);
+		sysctl(mib, len, &v, &vlen, &v, sizeof(v));
+	}
+	t2 = rdtsc();
+	bench_report("cr3_write", t2 - t1 > t1 - t0 ? (t2 - t1) - (t1 - t0) : 0,
+	    n, "ticks/op");
 }
 
 static void
 fork_exit_wait(void)
 {
 	const int n = 200;
-	uint64_t t0, t1;
+	struct bench_mark m;
 	int i, status;
 
-	t0 = rdtsc();
+	bench_start(&m);
 	for (i = 0; i < n; i++) {
 		pid_t pid = fork();
 
@@ -42,8 +81,7 @@ fork_exit_wait(void)
 			_exit(0);
 		waitpid(pid, &status, 0);
 	}
-	t1 = rdtsc();
-	bench_report("fork_exit_wait", t1 - t0, n, "ticks/op");
+	bench_end("fork_exit_wait", &m, n, "ticks/op");
 }
 
 static void
@@ -51,10 +89,10 @@ fork_exec_wait(void)
 {
 	const int n = 50;
 	char *argv[] = { "/bin/true", NULL };
-	uint64_t t0, t1;
+	struct bench_mark m;
 	int i, status;
 
-	t0 = rdtsc();
+	bench_start(&m);
 	for (i = 0; i < n; i++) {
 		pid_t pid = fork();
 
@@ -64,8 +102,7 @@ fork_exec_wait(void)
 		}
 		waitpid(pid, &status, 0);
 	}
-	t1 = rdtsc();
-	bench_report("fork_exec_wait", t1 - t0, n, "ticks/op");
+	bench_end("fork_exec_wait", &m, n, "ticks/op");
 }
 
 /* One byte there and back between two processes. */
@@ -74,7 +111,7 @@ pipe_round_trip(void)
 {
 	const int n = 2000;
 	int there[2], back[2], i, status;
-	uint64_t t0, t1;
+	struct bench_mark m;
 	char c = 'x';
 	pid_t pid;
 
@@ -90,16 +127,15 @@ pipe_round_trip(void)
 	}
 	close(there[0]);
 	close(back[1]);
-	t0 = rdtsc();
+	bench_start(&m);
 	for (i = 0; i < n; i++) {
 		write(there[1], &c, 1);
 		read(back[0], &c, 1);
 	}
-	t1 = rdtsc();
+	bench_end("pipe_round_trip", &m, n, "ticks/op");
 	close(there[1]);
 	waitpid(pid, &status, 0);
 	close(back[0]);
-	bench_report("pipe_round_trip", t1 - t0, n, "ticks/op");
 }
 
 /* The child writes one byte into each of COW_PAGES shared pages. */
@@ -137,6 +173,7 @@ void
 bench_proc(void)
 {
 	null_syscall();
+	cr3_write();
 	fork_exit_wait();
 	fork_exec_wait();
 	pipe_round_trip();
