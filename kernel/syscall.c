@@ -41,12 +41,11 @@ syscall(struct trapframe *tf)
 	int error, stepping;
 
 	enable_intr();
-	error = cpu_fetch_syscall_args(td);
+	cpu_fetch_syscall_args(td);
 	if (p->p_flag & P_TRACED) {
 		if (p->p_ptevents & PTRACE_SCE) {
 			ptrace_syscall_stop(td, TDB_SCE);
-			/* the tracer may have changed it */
-			error = cpu_fetch_syscall_args(td);
+			cpu_fetch_syscall_args(td);	/* the tracer may have changed it */
 		}
 		if (p->p_siglist & SIGMASK(SIGKILL))
 			goto out;		/* PT_KILL at the entry stop: no call */
@@ -55,9 +54,9 @@ syscall(struct trapframe *tf)
 	stepping = cpu_syscall_stepping(td);
 	td->td_retval[0] = 0;
 	td->td_retval[1] = 0;
-	if (error == 0 && code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
+	if (code < SYS_MAXSYSCALL && sysent[code].sy_call != NULL)
 		error = sysent[code].sy_call(td, td->td_sc_args);
-	else if (error == 0)
+	else
 		error = ENOSYS;
 	cpu_set_syscall_retval(td, error);
 	if ((p->p_flag & P_TRACED) && ((p->p_ptevents & PTRACE_SCX) ||

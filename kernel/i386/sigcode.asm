@@ -1,4 +1,4 @@
-; sigcode.asm - the signal trampoline and the SYSENTER stub. exec copies
+; sigcode.asm - the signal trampoline and SYSEXIT's landing. exec copies
 ; these bytes to the top of every new user stack. A signal handler returns
 ; into the trampoline, which hands the context saved in the signal frame
 ; to sigreturn. If sigreturn refuses the context (a handler forged a bad
@@ -17,25 +17,12 @@ sigcode:
 	hlt
 	jmp .dead
 
-; The SYSENTER system call (kernel/i386/sysenter.c). libc calls sc_sysenter
-; with int $0x80's registers: the number in eax, the arguments in ebx, ecx,
-; edx, esi, edi, ebp. SYSENTER saves no user %esp or %eip, so %esp travels
-; in ebp (the sixth argument and ecx wait on the stack), and the kernel
-; comes back to sc_sysenter_slow (iret: every register from the trap frame)
-; or to sc_sysenter_fast (sysexit, which takes %esp and %eip from ecx and
-; edx: the kernel passes edx's value in ebp, and ecx is the one pushed).
-global sc_sysenter, sc_sysenter_slow, sc_sysenter_fast
-sc_sysenter:
-	push ebp		; the sixth argument word, read by the kernel
-	push ecx
-	mov ebp, esp
-	sysenter
-sc_sysenter_slow:		; two bytes after sysenter: ERESTART runs it again
-	add esp, 4
-	pop ebp
-	ret
-sc_sysenter_fast:
-	mov edx, ebp
+; Where SYSEXIT returns (kernel/i386/sysenter.c): SYSEXIT takes %eip and
+; %esp from edx and ecx, so the kernel leaves the call's edx, ecx, ebp and
+; return address just below the caller's %esp, and this puts them back.
+global sc_sysexit
+sc_sysexit:
+	pop edx
 	pop ecx
 	pop ebp
 	ret

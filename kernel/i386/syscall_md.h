@@ -5,9 +5,9 @@
  * results come back in eax and edx, and a failure as eax = -errno with
  * edx = 1 (which the libc's ptrace() needs to tell a word of -1 read with
  * PT_READ_D from an error). A call that entered by SYSENTER (tf_err is
- * TF_ERR_SYSENTER; kernel/i386/sysenter.c) has ebp holding the stub's
- * %esp and the sixth word on the stub's stack, read only for calls that
- * have six. These run on every system call, hence inline.
+ * TF_ERR_SYSENTER; kernel/i386/sysenter.c) has the same frame, but a
+ * restart must run its whole entry sequence again. These run on every
+ * system call, hence inline.
  */
 #ifndef KERNEL_I386_SYSCALL_MD_H
 #define KERNEL_I386_SYSCALL_MD_H
@@ -16,18 +16,13 @@
 #include "kernel/i386/frame.h"
 #include "kernel/i386/regs.h"
 #include "kernel/i386/x86.h"
-#include "kernel/syscall.h"
 #include "proc/proc.h"
-#include "vm/vm.h"
 
-#define SYSCALL_INSN_LEN	2	/* int $0x80, and sysenter too */
-#define SYSENTER_ARG6		4	/* the stub's sixth word: ebp + 4 */
+#define SYSCALL_INSN_LEN	2	/* int $0x80 */
+#define SYSENTER_SEQ_LEN	11	/* push $1f, push ebp, mov, push ecx, sysenter */
 
-/*
- * The number and argument words of td's system call, into td_sc_code and
- * td_sc_args: 0, or EFAULT if a SYSENTER call's sixth word is unreadable.
- */
-static inline int
+/* The number and argument words of td's system call, into td_sc_code and td_sc_args. */
+static inline void
 cpu_fetch_syscall_args(struct thread *td)
 {
 	const struct trapframe *tf = td->td_frame;
@@ -39,11 +34,6 @@ cpu_fetch_syscall_args(struct thread *td)
 	td->td_sc_args[3] = tf->tf_esi;
 	td->td_sc_args[4] = tf->tf_edi;
 	td->td_sc_args[5] = tf->tf_ebp;
-	if (tf->tf_err == TF_ERR_SYSENTER && tf->tf_eax < nsysent &&
-	    sysent[tf->tf_eax].sy_narg > 5)
-		return copyin((const void *)(tf->tf_ebp + SYSENTER_ARG6),
-		    &td->td_sc_args[5], sizeof(td->td_sc_args[5]));
-	return 0;
 }
 
 /*
@@ -62,7 +52,8 @@ cpu_set_syscall_retval(struct thread *td, int error)
 		tf->tf_edx = td->td_retval[1];
 		break;
 	case ERESTART:
-		tf->tf_eip -= SYSCALL_INSN_LEN;
+		tf->tf_eip -= tf->tf_err == TF_ERR_SYSENTER ? SYSENTER_SEQ_LEN :
+		    SYSCALL_INSN_LEN;
 		break;
 	case EJUSTRETURN:
 		break;

@@ -2,34 +2,45 @@
  * sysenter.c - the SYSENTER/SYSEXIT system call entry, beside int $0x80.
  *
  * SYSENTER jumps to a kernel address held in MSRs and saves nothing of the
- * user's: no %eip, no %esp, no EFLAGS. So Kestrel enters it only from a stub
- * of its own, sc_sysenter (kernel/i386/sigcode.asm), which exec copies to
- * the top of every user stack next to the signal trampoline and names to
- * libc in the ELF aux vector (AT_KSYSENTER). The stub keeps the sixth
- * argument and ecx on the user stack and passes %esp in ebp; the
- * kernel's half, Xsysenter (kernel/i386/vectors.asm), builds the same trap
- * frame int $0x80 builds, with the stub's sc_sysenter_slow as the %eip
- * (two bytes past the sysenter instruction, so ERESTART runs it again) and
- * TF_ERR_SYSENTER in tf_err. From there the call is an ordinary system call:
- * syscall(), its ptrace stops, signals, restarts and single steps.
+ * user's: no %eip, no %esp, no EFLAGS. So a program enters it with a fixed
+ * sequence (libc's syscall_impl.h and syscall6.asm; SYSENTER_SEQ_LEN bytes):
  *
- * The way back is SYSEXIT when the frame allows it: the stub's own return
- * address, nothing that only iret restores (TF, NT, RF, VM), and no
- * set_regs() since the entry (PT_SETREGS, sigreturn), so that ecx is still
- * the value the stub pushed and every selector one the program loaded
- * itself. SYSEXIT needs ecx and edx for %esp and %eip: edx's value goes in
- * ebp, which sc_sysenter_fast moves back before it pops ecx and ebp.
- * Anything else (a signal handler to run, a step, a restart, a tracer's
- * registers) irets.
+ *	pushl $1f		the return address
+ *	pushl %ebp		the caller's ebp: the sixth argument word
+ *	movl %esp, %ebp		the frame pointer carries the stack to the kernel
+ *	pushl %ecx		SYSEXIT needs ecx (and edx)
+ *	sysenter
+ *   1:
+ *
+ * with int $0x80's registers otherwise: the number in eax, the arguments in
+ * ebx, ecx, edx, esi, edi. Xsysenter (kernel/i386/vectors.asm) saves the
+ * registers and flags like int $0x80's entry, and sysenter_syscall() reads
+ * the three words back from the user stack, so the trap frame is exactly
+ * the one int $0x80 at label 1 would have made: %eip at label 1, %esp, ebp
+ * and ecx as before the sequence, tf_err TF_ERR_SYSENTER. From there the
+ * call is an ordinary system call: syscall(), its ptrace stops, signals and
+ * single steps see the program at label 1. ERESTART backs %eip up over the
+ * whole sequence (kernel/i386/syscall_md.h), which runs again.
+ *
+ * The way back is SYSEXIT when nothing but the call's results changed: the
+ * same %eip, nothing that only iret restores (TF, NT, RF, VM), no
+ * set_regs() since the entry (PT_SETREGS, sigreturn: so every selector is
+ * one the program loaded itself and cannot fault), no debug registers
+ * armed. SYSEXIT takes %eip and %esp from edx and ecx, so edx, ecx, ebp and
+ * %eip go just below the program's %esp, and sysexit lands on sc_sysexit in
+ * the trampoline page (exec names it in the ELF aux vector, AT_KSYSENTER),
+ * which pops them. Anything else irets.
  *
  * TF set by the program before SYSENTER survives it: the CPU single-steps
  * Xsysenter in ring 0 until the stub has saved EFLAGS and cleared TF, and
  * dbreg_trap_kernel() ignores those steps (sysenter_stepping). The call then
- * returns with the step trap posted, as for int $0x80 (hazard A2).
+ * returns with the step trap posted, as for int $0x80 (hazard A2). A
+ * sysenter whose ebp does not point at the sequence's words runs no call:
+ * it is SIGSEGV with %esp = ebp and %eip 0 (where it came from is unknown).
  *
  * The kernel option sysenter=0 leaves the MSRs clear: the instruction is
- * then #GP (SIGSEGV), no stub is advertised and libc uses int $0x80, as on
- * a CPU without SEP (-cpu 486, pentium).
+ * then #GP (SIGSEGV), the aux vector names no landing and libc uses
+ * int $0x80, as on a CPU without SEP (-cpu 486, pentium).
  */
 #include <string.h>
 #include <sys/signal.h>
@@ -48,7 +59,9 @@
 #define MSR_SYSENTER_CS		0x174
 #define MSR_SYSENTER_ESP	0x175
 #define MSR_SYSENTER_EIP	0x176
-#define SYSENTER_STUB_FRAME	12	/* ecx, ebp, the return address */
+#define SEQ_BELOW		4	/* ecx at ebp - 4 */
+#define SEQ_ABOVE		8	/* ebp and the return address */
+#define SYSEXIT_WORDS		4	/* edx, ecx, ebp, %eip for sc_sysexit */
 
 int sysenter_enabled;
 
@@ -75,7 +88,7 @@ sysenter_init(void)
 uint32_t
 sigcode_sysenter(uint32_t sigcode_at)
 {
-	return sysenter_enabled ? sigcode_at + (sc_sysenter - sigcode) : 0;
+	return sysenter_enabled ? sigcode_at + (sc_sysexit - sigcode) : 0;
 }
 
 /* Is eip one of Xsysenter's instructions that run with the program's TF? */
@@ -85,40 +98,52 @@ sysenter_stepping(uint32_t eip)
 	return eip >= (uint32_t)Xsysenter && eip <= (uint32_t)Xsysenter_stepped;
 }
 
-/* May the call return by SYSEXIT? The address it goes to, or 0: iret. */
+/*
+ * May the call return by SYSEXIT? Then the words sc_sysexit pops are below
+ * the program's %esp, tf_esp points at them, and the result is where
+ * sysexit goes; 0 means iret.
+ */
 static uint32_t
-sysexit_to(struct thread *td, const struct trapframe *tf, uint32_t setregs)
+sysexit_to(struct thread *td, struct trapframe *tf, uint32_t eip,
+    uint32_t setregs)
 {
-	uint32_t stub = td->td_proc->p_sigcode;
+	uint32_t w[SYSEXIT_WORDS] = { tf->tf_edx, tf->tf_ecx, tf->tf_ebp, eip };
+	uint32_t to = tf->tf_esp - sizeof(w);
 
-	if (tf->tf_eip != stub + (sc_sysenter_slow - sigcode) ||
+	if (tf->tf_eip != eip || td->td_md.md_setregs != setregs ||
 	    (tf->tf_eflags & (PSL_T | PSL_NT | PSL_RF | PSL_VM)) != 0 ||
-	    td->td_md.md_setregs != setregs)
+	    (td->td_pcb.pcb_flags & PCB_DBREGS) || (td->td_flags & TDF_DBHIT) ||
+	    tf->tf_esp < VM_MINUSER_ADDRESS + sizeof(w) ||
+	    copyout(w, (void *)to, sizeof(w)) != 0)
 		return 0;
-	return stub + (sc_sysenter_fast - sigcode);
+	tf->tf_esp = to;
+	return td->td_proc->p_sigcode + (sc_sysexit - sigcode);
 }
 
 /*
- * Xsysenter's C half: the frame is built but for %eip. Run the call; the
- * result says how to leave (sysexit_to). A sysenter whose ebp cannot be the
- * stub's stack (a raw one with ebp 0, say) runs no call: it is SIGSEGV at
- * the stub's sysenter instruction, TF and all kept, as a fault would be.
+ * Xsysenter's C half: the frame has the registers and flags, tf_esp holds
+ * ebp. Read the sequence's words, run the call; the result says how to
+ * leave (sysexit_to).
  */
 uint32_t
 sysenter_syscall(struct trapframe *tf)
 {
 	struct thread *td = curthread;
-	uint32_t setregs = td->td_md.md_setregs;
+	uint32_t setregs = td->td_md.md_setregs, w[3];	/* ecx, ebp, %eip */
 
-	tf->tf_eip = td->td_proc->p_sigcode + (sc_sysenter_slow - sigcode);
-	if (tf->tf_ebp < VM_MINUSER_ADDRESS ||
-	    tf->tf_ebp > VM_MAXUSER_ADDRESS - SYSENTER_STUB_FRAME) {
-		enable_intr();
-		tf->tf_eip -= SYSCALL_INSN_LEN;
+	enable_intr();
+	if (tf->tf_ebp < VM_MINUSER_ADDRESS + SEQ_BELOW ||
+	    tf->tf_ebp > VM_MAXUSER_ADDRESS - SEQ_ABOVE ||
+	    copyin((void *)(tf->tf_ebp - SEQ_BELOW), w, sizeof(w)) != 0) {
+		tf->tf_eip = 0;
 		trapsignal(td, SIGSEGV, SEGV_MAPERR, tf->tf_ebp);
 		userret(tf);
 		return 0;
 	}
+	tf->tf_ecx = w[0];
+	tf->tf_ebp = w[1];
+	tf->tf_eip = w[2];
+	tf->tf_esp += SEQ_ABOVE;
 	syscall(tf);
-	return sysexit_to(td, tf, setregs);
+	return sysexit_to(td, tf, w[2], setregs);
 }

@@ -19,6 +19,6 @@ uint32_t	sysenter_syscall(struct trapframe *tf);
 /* kernel/i386/vectors.asm and sigcode.asm */
 void	Xsysenter(void);
 extern const char Xsysenter_stepped[];
-extern const char sc_sysenter[], sc_sysenter_slow[], sc_sysenter_fast[];
+extern const char sc_sysexit[];
 
 #endif

@@ -119,14 +119,13 @@ trap_stubs:
 ; Load the frame's %2 (its word at [esp + %1]) unless the live one is the
 ; same; %3, if given, labels the load for trap()'s fault fix-up.
 %macro LOAD_SEG 2-3
-	mov ax, [esp + %1]
-	mov cx, %2
-	cmp ax, cx
+	mov ax, %2
+	cmp ax, [esp + %1]
 	je %%same
 %ifnempty %3
 %3:
 %endif
-	mov %2, eax
+	mov %2, [esp + %1]
 %%same:
 %endmacro
 
@@ -169,22 +168,22 @@ extern proc0_tss
 Xsysenter:
 	mov esp, [ss:proc0_tss + TSS_ESP0]	; the thread's kernel stack
 	push dword UDATA_SEL		; tf_ss
-	push ebp			; tf_esp: the stub passes its %esp in ebp
+	push ebp			; tf_esp: ebp for now (sysenter.c)
 	pushfd				; tf_eflags: the program's, TF and NT too
 	push dword PSL_RESERVED_1
 	popfd				; TF, NT, AC, DF off; IF stays off
 Xsysenter_stepped:
 	or dword [esp], PSL_I		; the program ran with interrupts on
 	push dword UCODE_SEL		; tf_cs
-	push dword 0			; tf_eip: sysenter_syscall() names it
+	push dword 0			; tf_eip: sysenter_syscall() reads it
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
 	SAVE_FRAME_AND_CALL sysenter_syscall
 	test eax, eax
 	jz doreti
-	; SYSEXIT to eax (sc_sysenter_fast), %esp from the frame, edx's value
-	; in ebp. The frame holds only what the program itself had loaded
-	; (sysexit_to), so no selector load here can fault.
+	; SYSEXIT to eax (sc_sysexit), %esp from the frame. The frame holds
+	; only what the program itself had loaded (sysexit_to), so no
+	; selector load here can fault.
 	mov [esp + TF_ERR], eax
 	LOAD_SEG 0, gs
 	LOAD_SEG 4, fs
@@ -192,7 +191,6 @@ Xsysenter_stepped:
 	LOAD_SEG 12, ds
 	add esp, 16
 	popad
-	mov ebp, edx
 	mov edx, [esp + 4]		; tf_err: where sysexit goes
 	mov ecx, [esp + 20]		; tf_esp
 	and dword [esp + 16], ~PSL_I	; tf_eflags without IF: sti does it

@@ -58,18 +58,15 @@
 /*
  * SYSENTER, when the kernel enters that way (kinfo KINFO_SYSENTER; else it
  * is #GP, SIGSEGV): the hazard suites run once with and once without
- * (// RUN: qemu sysenter=0). HZ_SYSENTER_PUSH does what Kestrel's stub
- * does before its sysenter (kernel/i386/sysenter.c): the return address
- * (label 1, right after the sysenter that must follow), then ebp and ecx,
- * and %esp into ebp; the kernel comes back through the stub's
- * landing, which returns to label 1 with every register as the call left
- * it. __sysenter_entry is libc's pointer to the stub itself (NULL: libc
- * uses int $0x80); the stub's sysenter is HZ_STUB_SYSENTER bytes in.
+ * (// RUN: qemu sysenter=0). HZ_SYSENTER_PUSH is the start of the entry
+ * sequence (kernel/i386/sysenter.c): the return address (label 1, right
+ * after the sysenter that must follow), ebp, %esp into ebp, ecx. The
+ * kernel comes back to label 1 with every register as int $0x80 would
+ * leave it. __sysenter_ok is libc's: it enters that way.
  */
 #define HZ_SYSENTER_PUSH						\
-	"	pushl $1f\n	pushl %ebp\n	pushl %ecx\n	movl %esp, %ebp\n"
-#define HZ_STUB_SYSENTER	4
-extern void *__sysenter_entry;
+	"	pushl $1f\n	pushl %ebp\n	movl %esp, %ebp\n	pushl %ecx\n"
+extern int __sysenter_ok;
 #define HZ_DR6_BS	0x4000u
 #define HZ_DR6_B(i)	(1u << (i))
 

@@ -20,8 +20,8 @@
 
 extern char loop_begin[], loop_end[];
 extern char sc_begin[], sc_int[], sc_after[], sc_end[];
-extern char se_call[], se_after[], se_end[];
-extern void *__sysenter_entry;	/* libc's SYSENTER stub, or NULL */
+extern char se_seq[], se_sysenter[], se_after[], se_end[];
+extern int __sysenter_ok;	/* libc enters by SYSENTER */
 extern char pf_begin[], pf_end[];
 extern char st_begin[], st_set[], st_end[];
 extern char b3_first[], b3_second[], b3_third[];
@@ -143,8 +143,13 @@ sysenter_body(void)
 	__asm__ volatile(
 	    "int3\n"
 	    "mov %0, %%eax\n"
-	    ".globl se_call\nse_call:\n"
-	    "call *__sysenter_entry\n"
+	    ".globl se_seq\nse_seq:\n"
+	    "pushl $se_after\n"
+	    "pushl %%ebp\n"
+	    "movl %%esp, %%ebp\n"
+	    "pushl %%ecx\n"
+	    ".globl se_sysenter\nse_sysenter:\n"
+	    "sysenter\n"
 	    ".globl se_after\nse_after:\n"
 	    "nop\n"
 	    ".globl se_end\nse_end:\n"
@@ -153,51 +158,49 @@ sysenter_body(void)
 }
 
 /*
- * Through libc's SYSENTER stub (kernel/i386/sysenter.c), one step per
- * instruction: the sysenter runs the call and stops once, at the landing
- * right behind it, with the pid in eax and no TF left; then the landing's
- * three instructions, the last its return. Without SYSENTER (sysenter=0, or a
- * CPU without SEP) libc has no stub: that is checked instead.
+ * libc's SYSENTER sequence (kernel/i386/sysenter.c), one step per
+ * instruction: the sysenter runs the call and stops once, right behind it,
+ * with the pid in eax, the registers as before the sequence and no TF
+ * left. Without SYSENTER (sysenter=0, or a CPU without SEP) libc does not
+ * use it: that is checked instead.
  */
 PT_CASE(step_over_sysenter)
 {
-	static const int at[] = { 0, 1, 2, 4 };
-	char *stub = __sysenter_entry;
-	struct reg r;
+	struct reg r0, r;
 	pid_t pid;
 	int st, i;
 
 	if (!kinfo(KINFO_SYSENTER)) {
-		KT_CHECK(stub == NULL, "a SYSENTER stub at %p", stub);
+		KT_CHECK(!__sysenter_ok, "libc enters by SYSENTER");
 		return 0;
 	}
 	pid = pt_traced(sysenter_body);
 	TO_FIRST_INT3(pid);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)se_call, "not at the call");
+	PT_OK(PT_GETREGS, pid, &r0, 0);
+	KT_CHECK(r0.r_eip == (uint32_t)se_seq, "not at the sequence");
 	for (i = 0; i < 4; i++) {
 		PT_OK(PT_STEP, pid, 1, 0);
 		PT_STOP(pid, SIGTRAP);
-		KT_CHECK(eip_of(pid) == (uint32_t)stub + at[i],
-		    "step %d at %#x, expected %p", i, eip_of(pid), stub + at[i]);
 	}
+	KT_CHECK(eip_of(pid) == (uint32_t)se_sysenter, "not at the sysenter");
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_GETREGS, pid, &r, 0);
-	KT_CHECK(r.r_eip == (uint32_t)stub + 6, "step over sysenter stopped "
-	    "at %#x, expected %p", r.r_eip, stub + 6);
+	KT_CHECK(r.r_eip == (uint32_t)se_after, "step over sysenter stopped "
+	    "at %#x, expected %p", r.r_eip, se_after);
 	KT_CHECK(r.r_eax == (uint32_t)pid, "eax %u, expected the pid %d",
 	    r.r_eax, pid);
+	KT_CHECK(r.r_esp == r0.r_esp && r.r_ebp == r0.r_ebp &&
+	    r.r_ecx == r0.r_ecx, "esp %#x ebp %#x ecx %#x, were %#x %#x %#x",
+	    r.r_esp, r.r_ebp, r.r_ecx, r0.r_esp, r0.r_ebp, r0.r_ecx);
 	KT_CHECK(!(r.r_eflags & PSL_T), "TF left set");
 	KT_CHECK(waitpid(pid, &st, WNOHANG) == 0, "a second stop: %s",
 	    pt_str(st));
-	for (i = 0; i < 3; i++) {
-		PT_OK(PT_STEP, pid, 1, 0);
-		PT_STOP(pid, SIGTRAP);
-	}
-	KT_CHECK(eip_of(pid) == (uint32_t)se_after, "landing did not return "
-	    "to the caller: %#x", eip_of(pid));
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	KT_CHECK(eip_of(pid) == (uint32_t)se_end, "nop not stepped");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
 	KT_CHECK(eip_of(pid) == (uint32_t)se_end + 1, "not the closing int3");

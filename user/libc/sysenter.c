@@ -1,10 +1,10 @@
 /*
  * sysenter.c - how libc chooses its way into the kernel. int $0x80 always
  * works; SYSENTER is quicker under an emulator and on real CPUs alike, and
- * is used when the kernel names its stub in the aux vector (AT_KSYSENTER:
- * it has set the SYSENTER MSRs) and CPUID says the processor has SEP.
- * crt0 calls __sysenter_init before main; __syscall (syscall_impl.h) and
- * __syscall6 then call the stub, which takes int $0x80's registers.
+ * is used when the aux vector says the kernel takes it (AT_KSYSENTER: it
+ * has set the SYSENTER MSRs) and CPUID says the processor has SEP. crt0
+ * calls __sysenter_init before main; __syscall (syscall_impl.h) and
+ * __syscall6 then enter with the sequence kernel/i386/sysenter.c describes.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +14,7 @@
 #define PSL_ID		0x00200000
 #define CPUID_SEP	(1u << 11)
 
-void	*__sysenter_entry;
+int	__sysenter_ok;
 
 static uint32_t
 eflags_toggle_id(void)
@@ -51,13 +51,12 @@ void
 __sysenter_init(char **envp)
 {
 	const uint32_t *aux;
-	void *stub = NULL;
+	int kernel = 0;
 
 	while (*envp != NULL)
 		envp++;
 	for (aux = (const uint32_t *)(envp + 1); aux[0] != AT_NULL; aux += 2)
-		if (aux[0] == AT_KSYSENTER)
-			stub = (void *)aux[1];
-	if (stub != NULL && cpu_has_sep())
-		__sysenter_entry = stub;
+		if (aux[0] == AT_KSYSENTER && aux[1] != 0)
+			kernel = 1;
+	__sysenter_ok = kernel && cpu_has_sep();
 }

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include "bench.h"
 
-extern void *__sysenter_entry;	/* libc's SYSENTER stub, or NULL */
+extern int __sysenter_ok;	/* libc enters by SYSENTER */
 
 #define COW_PAGES	256
 
@@ -28,12 +28,13 @@ null_syscall(void)
 		__asm__ volatile("int $0x80" : "=a"(r) : "a"(SYS_getpid)
 		    : "edx", "memory");
 	bench_end("getpid", &m, n, "ticks/op");
-	if (__sysenter_entry == NULL)
+	if (!__sysenter_ok)
 		return;
 	bench_start(&m);
 	for (i = 0; i < n; i++)
-		__asm__ volatile("call *%1" : "=a"(r) : "m"(__sysenter_entry),
-		    "0"(SYS_getpid) : "edx", "memory");
+		__asm__ volatile("pushl $1f\n\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\t"
+		    "pushl %%ecx\n\tsysenter\n1:" : "=a"(r) : "0"(SYS_getpid)
+		    : "edx", "memory");
 	bench_end("getpid_sysenter", &m, n, "ticks/op");
 }
 
