@@ -37,6 +37,9 @@ void	bench_start(struct bench_mark *m);
 void	bench_end(const char *name, const struct bench_mark *m, uint64_t ops,
 	    const char *unit);
 
+/* The CR3 line alone: "CR3 name writes_per_op". */
+void	bench_cr3(const char *name, const struct bench_mark *m, uint64_t ops);
+
 /* One result line: "BENCH name ticks_per_op unit". */
 void	bench_report(const char *name, uint64_t ticks, uint64_t ops,
 	    const char *unit);

@@ -35,17 +35,22 @@ bench_start(struct bench_mark *m)
 }
 
 void
-bench_end(const char *name, const struct bench_mark *m, uint64_t ops,
-    const char *unit)
+bench_cr3(const char *name, const struct bench_mark *m, uint64_t ops)
 {
-	uint64_t t = rdtsc();
 	uint32_t cr3 = kinfo(KINFO_CR3WRITES);
 
-	bench_report(name, t - m->tsc, ops, unit);
 	printf("CR3 %s ", name);
 	print_ratio(cr3 - m->cr3, ops);
 	printf("\n");
 	fflush(stdout);
+}
+
+void
+bench_end(const char *name, const struct bench_mark *m, uint64_t ops,
+    const char *unit)
+{
+	bench_report(name, rdtsc() - m->tsc, ops, unit);
+	bench_cr3(name, m, ops);
 }
 
 int
