@@ -18,9 +18,9 @@
 extern int __sysenter_ok;	/* the kernel takes SYSENTER (sysenter.c) */
 void	__sysenter_init(char **envp);
 
-/* The kernel returns a second result word in edx, so edx is an output too. */
+/* The kernel returns a second result word in edx: that one in *edxp. */
 static inline int
-__syscall(int num, int a1, int a2, int a3, int a4, int a5)
+__syscall_edx(int num, int a1, int a2, int a3, int a4, int a5, int *edxp)
 {
 	int ret, edx = a3;
 
@@ -35,7 +35,16 @@ __syscall(int num, int a1, int a2, int a3, int a4, int a5)
 		    : "=a"(ret), "+d"(edx)
 		    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
 		    : "memory", "cc");
+	*edxp = edx;
 	return ret;
+}
+
+static inline int
+__syscall(int num, int a1, int a2, int a3, int a4, int a5)
+{
+	int edx;
+
+	return __syscall_edx(num, a1, a2, a3, a4, a5, &edx);
 }
 
 /*
