@@ -88,7 +88,7 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
     uint32_t *sigcode_at)
 {
 	uint32_t nptrs = ea->argc + 1 + ea->envc + 1, i, *vecs, strbase, top;
-	uint32_t nwords = nptrs + 1 + 4, s = 0, *aux, stub;
+	uint32_t nwords = nptrs + 1 + 4, s = 0, *aux, landing;
 	int error;
 
 	if ((error = sigcode_install(vm, USRSTACK, sigcode_at)) != 0)
@@ -107,9 +107,9 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
 		s += strlen(ea->buf + s) + 1;
 	}
 	aux = vecs + nptrs + 1;
-	stub = sigcode_sysenter(*sigcode_at);
-	aux[0] = stub != 0 ? AT_KSYSENTER : AT_NULL;
-	aux[1] = stub;
+	landing = sigcode_sysenter(*sigcode_at);
+	aux[0] = landing != 0 ? AT_KSYSENTER : AT_NULL;
+	aux[1] = landing;
 	aux[2] = AT_NULL;
 	aux[3] = 0;
 	error = vm_rw(vm, strbase, ea->buf, ea->used, 1, 0, NULL);

@@ -87,7 +87,7 @@ pmap_create(void)
 	return pd;
 }
 
-/* Make pd the live page directory, unless it already is (every context switch). */
+/* Make pd the live page directory unless it is already (every switch). */
 void
 pmap_activate(paddr_t pd)
 {

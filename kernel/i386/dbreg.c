@@ -27,9 +27,10 @@
  * of an entry stub; DR6 names a user watchpoint (or nothing at all, some
  * CPUs' errata) and it is handled the same way. SYSENTER keeps the
  * program's TF: the steps through the start of Xsysenter are ignored, and
- * the stub itself saves TF and clears it (kernel/i386/sysenter.c). Nothing here touches memory
- * through the interrupted code's segment registers: kernel/i386/vectors.asm has
- * loaded the kernel's before any C runs.
+ * Xsysenter itself saves TF and clears it (kernel/i386/sysenter.c).
+ * Nothing here touches memory through the interrupted code's segment
+ * registers: kernel/i386/vectors.asm has made sure of flat ones before any
+ * C runs.
  */
 #include <string.h>
 #include <sys/signal.h>

@@ -14,7 +14,8 @@ extern int sysenter_enabled;	/* the MSRs are set: kinfo KINFO_SYSENTER */
 
 void		sysenter_init(void);
 int		sysenter_stepping(uint32_t eip);
-uint32_t	sysenter_syscall(struct trapframe *tf);
+int		sysenter_enter(struct trapframe *tf);
+uint32_t	sysexit_to(struct trapframe *tf);
 
 /* kernel/i386/vectors.asm and sigcode.asm */
 void	Xsysenter(void);

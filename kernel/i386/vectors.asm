@@ -175,10 +175,17 @@ Xsysenter:
 Xsysenter_stepped:
 	or dword [esp], PSL_I		; the program ran with interrupts on
 	push dword UCODE_SEL		; tf_cs
-	push dword 0			; tf_eip: sysenter_syscall() reads it
+	push dword 0			; tf_eip: sysenter_enter() reads it
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
-	SAVE_FRAME_AND_CALL sysenter_syscall
+	SAVE_FRAME_AND_CALL sysenter_enter
+	test eax, eax
+	jnz doreti			; refused: a signal instead of a call
+	push esp
+	call syscall
+	extern sysexit_to
+	call sysexit_to			; the same argument: tf
+	add esp, 4
 	test eax, eax
 	jz doreti
 	; SYSEXIT to eax (sc_sysexit), %esp from the frame. The frame holds

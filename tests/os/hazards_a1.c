@@ -25,8 +25,9 @@
  * also has no ICEBP: 0xf1 is #UD there (SIGILL), #DB (SIGTRAP) on Bochs
  * and real CPUs; the case expects each emulator's own. The
  * ring-0 path itself (kernel/i386/dbreg.c, dbreg_trap_kernel) runs only in
- * the sysenter case under Bochs (below). Not expressible: the doc's LDT variants (Kestrel has no set_ldt).
- * sysenter: where the kernel enters by SYSENTER, the pair is the stub's
+ * the sysenter case under Bochs (below). Not expressible: the doc's LDT
+ * variants (Kestrel has no set_ldt).
+ * sysenter: where the kernel enters by SYSENTER, the pair is libc's entry
  * sequence with the mov ss right before its sysenter, and getpid's value
  * comes back; Bochs delivers this #DB in ring 0 on the first instruction
  * of Xsysenter, as the CPU does, so there the real path runs. With

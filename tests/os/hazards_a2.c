@@ -24,10 +24,10 @@
  * right behind it, in ring 3; (c) is a raw sysenter with ebp 0 and TF,
  * which is SIGSEGV with TF kept in the context and %eip 0 (the kernel
  * cannot know where it came from; a tracer sees it: there is no stack for
- * a handler); (d) is the getpid without TF at the end of each case. With sysenter=0 (the second
- * run) there is no SYSENTER entry (SYSENTER_CS is 0) and libc has no stub:
- * sysenter with TF set is SIGSEGV in ring 3, with TF still set in the
- * saved context, and the traps go on after it.
+ * a handler); (d) is the getpid without TF at the end of each case. With
+ * sysenter=0 (the second run) there is no SYSENTER entry (SYSENTER_CS is
+ * 0) and libc does not use it: sysenter with TF set is SIGSEGV in ring 3,
+ * with TF still set in the saved context, and the traps go on after it.
  */
 #include <time.h>
 #include <sys/syscall.h>

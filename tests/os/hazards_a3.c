@@ -15,7 +15,7 @@
  *
  * NT: a program may set EFLAGS.NT itself (popf). An iret with NT set in
  * ring 0 would be a task return (#TS), but the interrupt gates clear NT on
- * entry (the SYSENTER stub clears it itself), so Kestrel keeps the
+ * entry (Xsysenter clears it itself), so Kestrel keeps the
  * program's NT (Linux's policy) across system calls by int $0x80 and by
  * SYSENTER, the clock interrupt, signal delivery, and a sysenter that
  * faults (sysenter=0, the second run).
