@@ -283,23 +283,25 @@ follow_fork(struct dbg *d)
 	pid_t parent = d->pid, child = d->fork_child;
 	struct dbreg none;
 
+	/* Said before the side let go can print anything of its own. */
 	if (!d->follow_child) {
 		printf("[Detaching after %s from child process %d]\n", what,
 		    (int)child);
+		fflush(stdout);
 		drop_fork_child(d);
 		d->vfork_parent = d->fork_vfork;
 		return 0;
 	}
 	printf("[Attaching after process %d %s to child process %d]\n",
 	    (int)parent, what, (int)child);
+	printf("[Detaching after %s from parent process %d]\n", what,
+	    (int)parent);
+	fflush(stdout);
 	memset(&none, 0, sizeof(none));
 	ptrace(PT_SETDBREGS, parent, (caddr_t)&none, 0);
 	if (ptrace(PT_DETACH, parent, (caddr_t)1, 0) != 0)
 		printf("Can't detach process %d: %s.\n", (int)parent,
 		    strerror(errno));
-	else
-		printf("[Detaching after %s from parent process %d]\n", what,
-		    (int)parent);
 	d->fork_child = 0;
 	d->pid = child;
 	d->pending_sig = 0;
