@@ -9,6 +9,7 @@
  * with the library.)
  */
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,23 +113,78 @@ expands(const char *name, const char *raw, const char *want)
 	free(got);
 }
 
-/* Expands raw with pathname expansion; the words joined by spaces. */
+/*
+ * Expands raw into fields, split and globbed; the words joined by a
+ * space (pathnames), or each in brackets when fields is set.
+ */
 static void
-globs(const char *name, const char *raw, const char *want)
+expand_list(const char *name, const char *raw, int fields, const char *want)
 {
 	char **list = NULL, got[256] = "", detail[400];
 	int n = 0, i;
 
-	expand_glob(raw, &list, &n);
+	expand_fields(raw, &list, &n);
 	for (i = 0; i < n; i++) {
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
-		    i > 0 ? " " : "", list[i]);
+		snprintf(got + strlen(got), sizeof(got) - strlen(got),
+		    fields ? "[%s]" : i > 0 ? " %s" : "%s", list[i]);
 		free(list[i]);
 	}
 	free(list);
 	snprintf(detail, sizeof(detail), "[%s] gave [%s], want [%s]", raw, got,
 	    want);
 	check(name, strcmp(got, want) == 0, detail);
+}
+
+static void
+globs(const char *name, const char *raw, const char *want)
+{
+	expand_list(name, raw, 0, want);
+}
+
+static void
+fields(const char *name, const char *raw, const char *want)
+{
+	expand_list(name, raw, 1, want);
+}
+
+/* Field splitting, $@ and $*, empty words, ~. */
+static void
+test_fields(void)
+{
+	char want[300];
+
+	setenv("SPL", "  a b\t c  ", 1);
+	setenv("EMPTY", "", 1);
+	setenv("HOME", "/home/me", 1);
+	unsetenv("IFS");
+	fields("sh_split_plain", "$SPL", "[a][b][c]");
+	fields("sh_split_quoted", "\"$SPL\"", "[  a b\t c  ]");
+	fields("sh_split_joined", "x${SPL}y", "[x][a][b][c][y]");
+	fields("sh_split_literal_spaces", "'a b'", "[a b]");
+	fields("sh_split_unset_vanishes", "$SHUNSET", "");
+	fields("sh_split_empty_vanishes", "$EMPTY", "");
+	fields("sh_split_empty_quoted", "\"$EMPTY\"", "[]");
+	fields("sh_split_empty_quotes_count", "''$EMPTY", "[]");
+	fields("sh_split_args_at", "$@", "[one][two]");
+	fields("sh_split_args_at_quoted", "<\"$@\">", "[<one][two>]");
+	fields("sh_split_args_star_quoted", "\"$*\"", "[one two]");
+	setenv("IFS", ":", 1);
+	setenv("SPL", "a::b:", 1);
+	fields("sh_split_ifs_empty_fields", "$SPL", "[a][][b]");
+	setenv("IFS", " :", 1);
+	setenv("SPL", " a : b ", 1);
+	fields("sh_split_ifs_mixed", "$SPL", "[a][b]");
+	setenv("IFS", "", 1);
+	fields("sh_split_ifs_null", "$SPL", "[ a : b ]");
+	unsetenv("IFS");
+	fields("sh_tilde", "~/x", "[/home/me/x]");
+	fields("sh_tilde_alone", "~", "[/home/me]");
+	fields("sh_tilde_quoted", "'~'/x", "[~/x]");
+	fields("sh_tilde_not_first", "a~", "[a~]");
+	snprintf(want, sizeof(want), "[%s]", getpwnam("root") != NULL ?
+	    getpwnam("root")->pw_dir : "~root");
+	fields("sh_tilde_user", "~root", want);
+	fields("sh_tilde_nobody", "~nosuchuser/x", "[~nosuchuser/x]");
 }
 
 static void
@@ -210,6 +266,7 @@ main(void)
 	expands("sh_expand_dq_backslash", "\"\\$x \\q \\\"\"", "$x \\q \"");
 	expands("sh_expand_lone_dollar", "$ and $", "$ and $");
 	expands("sh_expand_mixed", "'a'\"b\"c", "abc");
+	test_fields();
 	test_glob();
 	return failures != 0;
 }

@@ -2,7 +2,8 @@
  * proc_sh.c - the shell and the utilities, run the way a user runs them:
  * `sh -c LINE` with its output captured. Exit statuses and $?, pipelines,
  * && || ;, quoting, variables, a command that is not there, a child killed
- * by a signal, su; file name patterns, redirections with descriptor
+ * by a signal, su; assignments before a command, field splitting, ~,
+ * export and unset; file name patterns, redirections with descriptor
  * numbers, job specifications in kill and wait; then ls, cat, echo, ps,
  * kill, sleep, true and false.
  */
@@ -94,6 +95,40 @@ static const struct sh_case jobspecs[] = {
 	{ "true & fg %1", 1, "sh: fg: no job control\n" },
 	{ "wait %9; echo $?", 0, "sh: wait: %9: no such job\n127\n" },
 };
+
+/*
+ * Assignments before a command (its environment only), field splitting
+ * of unquoted expansions at $IFS, empty words, $@ and $*, ~, export and
+ * unset.
+ */
+static const struct sh_case variables[] = {
+	{ "X=1 env | grep ^X=; echo [$X]", 0, "X=1\n[]\n" },
+	{ "X=old; X=new sh -c 'echo $X'; echo $X", 0, "new\nold\n" },
+	{ "A=1 B=2; echo $A$B", 0, "12\n" },
+	{ "X=a; Y=$X.b Z=c env | grep '^[YZ]='", 0, "Y=a.b\nZ=c\n" },
+	{ "H=$HOME; HOME=/etc cd; pwd; test \"$HOME\" = \"$H\" && echo same",
+	    0, "/etc\nsame\n" },
+	{ "X='1  2'; Y=$X; printf '[%s]' \"$Y\"; echo", 0, "[1  2]\n" },
+	{ "X=' a  b c '; printf '[%s]' $X \"$X\"; echo", 0,
+	    "[a][b][c][ a  b c ]\n" },
+	{ "E=; printf '[%s]' $E x \"\" $E''; echo", 0, "[x][][]\n" },
+	{ "IFS=:; P=a::b; printf '[%s]' $P 'c d'; echo", 0, "[a][][b][c d]\n" },
+	{ "X='/etc/g* /etc/p*'; echo $X", 0, "/etc/group /etc/passwd\n" },
+	{ "sh -c 'printf \"[%s]\" \"$@\" $*; echo' s 'a b' c", 0,
+	    "[a b][c][a][b][c]\n" },
+	{ "HOME=/etc; echo ~ ~/group '~' a~", 0, "/etc /etc/group ~ a~\n" },
+	{ "echo ~student ~nobody/x", 0, "/ //x\n" },
+	{ "export Y=7; sh -c 'echo $Y'; unset Y; sh -c 'echo [$Y]'", 0,
+	    "7\n[]\n" },
+	{ "export 1x", 1, "sh: export: 1x: bad variable name\n" },
+	{ "unset 'a b'", 1, "sh: unset: a b: bad variable name\n" },
+};
+
+static int
+test_variables(void)
+{
+	return kt_sh_cases(variables, NELEM(variables));
+}
 
 static int
 test_globbing(void)
@@ -224,6 +259,7 @@ main(void)
 {
 	kt_suite("proc_sh");
 	kt_run("lines", test_lines);
+	kt_run("variables", test_variables);
 	kt_run("globbing", test_globbing);
 	kt_run("redirections", test_redirections);
 	kt_run("jobspecs", test_jobspecs);

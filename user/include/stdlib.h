@@ -57,4 +57,12 @@ void	srandom(unsigned);
 
 int	system(const char *);
 
+int	mkstemp(char *);
+int	mkstemps(char *, int);
+int	mkostemp(char *, int);
+int	mkostemps(char *, int, int);
+char	*mkdtemp(char *);
+char	*mktemp(char *);
+char	*realpath(const char *__restrict, char *__restrict);
+
 #endif

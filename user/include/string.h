@@ -14,6 +14,8 @@ size_t	strlen(const char *);
 size_t	strnlen(const char *, size_t);
 int	strcmp(const char *, const char *);
 int	strncmp(const char *, const char *, size_t);
+int	strcoll(const char *, const char *);
+size_t	strxfrm(char *__restrict, const char *__restrict, size_t);
 char	*strcpy(char *__restrict, const char *__restrict);
 char	*strncpy(char *__restrict, const char *__restrict, size_t);
 size_t	strlcpy(char *__restrict, const char *__restrict, size_t);

@@ -65,8 +65,8 @@ int	parse_andor(struct token *toks, int *pos, struct andor *ao);
 
 /* expand.c */
 char	*expand(const char *raw);
-/* Expands raw with pathname expansion, appending the words to *list. */
-void	expand_glob(const char *raw, char ***list, int *n);
+/* Expands raw, split into fields and globbed, appending them to *list. */
+void	expand_fields(const char *raw, char ***list, int *n);
 
 /* exec.c */
 int	run_andor(struct andor *ao);
