@@ -206,7 +206,7 @@ def prompt_session(initrd, timeout):
     if b.timed_out:
         die(EXIT_TIMEOUT, "timed out after %g s; the machine was not powered "
             "off" % timeout)
-    if b.panicked():
+    if b.panicked:
         die(EXIT_PANIC, "the kernel panicked")
     return 0
 

@@ -38,6 +38,8 @@ primes(size_t n, unsigned char **sieve)
 		if ((*sieve)[i])
 			continue;
 		count++;
+		if (i > n / i)
+			continue;	/* i * i is past the end (or overflows) */
 		for (k = i * i; k < n; k += i)
 			(*sieve)[k] = 1;
 	}
