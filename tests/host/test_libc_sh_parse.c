@@ -5,7 +5,8 @@
  * lists and pipelines, redirections and their descriptors, what words
  * expand to, file name patterns (in a scratch directory, with quoted
  * characters kept literal and unmatched patterns left as they are), and
- * which lines are syntax errors. (Named test_libc_* because it tests user-space code that ships
+ * which lines are syntax errors; command substitution with a stand-in
+ * for the child shell (tests/os/proc_sh.c runs real ones). (Named test_libc_* because it tests user-space code that ships
  * with the library.)
  */
 #include <fcntl.h>
@@ -31,6 +32,22 @@ sh_exit(int status)
 {
 	printf("FAIL sh_exit called with %d\n", status);
 	exit(1);
+}
+
+/*
+ * exec.c's command_output, stood in for: "[cmd]" and two newlines, so a
+ * test sees which command would have run and that the newlines go.
+ */
+char *
+command_output(const char *cmd)
+{
+	size_t size = strlen(cmd) + 5;
+	char *out = malloc(size);
+
+	last_status = 9;
+	if (out != NULL)
+		snprintf(out, size, "[%s]\n\n", cmd);
+	return out;
 }
 
 static int failures;
@@ -187,6 +204,21 @@ test_fields(void)
 	fields("sh_tilde_nobody", "~nosuchuser/x", "[~nosuchuser/x]");
 }
 
+/* $(...) and `...`, with the stand-in command_output above. */
+static void
+test_substitution(void)
+{
+	last_status = 0;
+	expands("sh_subst", "<$(echo hi)>", "<[echo hi]>");
+	check("sh_subst_status", last_status == 9, "$? not the command's");
+	expands("sh_subst_quoted", "\"$(a  b)\"", "[a  b]");
+	fields("sh_subst_split", "$(a  b)", "[[a][b]]");
+	fields("sh_subst_quoted_field", "\"$(a  b)\"", "[[a  b]]");
+	expands("sh_subst_nested", "$(a $(b) c)", "[a $(b) c]");
+	expands("sh_backquote", "`echo \\$x \\` \\q`", "[echo $x ` \\q]");
+	expands("sh_subst_single_quoted", "'$(a)'", "$(a)");
+}
+
 static void
 test_glob(void)
 {
@@ -248,6 +280,13 @@ main(void)
 	bad("sh_err_redirect_dup", "cat 2>&");
 	bad("sh_err_redirect_op", "cat > | x");
 	bad("sh_err_quote", "echo 'unterminated");
+	bad("sh_err_subst", "echo $(a b");
+	bad("sh_err_subst_nested", "echo $(a $(b)");
+	bad("sh_err_backquote", "echo `a");
+	structure("sh_subst_one_word", "echo $(a | b; c > d) e", "1:3 ;");
+	structure("sh_subst_quotes_inside", "x \"$(echo \")\")\" y", "1:3 ;");
+	structure("sh_subst_parens", "x $( (a) ')' \\) )z", "1:2 ;");
+	structure("sh_backquote_one_word", "echo `a | b` c", "1:3 ;");
 
 	setenv("SHTEST", "val ue", 1);
 	unsetenv("SHUNSET");
@@ -267,6 +306,7 @@ main(void)
 	expands("sh_expand_lone_dollar", "$ and $", "$ and $");
 	expands("sh_expand_mixed", "'a'\"b\"c", "abc");
 	test_fields();
+	test_substitution();
 	test_glob();
 	return failures != 0;
 }

@@ -2,12 +2,15 @@
  * libc_misc.c - the parts of Kestrel's libc that depend on the system it
  * runs on: sysconf and getpagesize against the kernel's real limits, pause,
  * lstat, access on the read-only tree, the user and group databases in
- * /etc, the calendar functions, temporary files and realpath in /tmp, and the x87 math library and strtod
+ * /etc, the calendar functions, temporary files and realpath in /tmp,
+ * the BSD calls made of other calls, and the x87 math library and strtod
  * running inside Kestrel.
  */
 #include <sys/mman.h>
 #include <sys/kinfo.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -225,6 +228,46 @@ test_tempfiles(void)
 	return 0;
 }
 
+/*
+ * The BSD calls over other calls, inside Kestrel: getprogname from crt0's
+ * argv[0], gethostname against uname, killpg and wait3 on a child of its
+ * own group, and arc4random differing between a parent and its child.
+ */
+static int
+test_bsd(void)
+{
+	struct utsname u;
+	char host[256];
+	uint32_t mine, theirs;
+	int p[2], status;
+	pid_t pid;
+
+	KT_CHECK(strcmp(getprogname(), "libc_misc") == 0, "getprogname: %s",
+	    getprogname());
+	KT_CHECK(uname(&u) == 0 && gethostname(host, sizeof(host)) == 0 &&
+	    strcmp(host, u.nodename) == 0, "gethostname: %s", host);
+	KT_CHECK(gethostname(host, 1) == -1 && errno == ENAMETOOLONG,
+	    "a short buffer: errno %d", errno);
+	KT_CHECK(pipe(p) == 0 && (pid = fork()) != -1, "fork");
+	if (pid == 0) {
+		setpgid(0, 0);
+		theirs = arc4random();
+		write(p[1], &theirs, sizeof(theirs));
+		pause();
+		_exit(0);
+	}
+	mine = arc4random();
+	KT_CHECK(read(p[0], &theirs, sizeof(theirs)) == sizeof(theirs) &&
+	    theirs != mine, "the child repeated its parent's number");
+	KT_CHECK(killpg(pid, SIGTERM) == 0 && wait3(&status, 0, NULL) == pid &&
+	    WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	    "killpg/wait3: status %#x", status);
+	KT_CHECK(killpg(1, SIGTERM) == -1 && errno == ESRCH, "killpg(1)");
+	close(p[0]);
+	close(p[1]);
+	return 0;
+}
+
 /* The x87 code and the bignum inside Kestrel, with values known exactly. */
 static int
 test_math(void)
@@ -270,6 +313,7 @@ main(void)
 	kt_run("passwd", test_passwd);
 	kt_run("time", test_time);
 	kt_run("tempfiles", test_tempfiles);
+	kt_run("bsd", test_bsd);
 	kt_run("math", test_math);
 	return kt_finish();
 }

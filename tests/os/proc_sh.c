@@ -3,7 +3,7 @@
  * `sh -c LINE` with its output captured. Exit statuses and $?, pipelines,
  * && || ;, quoting, variables, a command that is not there, a child killed
  * by a signal, su; assignments before a command, field splitting, ~,
- * export and unset; file name patterns, redirections with descriptor
+ * export and unset, command substitution; file name patterns, redirections with descriptor
  * numbers, job specifications in kill and wait; then ls, cat, echo, ps,
  * kill, sleep, true and false.
  */
@@ -123,6 +123,31 @@ static const struct sh_case variables[] = {
 	{ "export 1x", 1, "sh: export: 1x: bad variable name\n" },
 	{ "unset 'a b'", 1, "sh: unset: a b: bad variable name\n" },
 };
+
+/* $(...) and `...`: output, newlines, splitting, nesting, status. */
+static const struct sh_case substitutions[] = {
+	{ "echo $(echo a; echo b) c", 0, "a b c\n" },
+	{ "X=$(echo 'x  y'); echo \"$X\"", 0, "x  y\n" },
+	{ "echo \"[$(printf 'a\\n\\n\\n')]\"", 0, "[a]\n" },
+	{ "X=$(exit 3); echo $?", 0, "3\n" },
+	{ "echo $(echo $(echo nested) twice)", 0, "nested twice\n" },
+	{ "X=1; echo `echo back` `echo \\$X` $(echo \\$X)", 0,
+	    "back 1 $X\n" },
+	{ "n=$(wc -l < /etc/group); echo $n", 0, "4\n" },
+	{ "echo $(echo '/etc/p*') \"$(echo '/etc/p*')\"", 0,
+	    "/etc/passwd /etc/p*\n" },
+	{ "echo \"$(echo \")\")\" $(echo '(x)')", 0, ") (x)\n" },
+	{ "cd /tmp; echo $(pwd)", 0, "/tmp\n" },
+	{ "echo $(no_such_command)[$?]", 0,
+	    "sh: no_such_command: not found\n[127]\n" },
+	{ "echo $(echo a", 2, "sh: a quote or a $( is not closed\n" },
+};
+
+static int
+test_substitutions(void)
+{
+	return kt_sh_cases(substitutions, NELEM(substitutions));
+}
 
 static int
 test_variables(void)
@@ -260,6 +285,7 @@ main(void)
 	kt_suite("proc_sh");
 	kt_run("lines", test_lines);
 	kt_run("variables", test_variables);
+	kt_run("substitutions", test_substitutions);
 	kt_run("globbing", test_globbing);
 	kt_run("redirections", test_redirections);
 	kt_run("jobspecs", test_jobspecs);

@@ -36,5 +36,13 @@ char	*strsignal(int);
 char	*strtok(char *__restrict, const char *__restrict);
 char	*strtok_r(char *, const char *, char **);
 char	*strsep(char **, const char *);
+int	strerror_r(int, char *, size_t);
+
+char	*stpcpy(char *__restrict, const char *__restrict);
+char	*stpncpy(char *__restrict, const char *__restrict, size_t);
+void	*memccpy(void *__restrict, const void *__restrict, int, size_t);
+void	*memrchr(const void *, int, size_t);
+void	*memmem(const void *, size_t, const void *, size_t);
+char	*strcasestr(const char *, const char *);
 
 #endif

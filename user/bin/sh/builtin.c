@@ -165,6 +165,7 @@ builtin_help(int argc, char **argv)
 	    "  NAME=value     set an environment variable (before a command:\n"
 	    "                 for that command only); export, unset\n"
 	    "  ~ ~user        home directories  $@ $* the arguments\n"
+	    "  $(cmd) `cmd`   what cmd prints\n"
 	    "Built-in commands:\n"
 	    "  cd [dir|-]     change the current directory (pwd shows it)\n"
 	    "  exit [n]       leave the shell\n"

@@ -33,6 +33,8 @@ struct words {
 	int		nredir;
 };
 
+static unsigned substitutions;	/* how many command_output has run */
+
 /* NAME=value: a word that assigns, when it comes before the command name. */
 static int
 is_assignment(const char *s)
@@ -241,27 +243,37 @@ child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
 	_exit(126);
 }
 
-/* Starts the commands of pl as job j; returns how many were started. */
+/*
+ * Starts the commands of pl as job j; returns how many were started. The
+ * first command's words come already expanded in first (still the
+ * caller's) when the caller had to look at them: every word is expanded
+ * once, since a $(...) in it runs a command.
+ */
 static int
-start_pipeline(const struct pipeline *pl, struct job *j, int bg)
+start_pipeline(const struct pipeline *pl, struct job *j, int bg,
+    struct words *first)
 {
 	struct words w;
-	int i, prev = -1, p[2];
+	int i, prev = -1, p[2], given;
 	pid_t pid, pgid = 0;
 
 	for (i = 0; i < pl->ncmd; i++) {
+		given = i == 0 && first != NULL;
+		if (given)
+			w = *first;
+		else
+			expand_command(&pl->cmd[i], &w);
 		p[0] = p[1] = -1;
 		if (i < pl->ncmd - 1 && pipe(p) == -1) {
 			perror("sh: pipe");
-			break;
-		}
-		expand_command(&pl->cmd[i], &w);
-		pid = fork();
-		if (pid == 0)
-			child(&w, pgid, !bg, prev, p[1], p[0]);
-		free_words(&w);
-		if (pid == -1) {
+			pid = -1;
+		} else if ((pid = fork()) == -1)
 			perror("sh: fork");
+		else if (pid == 0)
+			child(&w, pgid, !bg, prev, p[1], p[0]);
+		if (!given)
+			free_words(&w);
+		if (pid == -1) {
 			close(p[0]);
 			close(p[1]);
 			break;
@@ -286,30 +298,37 @@ start_pipeline(const struct pipeline *pl, struct job *j, int bg)
 static int
 run_pipeline(const struct pipeline *pl, int bg, const char *text)
 {
-	struct words w;
+	struct words w, *first = NULL;
 	builtin_fn *fn;
 	struct job *j;
-	int status;
+	unsigned ran;
+	int status = -1, started;
 
 	if (pl->ncmd == 1 && !bg && pl->cmd[0].nredir == 0) {
+		ran = substitutions;
 		expand_command(&pl->cmd[0], &w);
-		status = -1;
+		/* Only assignments: the status of a $(...) among them, if any. */
 		if (w.argc == 0)
-			status = assign(w.assign, w.nassign);
+			status = assign(w.assign, w.nassign) != 0 ? 1 :
+			    substitutions != ran ? last_status : 0;
 		else if ((fn = find_builtin(w.argv[0])) != NULL)
 			status = run_builtin(fn, &w);
-		free_words(&w);
-		if (status != -1)
+		if (status != -1) {
+			free_words(&w);
 			return status;
+		}
+		first = &w;
 	}
 	/* Output still buffered would otherwise be written by each child too. */
 	fflush(stdout);
 	if ((j = job_new(text, 0)) == NULL)
-		return 1;
-	if (start_pipeline(pl, j, bg) == 0) {
+		started = 0;
+	else if ((started = start_pipeline(pl, j, bg, first)) == 0)
 		job_drop(j);
+	if (first != NULL)
+		free_words(first);
+	if (started == 0)
 		return 1;
-	}
 	if (bg) {
 		job_background(j);
 		return 0;
@@ -361,6 +380,66 @@ run_subshell(struct andor *ao)
 	job_add_proc(j, pid);
 	job_background(j);
 	return 0;
+}
+
+/*
+ * A child shell runs cmd with its standard output into a pipe, which the
+ * shell reads to the end. The child keeps the shell's process group (the
+ * terminal's foreground while the shell expands), so ^C reaches it; it
+ * takes the keyboard's signals back for that.
+ */
+char *
+command_output(const char *cmd)
+{
+	static const int jobsigs[] = { SIGINT, SIGQUIT, SIGTSTP };
+	char *out = NULL, *grown;
+	size_t len = 0, cap = 0, i;
+	ssize_t n;
+	int p[2], status;
+	pid_t pid;
+
+	fflush(stdout);
+	substitutions++;
+	if (pipe(p) == -1 || (pid = fork()) == -1) {
+		perror("sh: command substitution");
+		return strdup("");
+	}
+	if (pid == 0) {
+		close(p[0]);
+		if (p[1] != STDOUT_FILENO) {
+			dup2(p[1], STDOUT_FILENO);
+			close(p[1]);
+		}
+		if (interactive)
+			for (i = 0; i < sizeof(jobsigs) / sizeof(jobsigs[0]); i++)
+				signal(jobsigs[i], SIG_DFL);
+		interactive = 0;
+		run_line(cmd);
+		exit(last_status);
+	}
+	close(p[1]);
+	for (;;) {
+		if (len + 512 > cap) {
+			cap = (len + 512) * 2;
+			if ((grown = realloc(out, cap)) == NULL)
+				break;
+			out = grown;
+		}
+		n = read(p[0], out + len, cap - len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	last_status = status_of(status);
+	if (out == NULL)
+		return strdup("");
+	out[len] = '\0';
+	return out;
 }
 
 int

@@ -5,9 +5,11 @@
  *     (up to the first /) is $HOME or that user's home directory;
  *  2. parameter expansion: $? (last status), $$ (the shell's pid), $!
  *     (last background pid), $# $0..$9 $@ $* (the arguments), $NAME and
- *     ${NAME} (the environment); inside '...' nothing is special, inside
- *     "..." only $ and \ are;
- *  3. field splitting: what an unquoted parameter gave is cut into
+ *     ${NAME} (the environment); and command substitution: $(command)
+ *     and `command` become what the command printed, without its last
+ *     newlines; inside '...' nothing is special, inside "..." only $, `
+ *     and \ are;
+ *  3. field splitting: what an unquoted expansion gave is cut into
  *     separate words at the characters of $IFS (space, tab and newline
  *     when it is unset); a word that came out empty and had no quotes
  *     disappears ($UNSET is no argument at all, "" is an empty one);
@@ -243,6 +245,45 @@ parameter(struct exp *e, const char *s, int dq)
 }
 
 /*
+ * $(...) at s (the "(") or `...` at s: runs the command and adds what it
+ * printed, its trailing newlines taken away. Inside backquotes a
+ * backslash keeps its meaning only before $ ` and \, as POSIX says.
+ * Returns the position after it.
+ */
+static const char *
+substitute(struct exp *e, const char *s, int dq)
+{
+	const char *end = *s == '(' ? subst_end(s) : backquote_end(s);
+	char *cmd, *out, *d;
+	size_t len;
+	int bq = *s == '`';
+
+	len = (size_t)(end - s) - 2;
+	if ((cmd = malloc(len + 1)) == NULL) {
+		fprintf(stderr, "sh: out of memory\n");
+		sh_exit(2);
+	}
+	for (s++, d = cmd; s < end - 1; s++) {
+		if (bq && *s == '\\' && strchr("$`\\", s[1]) != NULL)
+			s++;
+		*d++ = *s;
+	}
+	*d = '\0';
+	out = command_output(cmd);
+	free(cmd);
+	if (out == NULL) {
+		fprintf(stderr, "sh: out of memory\n");
+		sh_exit(2);
+	}
+	len = strlen(out);
+	while (len > 0 && out[len - 1] == '\n')
+		out[--len] = '\0';
+	emit_value(e, out, dq);
+	free(out);
+	return end;
+}
+
+/*
  * ~ or ~name at the start of a word, up to a '/' or the end: the home
  * directory, quoted so that nothing in it is split or matched. Returns
  * the position after it, or raw itself when it is no such prefix.
@@ -294,7 +335,9 @@ expand_word(const char *raw, struct exp *e)
 				emit(e, raw, 1, 1);
 			emit(e, raw + 1, 1, 1);
 			raw += 2;
-		} else if (*raw == '$' && raw[1] != '\0')
+		} else if (*raw == '`' || (*raw == '$' && raw[1] == '('))
+			raw = substitute(e, raw + (*raw == '$'), dq);
+		else if (*raw == '$' && raw[1] != '\0')
 			raw = parameter(e, raw + 1, dq);
 		else
 			emit(e, raw++, 1, dq);
