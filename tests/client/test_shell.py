@@ -3,7 +3,7 @@
 way a user types: the line editor (arrows, Home/End, Delete, history, ^R,
 Tab completion, ^C, a line longer than the tty's buffer), cd /tmp and a
 file written with > and grepped, a POSIX program built on the host run on
-that file, job control with job specifications (^Z, jobs, bg, fg, kill
+that file, dbg's prompt with the same editor, job control with job specifications (^Z, jobs, bg, fg, kill
 -STOP/-CONT %N), what happens on exit and ^D (init starts a new shell and
 says so), and poweroff. Each check sends keys and waits for the text it
 expects on the console. Prints "TEST shell.NAME PASS|FAIL: why".
@@ -151,6 +151,16 @@ def main():
                           b"data: the largest, 22.5, at byte 11: 2.25e1 kg\r\n"
                           b"data: 24 bytes\r\nclock set\r\n", 20),
                "sums did not read the file written at the prompt")
+        # dbg reads its commands with the same editor: Home, then Up.
+        con.command(b"dbg /bin/true\r")
+        ok = con.expect(b"(dbg) ", 30)
+        con.send(b"rint 6*7\x1b[Hp\r")
+        ok = ok and con.expect(b"\r\n$1 = 42\r\n") and con.expect(b"(dbg) ")
+        con.send(b"\x1b[A\r")
+        ok = ok and con.expect(b"\r\n$2 = 42\r\n") and con.expect(b"(dbg) ")
+        con.send(b"quit\r")
+        report(con, "dbg_line_editor", ok,
+               "dbg's prompt did not take Home and Up")
 
         # ^Z stops the foreground job; bg and fg take job specifications.
         con.command(b"sleep 30\r")
