@@ -3,7 +3,7 @@
  * runs on: sysconf and getpagesize against the kernel's real limits, pause,
  * lstat, access on the read-only tree, the user and group databases in
  * /etc, the calendar functions, temporary files and realpath in /tmp,
- * the BSD calls made of other calls, and the x87 math library and strtod
+ * the BSD calls made of other calls, strerror_r, and the x87 math library and strtod
  * running inside Kestrel.
  */
 #include <sys/mman.h>
@@ -263,6 +263,12 @@ test_bsd(void)
 	    WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
 	    "killpg/wait3: status %#x", status);
 	KT_CHECK(killpg(1, SIGTERM) == -1 && errno == ESRCH, "killpg(1)");
+	KT_CHECK(strerror_r(ENOENT, host, sizeof(host)) == 0 &&
+	    strcmp(host, strerror(ENOENT)) == 0, "strerror_r: %s", host);
+	KT_CHECK(strerror_r(9999, host, sizeof(host)) == EINVAL &&
+	    strcmp(host, "Unknown error: 9999") == 0, "unknown: %s", host);
+	KT_CHECK(strerror_r(ENOENT, host, 8) == ERANGE &&
+	    strcmp(host, "No such") == 0, "short buffer: %s", host);
 	close(p[0]);
 	close(p[1]);
 	return 0;
