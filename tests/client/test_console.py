@@ -193,9 +193,7 @@ def escapes(q, sock, screen):
 
 def rtc(q, sock):
     mark = len(q.raw)
-    # The newline, not just the end of what came so far: the last digit
-    # may still be on its way.
-    stamp = re.compile(r"^(\d{9,11})\n", re.M)
+    stamp = re.compile(r"^(\d{9,11})\n", re.M)    # the whole line, not a prefix
     type_text(sock, "date +%s\n")
     now = time.time()
     ok = q.wait_until(
