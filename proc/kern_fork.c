@@ -12,6 +12,11 @@
  * context switch "returns" into fork_trampoline, which calls fork_exit()
  * and leaves for user mode as if from fork() itself, with the result 0.
  *
+ * The last NPROC_ROOT slots are root's (FreeBSD keeps the last 10 of
+ * maxproc): enough for root to start a shell, run ps and kill a user's
+ * fork bomb. The kernel stack comes from the pages kept for root only
+ * when the caller is root (vm/page.c).
+ *
  * vfork (RFPPWAIT) copies no memory: the child borrows the parent's address
  * space (one more reference on it) and the parent sleeps until the child
  * execs or exits (P_PPWAIT on the child; vfork_release() ends it). A
@@ -36,7 +41,8 @@ fork1(struct thread *td, int flags, struct proc **newp)
 
 	if ((i = lim_nproc_check(p1)) != 0)
 		return i;
-	if ((p2 = proc_alloc()) == NULL)
+	if ((proc_count() >= NPROC - NPROC_ROOT && !priv_reserve_ok()) ||
+	    (p2 = proc_alloc()) == NULL)
 		return EAGAIN;
 	if (flags & RFPPWAIT)
 		p2->p_vmspace = vmspace_share(p1->p_vmspace);

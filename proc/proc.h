@@ -28,6 +28,7 @@
 #include "kernel/fs/vfs.h"
 
 #define NPROC		64	/* process table slots */
+#define NPROC_ROOT	4	/* the last ones only root may fork into */
 #define NOFILE		32	/* open files per process */
 #define MAXCOMLEN	19
 #define PID_MAX		99999

@@ -33,6 +33,9 @@ void		vm_page_ref(paddr_t pa);
 void		vm_page_unref(paddr_t pa);	/* frees at refcount 0 */
 uint32_t	vm_page_refcount(paddr_t pa);
 uint32_t	vm_page_free_count(void);
+uint32_t	vm_page_root_reserve(void);	/* free pages only root may take */
+/* proc/kern_prot.c: may the current thread take what is kept for root? */
+int		priv_reserve_ok(void);
 uint32_t	vm_page_total(void);
 paddr_t		vm_phys_top(void);		/* end of the direct map */
 
