@@ -50,19 +50,9 @@ command_output(const char *cmd)
 	return out;
 }
 
-static int failures;
+#include "check.h"
 static struct andor ao;
 
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
 
 /* Parses line; describes it as "pipelines|commands|words;..." in out. */
 static int
