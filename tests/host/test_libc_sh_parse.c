@@ -51,8 +51,8 @@ command_output(const char *cmd)
 }
 
 #include "check.h"
-static struct andor ao;
 
+static struct andor ao;
 
 /* Parses line; describes it as "pipelines|commands|words;..." in out. */
 static int
