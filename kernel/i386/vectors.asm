@@ -25,6 +25,13 @@
 ; The entry stubs never touch memory through %ds/%es before checking them:
 ; a #DB can arrive on an entry stub's first instruction with the user's
 ; selectors still loaded (the MOV SS deferral, CVE-2018-8897).
+;
+; Two entries load %ds/%es whatever they read: SYSENTER and #DB (which can
+; arrive on Xsysenter's first instructions). SYSENTER is the one way in
+; that keeps the segment registers of virtual-8086 mode, which QEMU lets
+; ring 3 enter (kernel/i386/trap.c, vm86_refuse), and there a selector
+; that reads UDATA_SEL may hold a 64 KiB real-mode segment. Every other
+; way in from vm86 mode is an interrupt gate, which nulls them.
 
 %include "assym.inc"		; KDATA_SEL, UDATA_SEL (kernel/i386/segments.h)
 
@@ -46,7 +53,6 @@ Xtrap%1:
 %endmacro
 
 TRAP_NOERR 0
-TRAP_NOERR 1
 TRAP_NOERR 2
 TRAP_NOERR 3
 TRAP_NOERR 4
@@ -99,16 +105,23 @@ trap_stubs:
 %%flat:
 %endmacro
 
-; Save the rest of struct trapframe, make sure of flat data selectors and
-; call %1(tf). Shared by alltraps and the system-call entries.
-%macro SAVE_FRAME_AND_CALL 1
+; Load %1 (ds or es) with the flat user data selector, whatever it reads.
+%macro LOAD_FLAT 1
+	mov eax, UDATA_SEL
+	mov %1, eax
+%endmacro
+
+; Save the rest of struct trapframe, make sure of flat data selectors (%2:
+; FLAT_SEG, or LOAD_FLAT for the two entries above) and call %1(tf).
+; Shared by alltraps and the system-call entries.
+%macro SAVE_FRAME_AND_CALL 1-2 FLAT_SEG
 	pushad
 	push ds
 	push es
 	push fs
 	push gs
-	FLAT_SEG ds
-	FLAT_SEG es
+	%2 ds
+	%2 es
 	cld
 	push esp
 	extern %1
@@ -149,13 +162,29 @@ doreti:
 doreti_iret:
 	iret
 
-; int $0x80: the same frame, then syscall(tf) and the same way out.
+; #DB: alltraps with both selectors loaded (see the top of this file).
+global Xtrap1
+Xtrap1:
+	push dword 0
+	push dword 1
+	SAVE_FRAME_AND_CALL trap, LOAD_FLAT
+	jmp doreti
+
+; int $0x80: the same frame, then syscall(tf) and the same way out. From
+; vm86 mode (IOPL 3 lets int $0x80 through the gate) it is no system
+; call: trap() refuses vm86 mode.
 global Xsyscall
 Xsyscall:
+	test dword [esp + 8], PSL_VM	; the EFLAGS the gate saved
+	jnz .vm86
 	push dword 0
 	push dword 0x80
 	SAVE_FRAME_AND_CALL syscall
 	jmp doreti
+.vm86:
+	push dword 0
+	push dword 0x80
+	jmp alltraps
 
 ; SYSENTER (kernel/i386/sysenter.c). The CPU has loaded %cs and %ss from
 ; the MSRs, %esp with sysenter_stack's top, cleared IF, and saved nothing;
@@ -178,7 +207,7 @@ Xsysenter_stepped:
 	push dword 0			; tf_eip: sysenter_enter() reads it
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
-	SAVE_FRAME_AND_CALL sysenter_enter
+	SAVE_FRAME_AND_CALL sysenter_enter, LOAD_FLAT
 	test eax, eax
 	jnz doreti			; refused: a signal instead of a call
 	push esp

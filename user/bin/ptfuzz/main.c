@@ -30,6 +30,8 @@ fuzz_fail(struct fuzz *f, const char *fmt, ...)
 	unsigned long i, first;
 	va_list ap;
 
+	if (getpid() != f->self)
+		_exit(1);	/* a subject whose mutated %eip ran into our code */
 	printf("ptfuzz: FAIL after request %lu of seed %u: ", f->done,
 	    f->seed);
 	va_start(ap, fmt);
@@ -128,6 +130,7 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	fz.self = getpid();
 	setvbuf(stdout, NULL, _IONBF, 0);
 	printf("ptfuzz: seed %u, %lu requests\n", fz.seed, fz.n);
 	if ((fz.iobuf = heap_end_buffer()) == (void *)-1) {
@@ -153,10 +156,12 @@ main(int argc, char **argv)
 	report(&fz, now() - t0);
 	subjects_end(&fz);
 	await_nprocs(nprocs);
-	if (kinfo(KINFO_FREEPAGES) != pages || kinfo(KINFO_KHEAP) != heap)
+	if (kinfo(KINFO_FREEPAGES) != pages || kinfo(KINFO_KHEAP) != heap) {
 		fuzz_fail(&fz, "free pages %d before, %d after; kernel heap %d "
-		    "bytes before, %d after", pages, kinfo(KINFO_FREEPAGES),
-		    heap, kinfo(KINFO_KHEAP));
+		    "bytes before, %d after; processes %d before, %d after",
+		    pages, kinfo(KINFO_FREEPAGES), heap, kinfo(KINFO_KHEAP),
+		    nprocs, kinfo(KINFO_NPROCS));
+	}
 	printf("ptfuzz: PASS (seed %u)\n", fz.seed);
 	return 0;
 }

@@ -52,6 +52,7 @@ struct recent {
 };
 
 struct fuzz {
+	pid_t		self;		/* the fuzzer, not a subject running its code */
 	uint32_t	seed;
 	unsigned long	n;		/* requests to make */
 	unsigned long	done;		/* requests made */

@@ -8,7 +8,10 @@
  * process group, so whatever it forks (a mutated EIP can land anywhere,
  * fork included) goes when the group is killed; and each runs as uid 1000,
  * so that wherever its EIP lands it cannot reboot the machine or signal a
- * process outside the run (the fuzzer, as root, still traces it).
+ * process outside the run (the fuzzer, as root, still traces it). Its
+ * output goes to /dev/null: a subject is a copy of the fuzzer, and one
+ * whose %eip lands in the fuzzer's own code would print the fuzzer's
+ * messages, even a FAIL that is not the fuzzer's (main.c ignores those).
  *
  * After a request that may have set a traced subject running, the fuzzer
  * brings it back to a collected stop (subject_settle): it waits a little
@@ -17,6 +20,7 @@
  * died. A subject that cannot be brought to a stop is a failure.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/kinfo.h>
@@ -103,6 +107,12 @@ start(struct fuzz *f, struct subject *s)
 	if ((pid = fork()) < 0)
 		return;			/* no memory or slot now: next time */
 	if (pid == 0) {
+		/* Wherever a mutated %eip lands, the fuzzer's report stays its own. */
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(null, 1);
+		dup2(null, 2);
+		close(null);
 		setpgid(0, 0);
 		if (getuid() == 0 &&
 		    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
@@ -138,7 +148,28 @@ subjects_start(struct fuzz *f)
 	f->gone = z;
 }
 
-/* Kill every subject and its group, reap them and the zombie. */
+/*
+ * A subject's mutated %eip can run anything of the fuzzer's, setpgid() and
+ * fork() included, so processes escape the subjects' groups and live on,
+ * orphaned, as SUBJECT_UID. One kill(-1) made as that uid ends them all
+ * (it spares the caller); init reaps them.
+ */
+static void
+sweep_uid(void)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setgid(SUBJECT_UID) == 0 && setuid(SUBJECT_UID) == 0)
+			kill(-1, SIGKILL);
+		_exit(0);
+	}
+	if (pid > 0)
+		waitpid(pid, &st, 0);
+}
+
+/* Kill every subject and its group, reap them and the zombie, then the rest. */
 void
 subjects_end(struct fuzz *f)
 {
@@ -155,6 +186,7 @@ subjects_end(struct fuzz *f)
 		f->subj[i].pid = 0;
 	}
 	waitpid(f->zombie, &st, 0);
+	sweep_uid();
 }
 
 struct subject *
