@@ -38,6 +38,17 @@
  * sysenter whose ebp does not point at the sequence's words runs no call:
  * it is SIGSEGV with %esp = ebp and %eip 0 (where it came from is unknown).
  *
+ * SYSENTER also works from virtual-8086 mode, which QEMU lets ring 3 enter
+ * (kernel/i386/trap.c), and it clears VM before anything is saved. Such a
+ * call is told by what protected-mode ring 3 cannot hold: IOPL in EFLAGS
+ * (every way back to ring 3 loads it from a frame, where it is 0), or
+ * %ds/%es with a real-mode segment's base (Xsysenter reads a known word
+ * through them); the process dies of SIGILL. Without those marks it is an
+ * ordinary call, and it returns to protected mode. (VIF and VIP are no
+ * mark: under QEMU, once vm86 mode has set them, no instruction outside
+ * it clears them, so every process then shows them; without CR4.VME and
+ * CR4.PVI they do nothing.)
+ *
  * The kernel option sysenter=0 leaves the MSRs clear: the instruction is
  * then #GP (SIGSEGV), the aux vector names no landing and libc uses
  * int $0x80, as on a CPU without SEP (-cpu 486, pentium).
@@ -50,6 +61,7 @@
 #include "kernel/i386/segments.h"
 #include "kernel/i386/sendsig.h"
 #include "kernel/i386/syscall_md.h"
+#include "kernel/i386/trap.h"
 #include "kernel/i386/sysenter.h"
 #include "kernel/i386/x86.h"
 #include "kernel/syscall.h"
@@ -110,6 +122,8 @@ sysenter_enter(struct trapframe *tf)
 	uint32_t w[3];		/* ecx, ebp, %eip */
 
 	td->td_md.md_sysexit_eip = 0;
+	if (tf->tf_eflags & PSL_IOPL)
+		vm86_kill(td);	/* only vm86 mode gets IOPL: see above */
 	if (tf->tf_ebp < VM_MINUSER_ADDRESS + SEQ_BELOW ||
 	    tf->tf_ebp > VM_MAXUSER_ADDRESS - SEQ_ABOVE ||
 	    copyin((void *)(tf->tf_ebp - SEQ_BELOW), w, sizeof(w)) != 0) {
@@ -125,6 +139,13 @@ sysenter_enter(struct trapframe *tf)
 	tf->tf_esp += SEQ_ABOVE;
 	td->td_md.md_sysexit_eip = w[2];
 	return 0;
+}
+
+/* Xsysenter found vm86 mode's real-mode %ds or %es: no call. */
+void
+sysenter_vm86(void)
+{
+	vm86_kill(curthread);
 }
 
 /*

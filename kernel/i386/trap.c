@@ -140,7 +140,8 @@ is_doreti_fault(const struct trapframe *tf)
 
 /*
  * Leave for user mode through the process's frame (td_frame) with user
- * selectors in it and the signal sig posted, abandoning this kernel stack.
+ * selectors and only the flags a program may hold in it, and the signal
+ * sig posted, abandoning this kernel stack.
  */
 static void __attribute__((noreturn))
 restart_with_signal(struct thread *td, int sig, int code)
@@ -150,6 +151,8 @@ restart_with_signal(struct thread *td, int sig, int code)
 	utf->tf_gs = utf->tf_fs = utf->tf_es = utf->tf_ds = UDATA_SEL;
 	utf->tf_cs = UCODE_SEL;
 	utf->tf_ss = UDATA_SEL;
+	utf->tf_eflags = (utf->tf_eflags & PSL_USERCHANGE) | PSL_I |
+	    PSL_RESERVED_1;
 	trapsignal(td, sig, code, utf->tf_eip);
 	doreti_restart(utf);
 }
@@ -183,8 +186,14 @@ vm86_refuse(struct trapframe *tf)
 	struct thread *td = curthread;
 	struct trapframe f = *tf;
 
-	f.tf_eflags = (f.tf_eflags & PSL_USERCHANGE) | PSL_I | PSL_RESERVED_1;
 	*td->td_frame = f;
+	vm86_kill(td);
+}
+
+/* The end of a process found to come from vm86 mode (also sysenter.c). */
+void
+vm86_kill(struct thread *td)
+{
 	restart_with_signal(td, SIGILL, ILL_PRVOPC);
 }
 

@@ -26,14 +26,20 @@
 ; a #DB can arrive on an entry stub's first instruction with the user's
 ; selectors still loaded (the MOV SS deferral, CVE-2018-8897).
 ;
-; Two entries load %ds/%es whatever they read: SYSENTER and #DB (which can
-; arrive on Xsysenter's first instructions). SYSENTER is the one way in
-; that keeps the segment registers of virtual-8086 mode, which QEMU lets
-; ring 3 enter (kernel/i386/trap.c, vm86_refuse), and there a selector
-; that reads UDATA_SEL may hold a 64 KiB real-mode segment. Every other
-; way in from vm86 mode is an interrupt gate, which nulls them.
+; SYSENTER is the one way in that keeps the segment registers of
+; virtual-8086 mode, which QEMU lets ring 3 enter (kernel/i386/trap.c,
+; vm86_refuse): there a selector that reads UDATA_SEL may hold a 64 KiB
+; real-mode segment (every other way in from vm86 mode is an interrupt
+; gate, which nulls them). Under QEMU such a segment's limit is not
+; enforced, but its base (the selector times 16) is added: so Xsysenter
+; reads a known word through %ds and %es, and a segment whose base is not
+; 0 reads another one (sysenter.c kills the process). A trap taken in
+; ring 0, such as a #DB on Xsysenter's first instructions, loads both
+; whatever they read.
 
 %include "assym.inc"		; KDATA_SEL, UDATA_SEL (kernel/i386/segments.h)
+
+SYSENTER_PROBE equ 0x5ea7f1a7	; any value but 0
 
 section .text
 
@@ -53,6 +59,7 @@ Xtrap%1:
 %endmacro
 
 TRAP_NOERR 0
+TRAP_NOERR 1
 TRAP_NOERR 2
 TRAP_NOERR 3
 TRAP_NOERR 4
@@ -112,8 +119,8 @@ trap_stubs:
 %endmacro
 
 ; Save the rest of struct trapframe, make sure of flat data selectors (%2:
-; FLAT_SEG, or LOAD_FLAT for the two entries above) and call %1(tf).
-; Shared by alltraps and the system-call entries.
+; FLAT_SEG, or LOAD_FLAT) and call %1(tf). Shared by alltraps and the
+; system-call entries.
 %macro SAVE_FRAME_AND_CALL 1-2 FLAT_SEG
 	pushad
 	push ds
@@ -144,7 +151,12 @@ trap_stubs:
 
 section .text
 alltraps:
+	test byte [esp + 12], SEL_RPL_MASK	; the interrupted CS
+	jz .ring0
 	SAVE_FRAME_AND_CALL trap
+	jmp doreti
+.ring0:
+	SAVE_FRAME_AND_CALL trap, LOAD_FLAT
 	; fall through
 
 ; Return to whatever the frame on the stack describes. From the first
@@ -161,14 +173,6 @@ doreti:
 	add esp, 8
 doreti_iret:
 	iret
-
-; #DB: alltraps with both selectors loaded (see the top of this file).
-global Xtrap1
-Xtrap1:
-	push dword 0
-	push dword 1
-	SAVE_FRAME_AND_CALL trap, LOAD_FLAT
-	jmp doreti
 
 ; int $0x80: the same frame, then syscall(tf) and the same way out. From
 ; vm86 mode (IOPL 3 lets int $0x80 through the gate) it is no system
@@ -207,7 +211,22 @@ Xsysenter_stepped:
 	push dword 0			; tf_eip: sysenter_enter() reads it
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
-	SAVE_FRAME_AND_CALL sysenter_enter, LOAD_FLAT
+	pushad
+	push ds
+	push es
+	push fs
+	push gs
+	FLAT_SEG ds
+	FLAT_SEG es
+	cmp dword [ds:sysenter_probe], SYSENTER_PROBE	; a base of 0?
+	jne .vm86
+	cmp dword [es:sysenter_probe], SYSENTER_PROBE
+	jne .vm86
+	cld
+	push esp
+	extern sysenter_enter
+	call sysenter_enter
+	add esp, 4
 	test eax, eax
 	jnz doreti			; refused: a signal instead of a call
 	push esp
@@ -234,6 +253,20 @@ Xsysenter_stepped:
 	popfd
 	sti				; takes effect after sysexit: no
 	sysexit				; interrupt on the kernel stack meanwhile
+.vm86:
+	LOAD_FLAT ds
+	LOAD_FLAT es
+	extern sysenter_vm86
+	call sysenter_vm86		; does not return
+
+; The word Xsysenter reads through %ds and %es, and what a real-mode base
+; of 0x100 or 0x230 (selectors 0x10, 0x23) would read instead.
+section .rodata
+align 4
+sysenter_probe:
+	dd SYSENTER_PROBE
+	times 0x240 db 0
+section .text
 
 ; doreti_restart(tf): abandon the current kernel stack above tf and return to
 ; user mode through tf, after delivering whatever signal is now pending.

@@ -18,9 +18,9 @@
  * with SIGILL (Kestrel does not run vm86 code). A vm86 loop must still be
  * preempted by the clock (it dies at the next tick, the system lives), an
  * int $0x80 from vm86 mode (IOPL 3 in the image) is no system call, and a
- * SYSENTER made from vm86 mode with %ds/%es holding real-mode segments
- * whose selectors read 0x23, the flat user data selector, must not leave
- * the kernel running on them: the call is an ordinary getpid.
+ * SYSENTER made from vm86 mode must neither leave the kernel running on
+ * real-mode segments whose selectors read 0x23 nor hand protected mode the
+ * image's IOPL 3.
  */
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -63,7 +63,7 @@ extern const char v86_back[];
 /* Real-mode code for 0x10000, and an iret frame into cs:0 (or nowhere). */
 static int
 v86_enter(const uint8_t *code, size_t len, uint32_t cs, uint32_t eflags,
-    uint32_t eax, uint32_t ebp)
+    uint32_t ds, uint32_t eax, uint32_t ebp)
 {
 	void *p = mmap((void *)V86_CODE, 4096, PROT_READ | PROT_WRITE |
 	    PROT_EXEC, MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0);
@@ -76,7 +76,7 @@ v86_enter(const uint8_t *code, size_t len, uint32_t cs, uint32_t eflags,
 	v86_frame[2] = PSL_VM | PSL_I | 0x2 | eflags;
 	v86_frame[3] = 0xf00;				/* sp */
 	v86_frame[4] = V86_CODE >> 4;			/* ss */
-	v86_frame[5] = v86_frame[6] = 0x23;		/* es, ds */
+	v86_frame[5] = v86_frame[6] = ds;		/* es, ds */
 	v86_frame[7] = v86_frame[8] = 0;		/* fs, gs */
 	return (int)v86_go(v86_frame, eax, ebp);
 }
@@ -95,20 +95,42 @@ died_of_v86(pid_t pid)
 
 static const uint8_t jmp_self[] = { 0xeb, 0xfe };		/* jmp $ */
 static const uint8_t int80[] = { 0xcd, 0x80, 0xeb, 0xfe };	/* int $0x80 */
+static const uint8_t sysenter[] = { 0x0f, 0x34 };
 /* mov $0x23,%bx; mov %bx,%ds; mov %bx,%es; sysenter */
 static const uint8_t sysenter_23[] = { 0xbb, 0x23, 0x00, 0x8e, 0xdb, 0x8e,
 	0xc3, 0x0f, 0x34 };
-
 /* The same, with TF set by pushf/popf (IOPL 3) just before the sysenter. */
 static const uint8_t sysenter_tf[] = { 0xbb, 0x23, 0x00, 0x8e, 0xdb, 0x8e,
 	0xc3, 0x9c, 0x58, 0x0d, 0x00, 0x01, 0x50, 0x9d, 0x0f, 0x34 };
 
+/*
+ * The SYSENTER sequence's words (ecx, ebp, the return address) on a stack
+ * of our own: a call that runs returns to v86_back with its result.
+ */
+static uint32_t seq[8];
+
+static int
+v86_getpid(const uint8_t *code, size_t len, uint32_t eflags, uint32_t ds)
+{
+	seq[5] = (uint32_t)v86_back;
+	return v86_enter(code, len, V86_CODE >> 4, eflags, ds, SYS_getpid,
+	    (uint32_t)&seq[4]) == (int)getpid() ? 0 : 1;
+}
+
 static int fault_body(void) { return v86_enter(jmp_self, 2, V86_NOWHERE, 0,
-    0, 0); }
+    0x23, 0, 0); }
 static int loop_body(void) { return v86_enter(jmp_self, 2, V86_CODE >> 4, 0,
-    0, 0); }
+    0x23, 0, 0); }
 static int int80_body(void) { return v86_enter(int80, sizeof(int80),
-    V86_CODE >> 4, V86_IOPL3, SYS_getpid, 0); }
+    V86_CODE >> 4, V86_IOPL3, 0x23, SYS_getpid, 0); }
+static int sysenter_23_body(void) { return v86_getpid(sysenter_23,
+    sizeof(sysenter_23), 0, 0x23); }
+static int sysenter_tf_body(void) { return v86_getpid(sysenter_tf,
+    sizeof(sysenter_tf), V86_IOPL3, 0x23); }
+static int sysenter_iopl_body(void) { return v86_getpid(sysenter,
+    sizeof(sysenter), V86_IOPL3, 0); }
+static int sysenter_plain_body(void) { return v86_getpid(sysenter,
+    sizeof(sysenter), 0, 0); }
 
 /* The first fetch faults: a page fault from vm86 mode. */
 HZ_CASE(test_fault) { return died_of_v86(hz_child(fault_body)); }
@@ -120,41 +142,40 @@ HZ_CASE(test_loop) { return died_of_v86(hz_child(loop_body)); }
 HZ_CASE(test_int80) { return died_of_v86(hz_child(int80_body)); }
 
 /*
- * The SYSENTER sequence's words (ecx, ebp, the return address) on a stack
- * of our own: the call returns to v86_back with getpid's result.
+ * SYSENTER clears VM before anything is saved, and leaves %ds/%es as vm86
+ * mode had them: here real-mode segments whose selectors read 0x23, the
+ * flat user data selector. The kernel must not run on them: its probe
+ * faults on their 64 KiB limit, SIGILL. (sysenter=0: #GP from vm86 mode,
+ * SIGILL too.)
  */
-static int
-sysenter_body(void)
+HZ_CASE(test_sysenter_ds) { return died_of_v86(hz_child(sysenter_23_body)); }
+
+/*
+ * TF set before that SYSENTER: the #DB on Xsysenter's first instruction
+ * comes with the real-mode %ds/%es still loaded, and a trap in ring 0
+ * loads its own. IOPL 3 (needed for popf in vm86 mode) marks the call as
+ * vm86 mode's: SIGILL.
+ */
+HZ_CASE(test_sysenter_tf) { return died_of_v86(hz_child(sysenter_tf_body)); }
+
+/*
+ * IOPL 3 from the vm86 image, null %ds/%es: had the call run, the process
+ * would be back in protected mode with IOPL 3 and every I/O port.
+ */
+HZ_CASE(test_sysenter_iopl)
 {
-	static uint32_t seq[8];
-
-	seq[3] = 0;				/* ecx */
-	seq[4] = 0;				/* ebp */
-	seq[5] = (uint32_t)v86_back;		/* where the call returns */
-	return v86_enter(sysenter_23, sizeof(sysenter_23), V86_CODE >> 4, 0,
-	    SYS_getpid, (uint32_t)&seq[4]) == (int)getpid() ? 0 : 1;
-}
-
-static int
-sysenter_tf_body(void)
-{
-	static uint32_t seq[8];
-
-	seq[5] = (uint32_t)v86_back;
-	return v86_enter(sysenter_tf, sizeof(sysenter_tf), V86_CODE >> 4,
-	    V86_IOPL3, SYS_getpid, (uint32_t)&seq[4]) == (int)getpid() ? 0 : 1;
+	return died_of_v86(hz_child(sysenter_iopl_body));
 }
 
 /*
- * From vm86 mode SYSENTER is the one way in that clears VM before anything
- * is saved; %ds and %es still hold real-mode segments (base 0x230, limit
- * 64 KiB). With SYSENTER: an ordinary getpid. Without (sysenter=0): #GP
- * from vm86 mode, SIGILL. A CPU that refuses the iret: SIGSEGV.
+ * Nothing marks this one as vm86 mode's (IOPL 0, null %ds/%es): with
+ * SYSENTER an ordinary getpid that returns to protected mode. Without
+ * (sysenter=0): #GP from vm86 mode, SIGILL. A CPU that refuses the iret:
+ * SIGSEGV.
  */
-HZ_CASE(test_sysenter)
+HZ_CASE(test_sysenter_plain)
 {
-	pid_t pid = hz_child(sysenter_body);
-	int st = pt_wait(pid);
+	int st = pt_wait(hz_child(sysenter_plain_body));
 
 	if (st != -1 && WIFEXITED(st))
 		KT_CHECK(WEXITSTATUS(st) == 0 && kinfo(KINFO_SYSENTER),
@@ -167,24 +188,6 @@ HZ_CASE(test_sysenter)
 	return 0;
 }
 
-/*
- * TF set before the SYSENTER: the #DB on Xsysenter's first instruction
- * comes with the real-mode %ds/%es still loaded (the #DB entry loads its
- * own). The call runs and returns with the step trap posted: SIGTRAP,
- * which kills the untraced child. Without SYSENTER: SIGILL; a CPU that
- * refuses the iret: SIGSEGV.
- */
-HZ_CASE(test_sysenter_tf)
-{
-	int st = pt_wait(hz_child(sysenter_tf_body));
-	int want = kinfo(KINFO_SYSENTER) ? SIGTRAP : SIGILL;
-
-	KT_CHECK(st != -1 && WIFSIGNALED(st) && (WTERMSIG(st) == want ||
-	    WTERMSIG(st) == SIGSEGV), "expected signal %d or SIGSEGV, got %s",
-	    want, pt_str(st));
-	return 0;
-}
-
 int
 main(void)
 {
@@ -192,7 +195,9 @@ main(void)
 	kt_run("fault", test_fault);
 	kt_run("loop", test_loop);
 	kt_run("int80", test_int80);
-	kt_run("sysenter", test_sysenter);
+	kt_run("sysenter_ds", test_sysenter_ds);
 	kt_run("sysenter_tf", test_sysenter_tf);
+	kt_run("sysenter_iopl", test_sysenter_iopl);
+	kt_run("sysenter_plain", test_sysenter_plain);
 	return kt_finish();
 }
