@@ -44,7 +44,7 @@ AR := ar
 # tools/deps.sh has run: it runs here, while the Makefile is read (so no
 # rule of a -j build can race it), and tool-dependent variables such as
 # LIBGCC below are deferred to the recipes. Sub-makes skip the check.
-ifneq ($(filter-out clean help deps,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help deps lab,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(KESTREL_DEPS_OK),)
 ifneq ($(shell tools/deps.sh --quiet >&2; echo $$?),0)
 $(error tools/deps.sh could not provide the tools the build needs)
@@ -61,7 +61,7 @@ BASE_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-pr
 	-nostdlib -nostdinc -isystem user/include -isystem $(GEN)/include \
 	-g -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
-	-MMD -MP
+	-MD -MP
 COMMON_CFLAGS := $(BASE_CFLAGS) $(OPT)
 # The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
 KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -I$(GEN) -mno-sse -mno-mmx -mno-80387 \
@@ -74,16 +74,21 @@ NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(GEN)/
 # makes from it, in $(GEN): <sys/syscall.h>, the kernel's table (sysent.c)
 # and handler prototypes (sysproto.h), a libc stub per plain call and
 # truss's table, all in one run; everything compiled waits for it (the
-# | prerequisites below: which objects include what, -MMD finds out).
+# | prerequisites below: which objects include what, -MD finds out, the
+# headers of user/include and $(GEN)/include among them). It rewrites only
+# the files whose text changes, and the stamp records the run, so a new
+# line in the list recompiles what uses the files that changed, no more.
 SYSCALL_STUBS := $(shell $(PYTHON) tools/mksyscalls.py --stubs kernel/syscalls.master)
 SYSCALLS_GEN := $(GEN)/include/sys/syscall.h $(GEN)/sysproto.h $(GEN)/sysent.c \
 	$(GEN)/truss_syscalls.c $(patsubst %,$(GEN)/libc/%.c,$(SYSCALL_STUBS))
-SYSCALLS_STAMP := $(GEN)/include/sys/syscall.h
+SYSCALLS_STAMP := $(GEN)/syscalls.stamp
 
-$(SYSCALLS_GEN) &: kernel/syscalls.master tools/mksyscalls.py
+$(SYSCALLS_STAMP): kernel/syscalls.master tools/mksyscalls.py
 	@mkdir -p $(GEN)
 	@echo "  GEN     $<"
 	$(Q)$(PYTHON) tools/mksyscalls.py kernel/syscalls.master $(GEN)
+	$(Q)touch $@
+$(SYSCALLS_GEN): $(SYSCALLS_STAMP) ;
 
 # ---------------------------------------------------------------- kernel
 # kernel/ holds the machine-independent services, kernel/i386/ the machine-
@@ -238,7 +243,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
-	run-prog gdb-user clean help
+	run-prog gdb-user lab grade clean help
 all: $(B)/kernel.elf $(INITRD) kernel.elf
 iso: all $(ISO)
 	$(Q)cp $(ISO) kestrel.iso
@@ -289,6 +294,15 @@ test: all $(ISO)
 bench: all
 	$(Q)$(PYTHON) tools/bench.py
 
+# Coursework (docs/labs/README.md): make lab lists the labs, make lab
+# LAB=name starts one (a branch lab/NAME, or DIR= outside git), make grade
+# [LAB=name] scores the lab of the branch checked out.
+lab:
+	$(Q)$(PYTHON) tools/lab.py $(if $(LAB),cut $(LAB) $(if $(DIR),--dir $(DIR)),list)
+
+grade: all
+	$(Q)$(PYTHON) tools/lab.py grade $(LAB)
+
 # A make variable as one word for the shell, exactly as the user wrote it.
 shquote = '$(subst ','\'',$(value $(1)))'
 USER_BUILD_ARGS = --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
@@ -325,6 +339,9 @@ help:
 	@echo "                  symbols; the console is served on 127.0.0.1:PORT"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
 	@echo "  make bench      the benchmark table (TCG and -icount)"
+	@echo "  make lab [LAB=name [DIR=dir]]  list the labs, or start one: a branch"
+	@echo "                  lab/NAME (a directory DIR outside git) with its stubs"
+	@echo "  make grade [LAB=name]  the lab's graded tests and Score: N/100"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
 	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234] [ARGS=...]"

@@ -1,12 +1,14 @@
 /*
  * sys_kinfo.c - Kestrel's own system calls: kinfo() reads a kernel counter
- * (the tests use the free-page count to prove nothing leaks), kproc() reads
- * a process-table slot (for ps), and reboot() ends the machine.
+ * (the tests use the free-page count to prove nothing leaks), sysinfo()
+ * takes a snapshot of the memory and process counters in one call, kproc()
+ * reads a process-table slot (for ps), and reboot() ends the machine.
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/kinfo.h>
 #include <sys/reboot.h>
+#include <sys/sysinfo.h>
 #include "kernel/dev/clock.h"
 #include "kernel/i386/machine.h"
 #include "kernel/syscall.h"
@@ -35,6 +37,23 @@ sys_kinfo(struct thread *td, uint32_t *args)
 	td->td_retval[0] = v;
 	return 0;
 }
+
+/* LAB syscall: BEGIN */
+int
+sys_sysinfo(struct thread *td, uint32_t *args)
+{
+	struct sysinfo si;
+
+	(void)td;
+	memset(&si, 0, sizeof(si));
+	si.si_freepages = vm_page_free_count();
+	si.si_totalpages = vm_page_total();
+	si.si_pagesize = PAGE_SIZE;
+	si.si_nprocs = proc_count();
+	si.si_uptime = ticks / hz;
+	return copyout(&si, (void *)args[0], sizeof(si));
+}
+/* LAB syscall: END */
 
 static int
 kp_state(const struct proc *p)

@@ -49,7 +49,17 @@ int
 proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
     size_t *done)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)kbuf;
+	 *	(void)len;
+	 *	(void)write;
+	 *	(void)done;
+	 *	return ENOSYS;
+	 */
 	return vm_rw(p->p_vmspace, addr, kbuf, len, write, write, done);
+	/* LAB rwmem: END */
 }
 
 /*
@@ -60,6 +70,13 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)word;
+	 *	(void)write;
+	 *	return ENOSYS;
+	 */
 	uint32_t *kva;
 	paddr_t pa;
 
@@ -74,6 +91,7 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	else
 		*word = *kva;
 	return 0;
+	/* LAB rwmem: END */
 }
 
 /* May td debug p? Root may debug anything; others only their own, unchanged. */
@@ -269,6 +287,11 @@ ptrace_syscall_stop(struct thread *td, int which)
 static int
 do_io(struct proc *p, struct ptrace_io_desc *piod)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)piod;
+	 *	return ENOSYS;
+	 */
 	size_t total = 0;
 	int write, error;
 
@@ -289,6 +312,7 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	    piod->piod_addr, piod->piod_len, write, write, &total);
 	piod->piod_len = total;
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
+	/* LAB rwmem: END */
 }
 
 /* PT_LWPINFO: what the current stop is. */
@@ -326,17 +350,18 @@ static int
 do_resume(struct proc *p, int req, void *addr, int data)
 {
 	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
+	int error;
 
 	if ((unsigned)data >= NSIG)
 		return EINVAL;
+	if (req == PT_STEP && (error = ptrace_single_step(td2)) != 0)
+		return error;
 	td2->td_dbgflags &= ~(TDB_SCE | TDB_SCX);
 	if (req == PT_TO_SCE || req == PT_SYSCALL)
 		td2->td_dbgflags |= TDB_SCE;
 	if (req == PT_TO_SCX || req == PT_SYSCALL)
 		td2->td_dbgflags |= TDB_SCX;
-	if (req == PT_STEP)
-		ptrace_single_step(td2);
-	else if (!(td2->td_dbgflags & TDB_SETSTEP))
+	if (req != PT_STEP && !(td2->td_dbgflags & TDB_SETSTEP))
 		ptrace_clear_single_step(td2);	/* nothing of an old step stays */
 	td2->td_dbgflags &= ~TDB_SETSTEP;
 	if (addr != (void *)1)
@@ -374,8 +399,8 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 		return 0;
 	case PT_READ_I:
 	case PT_READ_D:
-		if (rw_word(p, (uint32_t)addr, &word, 0) != 0)
-			return EFAULT;
+		if ((error = rw_word(p, (uint32_t)addr, &word, 0)) != 0)
+			return error;
 		td->td_retval[0] = word;
 		return 0;
 	case PT_WRITE_I:

@@ -141,12 +141,21 @@ fork_table(struct vmspace *from, struct vmspace *to, vaddr_t base)
 
 		if ((pte & PG_P) == 0)
 			continue;
+		/* LAB cow: BEGIN stub:
+		 *	paddr_t pa = vm_page_alloc();
+		 *
+		 *	if (pa == 0)
+		 *		return ENOMEM;
+		 *	memcpy(PHYS_TO_KVA(pa), PHYS_TO_KVA(pte & PG_FRAME), PAGE_SIZE);
+		 *	dst[j] = pa | (pte & ~PG_FRAME);
+		 */
 		if (pte & (PG_RW | PG_COW)) {
 			pte = (pte & ~PG_RW) | PG_COW;
 			src[j] = pte;
 		}
 		dst[j] = pte;
 		vm_page_ref(pte & PG_FRAME);
+		/* LAB cow: END */
 	}
 	return 0;
 }
@@ -170,9 +179,11 @@ vmspace_fork(struct vmspace *vm)
 			break;
 		}
 	}
+	/* LAB cow: BEGIN */
 	/* The parent's writable pages just became read-only. */
 	if (rcr3() == vm->vm_pd)
 		lcr3(vm->vm_pd);
+	/* LAB cow: END */
 	return nvm;
 }
 

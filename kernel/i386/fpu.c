@@ -191,10 +191,12 @@ fpu_switch(struct thread *old, struct thread *new)
 	if (is_kernel_thread(new))
 		return;
 	if (fpu_lazy) {
+		/* LAB lazyfpu: BEGIN stub: lcr0(rcr0() | CR0_TS); */
 		if (fpcurthread == new)
 			clts();
 		else
 			lcr0(rcr0() | CR0_TS);
+		/* LAB lazyfpu: END */
 		return;
 	}
 	take(new);
@@ -204,26 +206,29 @@ fpu_switch(struct thread *old, struct thread *new)
 int
 fpu_dna(void)
 {
+	/* LAB lazyfpu: BEGIN stub: return ENXIO; */
 	if (!(cpu_features & KCPU_FPU))
 		return ENXIO;
 	clts();
 	take(curthread);
 	return 0;
+	/* LAB lazyfpu: END */
 }
 
 /* Bring td's save area up to date (before ptrace reads it, fork, a signal). */
 void
 fpu_flush(struct thread *td)
 {
-	uint32_t ts;
-
 	if (fpcurthread != td)
 		return;
-	ts = rcr0() & CR0_TS;
+	/* LAB lazyfpu: BEGIN stub: save_live(td); */
+	uint32_t ts = rcr0() & CR0_TS;
+
 	clts();
 	save_live(td);
 	if (ts)
 		lcr0(rcr0() | CR0_TS);
+	/* LAB lazyfpu: END */
 }
 
 /*

@@ -49,16 +49,23 @@ fill_regs(struct thread *td, struct reg *r)
 	r->r_gs = tf->tf_gs;
 }
 
+/* LAB signals: BEGIN */
 static int
 data_selector_ok(uint32_t sel)
 {
 	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL;
 }
+/* LAB signals: END */
 
 /* 0 if r may replace the user state cur, else EINVAL. */
 int
 regs_validate(const struct trapframe *cur, const struct reg *r)
 {
+	/* LAB signals: BEGIN stub:
+	 *	(void)cur;
+	 *	(void)r;
+	 *	return EINVAL;
+	 */
 	if (((r->r_eflags ^ cur->tf_eflags) & ~PSL_USERCHANGE) != 0)
 		return EINVAL;
 	if (r->r_cs != UCODE_SEL || r->r_ss != UDATA_SEL)
@@ -67,6 +74,7 @@ regs_validate(const struct trapframe *cur, const struct reg *r)
 	    !data_selector_ok(r->r_fs) || !data_selector_ok(r->r_gs))
 		return EINVAL;
 	return 0;
+	/* LAB signals: END */
 }
 
 /* All or nothing: an invalid image leaves the registers as they were. */

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <sys/select.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -149,3 +150,14 @@ uname(struct utsname *name)
 	(void)name;
 	return nosys();
 }
+
+/* sysinfo(2) is a lab's system call: its starting tree has this placeholder. */
+/* LAB syscall: BEGIN stub:
+ *	int
+ *	sysinfo(struct sysinfo *info)
+ *	{
+ *		(void)info;
+ *		return nosys();
+ *	}
+ */
+/* LAB syscall: END */

@@ -136,6 +136,14 @@ ptrace_go(struct dbg *d, int req, int sig)
 static int
 step_over(struct dbg *d, uint32_t eip, int sig, struct stop *st)
 {
+	/* LAB dbg: BEGIN stub:
+	 *	(void)d;
+	 *	(void)sig;
+	 *	(void)st;
+	 *	printf("Cannot step over the breakpoint at 0x%x yet.\n",
+	 *	    (unsigned)eip);
+	 *	return -1;
+	 */
 	int hard = bpt_at(d, eip, 1) != NULL;
 
 	if (hard && dr_program(d, eip) != 0)
@@ -147,6 +155,7 @@ step_over(struct dbg *d, uint32_t eip, int sig, struct stop *st)
 	if (hard && d->pid != 0 && st->kind != ST_EXEC)
 		dr_program(d, 0);
 	return 0;
+	/* LAB dbg: END */
 }
 
 /*
@@ -270,6 +279,12 @@ call_length(const unsigned char *p)
 static int
 run_to(struct dbg *d, uint32_t addr, uint32_t sp)
 {
+	/* LAB dbg: BEGIN stub:
+	 *	(void)d;
+	 *	(void)sp;
+	 *	printf("Cannot run to 0x%x yet.\n", (unsigned)addr);
+	 *	return -1;
+	 */
 	struct bpt *t = bpt_add(d, BP_TEMP, addr);
 	struct stop st;
 	struct reg r;
@@ -295,6 +310,7 @@ run_to(struct dbg *d, uint32_t addr, uint32_t sp)
 	}
 	bpt_remove_temps(d);
 	return ret;
+	/* LAB dbg: END */
 }
 
 void
@@ -331,6 +347,11 @@ cmd_nexti(struct dbg *d, char *a)
 void
 cmd_finish(struct dbg *d, char *a)
 {
+	/* LAB dbg: BEGIN stub:
+	 *	(void)d;
+	 *	(void)a;
+	 *	printf("\"finish\" is not written yet.\n");
+	 */
 	uint32_t ret, slot;
 	struct reg r;
 
@@ -347,4 +368,5 @@ cmd_finish(struct dbg *d, char *a)
 		return;
 	print_location(d, r.r_eip);
 	printf("Value returned is $%d = %d\n", ++d->nvalues, (int)r.r_eax);
+	/* LAB dbg: END */
 }
