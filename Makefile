@@ -227,8 +227,8 @@ INITRD := $(B)/initrd.tar
 $(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
 		$(wildcard etc/*) $(BADELF)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(EXTRA_BINS) \
-		--dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --stripped-dir bin $(PROG_BINS) $(BRACKET) \
+		$(EXTRA_BINS) --stripped-dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso
@@ -243,7 +243,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
-	run-prog gdb-user lab grade clean help
+	run-prog gdb-user fuzz lab grade clean help
 all: $(B)/kernel.elf $(INITRD) kernel.elf
 iso: all $(ISO)
 	$(Q)cp $(ISO) kestrel.iso
@@ -324,6 +324,11 @@ gdb-user:
 		--args=$(call shquote,ARGS) \
 		--cflags "$(BASE_CFLAGS) $(GDB_USER_OPT) -Iuser" $(USER_BUILD_ARGS)
 
+# The ptrace fuzzer on a fresh boot (docs/hazards.md); exits with its verdict.
+fuzz: all
+	$(Q)$(PYTHON) tools/fuzz.py --n "$(or $(N),100000)" --emu "$(or $(EMU),qemu)" \
+		$(if $(SEED),--seed "$(SEED)") $(if $(VERBOSE),--verbose-from "$(VERBOSE)")
+
 clean:
 	$(Q)rm -rf $(B) kernel.elf kestrel.iso
 
@@ -346,6 +351,8 @@ help:
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
 	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234] [ARGS=...]"
 	@echo "                  serve a user program to host gdb through the stub on COM2"
+	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"
+	@echo "                  fuzz ptrace on a fresh boot (default 100000 requests, a new seed)"
 	@echo "  make clean      remove build products"
 	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose),"
 	@echo "  OPT=-O0 (compiler flags; each setting builds in its own build-OPT/), B=dir"

@@ -1,16 +1,31 @@
 #!/usr/bin/env python3
 """mkinitrd.py - pack files into the ustar archive Kestrel mounts as "/".
 
-    mkinitrd.py OUT --dir bin FILE... --dir test FILE... --dir etc FILE...
+    mkinitrd.py OUT --stripped-dir bin FILE... --dir etc FILE...
 
 Each FILE lands as DIR/basename. Executables get mode 0755, other files
 0644; everything belongs to root (uid 0), and mtimes are 0 so the image is
-byte-for-byte reproducible.
+byte-for-byte reproducible. In a --stripped-dir, ELF files go in without
+their DWARF sections (objcopy --strip-debug): nothing inside Kestrel reads
+them (dbg uses .symtab, which stays), host gdb reads the build's own
+copies, and they are most of a static program's size, more than the RAM of
+a small machine (the -m 16 test runs) can hold for every program at once.
 """
 import io
 import os
+import subprocess
 import sys
 import tarfile
+import tempfile
+
+
+def without_debug(path):
+    """The bytes of ELF file path minus its debug sections."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "stripped")
+        subprocess.run(["objcopy", "--strip-debug", path, out], check=True)
+        with open(out, "rb") as f:
+            return f.read()
 
 
 def add(tar, arcname, data, mode):
@@ -33,21 +48,23 @@ def add_dir(tar, name):
 
 def main(argv):
     out, rest = argv[1], argv[2:]
-    entries, current = [], None
+    entries, current, strip = [], None, False
     i = 0
     while i < len(rest):
-        if rest[i] == "--dir":
-            current = rest[i + 1]
+        if rest[i] in ("--dir", "--stripped-dir"):
+            current, strip = rest[i + 1], rest[i] == "--stripped-dir"
             i += 2
             continue
-        entries.append((current, rest[i]))
+        entries.append((current, rest[i], strip))
         i += 1
     with tarfile.open(out + ".tmp", "w", format=tarfile.USTAR_FORMAT) as tar:
-        for d in sorted({d for d, _ in entries if d}):
+        for d in sorted({d for d, _, _ in entries if d}):
             add_dir(tar, d)
-        for d, path in entries:
+        for d, path, strip in entries:
             with open(path, "rb") as f:
                 data = f.read()
+            if strip and data[:4] == b"\x7fELF":
+                data = without_debug(path)
             mode = 0o755 if os.access(path, os.X_OK) else 0o644
             name = os.path.basename(path)
             add(tar, "%s/%s" % (d, name) if d else name, data, mode)

@@ -151,7 +151,6 @@ exec_slots(const struct pcb *pcb)
 			x |= DR6_B(i);
 	return x;
 }
-
 /* LAB dbreg: END */
 
 int
@@ -210,4 +209,22 @@ dbreg_userret(struct thread *td)
 	td->td_flags &= ~TDF_DBHIT;
 	dbreg_switch(td);
 	trapsignal(td, SIGTRAP, TRAP_TRACE, td->td_frame->tf_eip);
+}
+
+/*
+ * The step trap the system call path posts itself (the int $0x80 gate
+ * cleared TF, so no #DB recorded it): DR6 shows a step, BS, as for any
+ * other step, not what an earlier trap left there. Only the hits of a
+ * watchpoint this very call tripped over (TDF_DBHIT, still to be reported)
+ * stay beside it.
+ */
+void
+dbreg_step_posted(struct thread *td)
+{
+	struct pcb *pcb = &td->td_pcb;
+	uint32_t keep = 0;
+
+	if (td->td_flags & TDF_DBHIT)
+		keep = pcb->pcb_dr[6] & DR6_BMASK;
+	pcb->pcb_dr[6] = keep | DR6_BS;
 }

@@ -34,5 +34,6 @@ void	dbreg_switch(struct thread *new);
 void	dbreg_clear(struct thread *td);
 int	dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code);
 void	dbreg_trap_kernel(struct trapframe *tf);
+void	dbreg_step_posted(struct thread *td);
 
 #endif

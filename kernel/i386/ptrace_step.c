@@ -30,6 +30,7 @@
 #include <sys/errno.h>
 #include <sys/signal.h>
 #include "kernel/i386/regs.h"
+#include "kernel/i386/dbreg.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
@@ -178,6 +179,7 @@ void
 ptrace_syscall_step(struct thread *td)
 {
 	ptrace_step_trap(td, td->td_frame);
+	dbreg_step_posted(td);
 	trapsignal(td, SIGTRAP, TRAP_TRACE, td->td_frame->tf_eip);
 }
 
