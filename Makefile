@@ -31,6 +31,9 @@ space := $(empty) $(empty)
 B ?= build$(if $(filter-out -O2,$(OPT)),$(subst $(space),,$(OPT)))
 override B := $(patsubst $(CURDIR)/%,%,$(abspath $(B)))
 export KESTREL_BUILD := $(abspath $(B))
+# A goal named by its absolute path (make B=$PWD/build-O0 $PWD/build-O0/...)
+# is the same file as the relative one the rules build.
+$(CURDIR)/$(B)/%: $(B)/% ;
 QEMU ?= qemu-system-i386
 MEM ?= 128
 PYTHON ?= python3
@@ -172,6 +175,13 @@ $(LIBC): $(LIBC_OBJS)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
+# The debuggers' library: disassembler, ELF and DWARF readers (user/libdebug).
+LIBDEBUG := $(B)/user/libdebug.a
+$(LIBDEBUG): $(patsubst %.c,$(B)/%.o,$(wildcard user/libdebug/*.c))
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+$(B)/bin/dbg: $(LIBDEBUG)
+
 $(GEN)/libc/%.o: $(GEN)/libc/%.c $(B)/cflags
 	@echo "  CC      $<"
 	$(Q)$(CC) $(UCFLAGS) -c $< -o $@
@@ -194,7 +204,8 @@ TESTLIB_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard tests/os/lib/*.c))
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,-z,max-page-size=4096 \
 	-Wl,--build-id=none -T user/user.ld
 ULINK = $(CC) $(ULDFLAGS) -o $@ $(CRT0) \
-	$(filter-out $(CRT0),$(filter %.o,$^)) $(LIBC) $(LIBGCC)
+	$(filter-out $(CRT0),$(filter %.o,$^)) $(filter-out $(LIBC),$(filter %.a,$^)) \
+	$(LIBC) $(LIBGCC)
 
 .SECONDARY:
 .SECONDEXPANSION:
@@ -204,9 +215,13 @@ $(B)/bin/%: $$(subst .c,.o,$$(addprefix $(B)/,$$(wildcard user/bin/$$*.c user/bi
 	@echo "  LINK    $@"
 	$(Q)$(ULINK)
 
-# /bin/[ is /bin/test under the name that makes it want a closing ].
+# /bin/[ is /bin/test under the name that makes it want a closing ], and
+# /bin/poweroff is /bin/reboot under the name that turns the machine off.
 BRACKET := $(B)/bin/[
 $(BRACKET): $(B)/bin/test
+	$(Q)cp $< $@
+POWEROFF := $(B)/bin/poweroff
+$(POWEROFF): $(B)/bin/reboot
 	$(Q)cp $< $@
 
 $(B)/test/%: $(B)/tests/os/%.o $(TESTLIB_OBJS) $(LIBC) $(CRT0) user/user.ld
@@ -223,12 +238,40 @@ BADELF := $(B)/badelf/.stamp
 $(BADELF): tools/mkbadelf.py
 	$(Q)rm -rf $(dir $@) && $(PYTHON) tools/mkbadelf.py $(dir $@) && touch $@
 
+# The program the dbg_source suite debugs, built -O0 so that every variable
+# lives in memory, and objdump's listing of it, which the suite compares
+# with dbg's disassembly.
+DEBUGGEE := $(B)/test/debuggee
+# dbg's suites debug themselves by source line: they keep their DWARF.
+DBG_TEST_BINS := $(filter $(B)/test/dbg_%,$(TEST_BINS))
+$(B)/tests/debuggee/debuggee.o: tests/debuggee/debuggee.c $(B)/cflags
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (-O0)"
+	$(Q)$(CC) $(subst -O2,-O0,$(UCFLAGS)) -c $< -o $@
+$(DEBUGGEE): $(B)/tests/debuggee/debuggee.o $(LIBC) $(CRT0) user/user.ld
+	@echo "  LINK    $@"
+	$(Q)$(ULINK)
+# (Only the functions of debuggee.c: the libc's would cost the initrd 190 KB.)
+$(DEBUGGEE).objdump: $(DEBUGGEE)
+	$(Q)objdump -d --no-show-raw-insn $< | awk '/^[0-9a-f]+ </ { keep = \
+		$$2 ~ /^<(square|area|scaled|main|twice)>:$$/ } keep' > $@
+
+# Sources of the programs in the initrd, for dbg's list and stop lines: DWARF
+# names a file by its path in this tree, found under /usr/src/kestrel.
+SRC_FILES := $(wildcard user/bin/*.c user/bin/*/*.[ch] user/libc/*.[ch] \
+	user/libdebug/*.[ch] tests/debuggee/*.c)
+SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=) \
+	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
+
 INITRD := $(B)/initrd.tar
-$(INITRD): $(PROG_BINS) $(BRACKET) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py \
-		$(wildcard etc/*) $(BADELF)
+# (The Makefile is a prerequisite: the packing list below lives in it.)
+$(INITRD): $(PROG_BINS) $(BRACKET) $(POWEROFF) $(TEST_BINS) $(EXTRA_BINS) tools/mkinitrd.py Makefile \
+		$(wildcard etc/*) $(BADELF) $(DEBUGGEE) $(DEBUGGEE).objdump $(SRC_FILES)
 	@echo "  INITRD  $@"
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ --stripped-dir bin $(PROG_BINS) $(BRACKET) \
-		$(EXTRA_BINS) --stripped-dir test $(TEST_BINS) --dir etc $(wildcard etc/*) \
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ --dir bin $(PROG_BINS) $(BRACKET) $(POWEROFF) $(EXTRA_BINS) \
+		--stripped-dir test $(filter-out $(DBG_TEST_BINS),$(TEST_BINS)) \
+		--dir test $(DBG_TEST_BINS) $(DEBUGGEE) $(DEBUGGEE).objdump \
+		--dir etc $(wildcard etc/*) $(SRC_ARGS) \
 		--dir test/badelf $$(find $(dir $(BADELF)) -type f ! -name .stamp | sort)
 
 ISO := $(B)/kestrel.iso

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "kernel/dev/clock.h"
+#include "kernel/dev/rtc.h"
 #include "kernel/cmdline.h"
 #include "kernel/dev/console.h"
 #include "kernel/i386/cpu.h"
@@ -16,6 +17,7 @@
 #include "kernel/fs/devfs.h"
 #include "kernel/i386/fpu.h"
 #include "kernel/fs/initrd.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/kprintf.h"
 #include "kernel/i386/machine.h"
 #include "kernel/multiboot.h"
@@ -69,6 +71,8 @@ mount_root(void)
 		if (initrd_init(PHYS_TO_KVA(m->start), m->end - m->start) == 0) {
 			kprintf("initrd: %u KiB, %d entries\n",
 			    (m->end - m->start) / 1024, initrd_count());
+			if (tmpfs_mount() != 0)
+				panic("no memory for /tmp");
 			return;
 		}
 	}
@@ -92,6 +96,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 	dbreg_init();
 	pic_init();
 	clock_init();
+	rtc_init();
 	tty_init(&console_tty);
 	kbd_init();
 	irq_register(1, kbd_intr);

@@ -3,20 +3,23 @@
  * Xsyscall in kernel/i386/vectors.asm) with the trap frame on the stack.
  *
  * Around the call itself are the hooks that make tracing work: the stops
- * at system call entry and exit that PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
- * ask for (the tracer may change the number and arguments at the entry stop,
- * and the result at the exit stop; a PT_KILL there means the call never
- * runs), and the single-step trap. Entering the kernel through int $0x80
+ * at system call entry and exit that the tracer's event mask asks for
+ * (PTRACE_SCE, PTRACE_SCX; the tracer may change the number and arguments
+ * at the entry stop, and the result at the exit stop; a PT_KILL there means
+ * the call never runs), the exit stop that reports an exec or a followed
+ * fork, the vfork parent's wait for its child, and the single-step trap. Entering the kernel through int $0x80
  * turns single-stepping off, and returning turns it back on one instruction
  * too late; so when the caller was being stepped (as it is once the entry
- * stop is over), the kernel posts the step's SIGTRAP itself as the call
- * returns, and the step stops exactly at the instruction after int $0x80.
+ * stop is over, or as the tracer says at the exit stop), the kernel posts
+ * the step's SIGTRAP itself as the call returns, and the step stops exactly
+ * at the instruction after int $0x80.
  *
  * Where the number, the arguments and the results travel is the machine's
  * business: kernel/i386/syscall_md.h.
  */
 #include <stddef.h>
 #include <sys/errno.h>
+#include <sys/ptrace.h>
 #include <sys/signal.h>
 #include <sys/syscall.h>
 #include "kernel/syscall.h"
@@ -40,8 +43,8 @@ syscall(struct trapframe *tf)
 	enable_intr();
 	cpu_fetch_syscall_args(td);
 	if (p->p_flag & P_TRACED) {
-		if (td->td_dbgflags & TDB_SCE) {
-			ptrace_syscall_stop(td, TDB_STOPSCE);
+		if (p->p_ptevents & PTRACE_SCE) {
+			ptrace_syscall_stop(td, TDB_SCE);
 			cpu_fetch_syscall_args(td);	/* the tracer may have changed it */
 		}
 		if (p->p_siglist & SIGMASK(SIGKILL))
@@ -56,10 +59,14 @@ syscall(struct trapframe *tf)
 	else
 		error = ENOSYS;
 	cpu_set_syscall_retval(td, error);
-	if ((p->p_flag & P_TRACED) && (td->td_dbgflags & TDB_SCX)) {
+	if ((p->p_flag & P_TRACED) && ((p->p_ptevents & PTRACE_SCX) ||
+	    (td->td_dbgflags & (TDB_EXEC | TDB_FORK)))) {
 		td->td_sc_error = error;	/* ERESTART, EJUSTRETURN too */
-		ptrace_syscall_stop(td, TDB_STOPSCX);
+		ptrace_syscall_stop(td, TDB_SCX);
+		stepping = (td->td_dbgflags & TDB_STEP) != 0;	/* the tracer's say now */
 	}
+	if (td->td_rfppwait != 0)
+		fork_rfppwait(td);
 	if (stepping && error != ERESTART)
 		ptrace_syscall_step(td);
 out:

@@ -28,7 +28,7 @@ open_console(struct proc *p)
 	struct file *fp;
 	int fd, i;
 
-	if (vfs_open("/dev/console", O_RDWR, &fp) != 0)
+	if (vfs_open(p, "dev/console", O_RDWR, 0, &fp) != 0)
 		panic("cannot open /dev/console");
 	fd_alloc(p, fp, 0, &fd);
 	for (i = 1; i < 3; i++) {
@@ -92,7 +92,10 @@ start_init(void)
 	initproc = p;
 	td = FIRST_THREAD_IN_PROC(p);
 	p->p_pptr = &proc_table[0];
+	p->p_reaper = p;		/* the root of the reaper tree */
+	p->p_treeflag |= P_TREE_REAPER;
 	p->p_pgid = p->p_sid = p->p_pid;
+	p->p_umask = 022;
 	strlcpy(p->p_comm, "init", sizeof(p->p_comm));
 	cpu_thread_init(td, init_thread);
 	p->p_state = PRS_NORMAL;

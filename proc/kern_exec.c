@@ -1,6 +1,6 @@
 /*
- * kern_exec.c - execve: replace the caller's image with a program from the
- * initrd.
+ * kern_exec.c - execve: replace the caller's image with a program from a
+ * file (the initrd's are read in place, others copied in first, vfs.c).
  *
  * The work is ordered so that a failure leaves the caller running its old
  * image: the file is found and its headers checked, the arguments are
@@ -14,16 +14,18 @@
  * NULL, where the new stack pointer points. The process starts with clean
  * registers, FPU and debug registers (exec_setregs() in kernel/i386/
  * machdep.c); caught signals revert to their defaults. A traced process then
- * stops with SIGTRAP, so its debugger can plant breakpoints in the new image.
+ * stops with SIGTRAP at the exit of execve (PL_FLAG_EXEC, unless its tracer
+ * cleared PTRACE_EXEC), so its debugger can plant breakpoints in the new
+ * image.
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/dirent.h>
+#include <sys/ptrace.h>
 #include <sys/signal.h>
 #include "proc/proc.h"
 #include "proc/imgact_elf.h"
 #include "kernel/fs/file.h"
-#include "kernel/fs/initrd.h"
 #include "kernel/syscall.h"
 #include "vm/vm.h"
 
@@ -111,8 +113,8 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
 }
 
 static struct vmspace *
-build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
-    uint32_t *sp, uint32_t *sigcode_at, int *errorp)
+build_image(const char *image, size_t size, struct exec_args *ea,
+    uint32_t *entry, uint32_t *sp, uint32_t *sigcode_at, int *errorp)
 {
 	struct vmspace *vm = vmspace_alloc();
 	uint32_t brk_base;
@@ -122,7 +124,7 @@ build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
 		*errorp = ENOMEM;
 		return NULL;
 	}
-	error = elf_load(vm, f->data, f->size, entry, &brk_base);
+	error = elf_load(vm, image, size, entry, &brk_base);
 	if (error == 0)
 		error = vm_map_region(vm, USRSTACK - MAXSSIZ, USRSTACK,
 		    VM_PROT_READ | VM_PROT_WRITE);
@@ -137,7 +139,11 @@ build_image(const struct initrd_node *f, struct exec_args *ea, uint32_t *entry,
 	return vm;
 }
 
-/* The point of no return: the new image becomes the process. */
+/*
+ * The point of no return: the new image becomes the process. A vfork
+ * child gives its parent's address space back here (vmspace_free drops
+ * only its reference) and lets the parent go on.
+ */
 static void
 commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
     uint32_t sp, uint32_t sigcode_at)
@@ -148,53 +154,62 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 	p->p_vmspace = vm;
 	exec_setregs(td, entry, sp);
 	vmspace_free(old);
+	vfork_release(p);
+	p->p_flag |= P_EXEC;
+	if (!(p->p_flag2 & P2_NOTRACE_EXEC))
+		p->p_flag2 &= ~P2_NOTRACE;	/* PROC_TRACE_CTL_DISABLE ends here */
 	p->p_sigcode = sigcode_at;
 	proc_set_comm(p, path);
 	sigacts_exec(p);
 	fd_close_on_exec(p);
-	if (p->p_flag & P_TRACED) {
-		td->td_dbgflags |= TDB_EXEC;
-		trapsignal(td, SIGTRAP, 0, 0);	/* a trap: stops even if blocked */
-	}
+	if ((p->p_flag & P_TRACED) && (p->p_ptevents & PTRACE_EXEC))
+		td->td_dbgflags |= TDB_EXEC;	/* the call's exit stop says so */
 }
 
+/*
+ * Replace td's image with the program at path (relative to the current
+ * directory), which td may execute: ENOENT, ENOTDIR, EACCES (not a regular
+ * file, or no permission), ENOEXEC (not a Kestrel executable), E2BIG, ...
+ */
 int
 kern_execve(struct thread *td, const char *path, char *const *argv,
     char *const *envp, int from_kernel)
 {
-	const struct initrd_node *f;
+	char norm[VFS_PATHMAX];
+	const char *image;
 	struct exec_args ea;
 	struct vmspace *vm;
 	uint32_t entry, sp, sigcode_at;
-	int error;
+	size_t size;
+	int error, release;
 
-	if ((error = initrd_lookup(path, &f)) != 0)
-		return error;
-	if (f->type != DT_REG)
-		return EACCES;
-	if ((f->mode & 0111) == 0)
-		return EACCES;
-	if ((error = elf_check(f->data, f->size)) != 0)
+	if ((error = vfs_namei(td->td_proc, path, norm)) != 0 ||
+	    (error = vfs_image(td->td_proc, norm, &image, &size, &release)) != 0)
 		return error;
 	memset(&ea, 0, sizeof(ea));
-	if ((ea.buf = kmalloc(ARG_MAX)) == NULL)
-		return ENOMEM;
-	error = copy_strings(&ea, argv, from_kernel, &ea.argc);
+	if ((error = elf_check(image, size)) == 0 &&
+	    (ea.buf = kmalloc(ARG_MAX)) == NULL)
+		error = ENOMEM;
+	if (error == 0)
+		error = copy_strings(&ea, argv, from_kernel, &ea.argc);
 	if (error == 0)
 		error = copy_strings(&ea, envp, from_kernel, &ea.envc);
 	if (error == 0) {
-		vm = build_image(f, &ea, &entry, &sp, &sigcode_at, &error);
+		vm = build_image(image, size, &ea, &entry, &sp, &sigcode_at,
+		    &error);
 		if (vm != NULL)
 			commit(td, vm, path, entry, sp, sigcode_at);
 	}
 	kfree(ea.buf);
+	if (release)
+		kfree((void *)image);
 	return error;
 }
 
 int
 sys_execve(struct thread *td, uint32_t *args)
 {
-	char path[256];
+	char path[VFS_PATHMAX];
 	int error;
 
 	error = copyinstr((void *)args[0], path, sizeof(path), NULL);

@@ -2,14 +2,19 @@
  * kern_exit.c - exit and wait.
  *
  * An exiting process releases everything it can at once (files, address
- * space, FPU and debug-register ownership), hands its children to init,
- * settles its tracees (proc/sys_process.c), and becomes a zombie holding
- * only its slot, kernel stack and exit status until it is collected.
+ * space, pending signals, FPU and debug-register ownership), hangs up the
+ * groups its exit orphans if they are stopped (proc/kern_jobc.c) and,
+ * leading a session, frees its terminal (the console's tty.c); it hands its
+ * children to their reaper (init, or an ancestor that became one with
+ * procctl(PROC_REAP_ACQUIRE)), settles its tracees (proc/sys_process.c),
+ * lets a vfork parent go on, and becomes a zombie holding only its slot,
+ * kernel stack and exit status until it is collected.
  *
  * Who collects: a traced process's stops and exit go to its tracer first.
  * Its parent, if that is someone else, sees nothing of it meanwhile (wait4
  * with WNOHANG returns 0 for it) and gets the exit only after the tracer has
- * collected it; then the parent reaps the zombie.
+ * collected it; then the parent reaps the zombie (or nobody does, if the
+ * parent keeps no zombies: the slot is freed as the trace ends).
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -17,6 +22,7 @@
 #include "proc/proc.h"
 #include "proc/sys_process.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/tty.h"
 #include "kernel/kprintf.h"
 #include "kernel/syscall.h"
 #include "kernel/i386/x86.h"
@@ -33,7 +39,8 @@ collector(struct proc *p)
 
 /*
  * A parent that ignores SIGCHLD or set SA_NOCLDWAIT keeps no zombies
- * (POSIX, FreeBSD): its exiting children go to init, which reaps them.
+ * (POSIX, FreeBSD): its exiting children go to their reaper (init reaps
+ * them).
  */
 static int
 wants_no_zombies(struct proc *pp)
@@ -52,21 +59,28 @@ exit1(struct thread *td, int status)
 	if (p == initproc)
 		panic("init exited (status %#x)", status);
 	p->p_flag |= P_WEXIT;
+	jobc_exit(p);
+	if (p->p_pid == p->p_sid)
+		tty_session_end(p->p_sid);
 	for (i = 0; i < NOFILE; i++)
 		if (p->p_fd[i] != NULL) {
 			fdrop(p->p_fd[i]);
 			p->p_fd[i] = NULL;
 		}
 	cpu_exit(td);
-	vmspace_free(p->p_vmspace);
+	vmspace_free(p->p_vmspace);	/* a vfork parent's stays: it has a reference */
 	p->p_vmspace = NULL;
+	sigqueue_flush(p);
+	vfork_release(p);
 
 	ptrace_tracer_exit(p);
+	if (p->p_treeflag & P_TREE_REAPER)
+		reaper_abandon_children(p);
 	FOREACH_PROC(q) {
 		if (q->p_pptr == p) {
-			q->p_pptr = initproc;
+			q->p_pptr = q->p_reaper;
 			if (q->p_state == PRS_ZOMBIE)
-				wakeup(initproc);
+				wakeup(q->p_pptr);
 		}
 	}
 
@@ -75,7 +89,7 @@ exit1(struct thread *td, int status)
 	p->p_state = PRS_ZOMBIE;
 	if (!(p->p_flag & P_TRACED) && wants_no_zombies(p->p_pptr)) {
 		wakeup(p->p_pptr);	/* a wait there finds one child fewer */
-		p->p_pptr = initproc;
+		p->p_pptr = p->p_reaper != p->p_pptr ? p->p_reaper : initproc;
 	}
 	w = collector(p);
 	wakeup(w);
@@ -96,6 +110,26 @@ void
 proc_reap(struct proc *p)
 {
 	proc_free(p);
+}
+
+/*
+ * The trace of zombie p is over (its tracer collected the exit, or went
+ * away): the exit is its parent's to collect now, unless the parent keeps
+ * no zombies, in which case the slot is freed at once.
+ */
+void
+proc_zombie_untrace(struct proc *p)
+{
+	struct proc *pp = p->p_pptr;
+
+	p->p_flag &= ~P_TRACED;
+	p->p_flag2 &= ~P2_TRACE_ATTACH;
+	p->p_tracer = NULL;
+	wakeup(pp);		/* a wait there finds the status, or no child */
+	if (wants_no_zombies(pp))
+		proc_reap(p);
+	else
+		psignal(pp, SIGCHLD);
 }
 
 static int
@@ -144,7 +178,7 @@ wait_scan(struct proc *me, pid_t pid, int options, struct proc **found,
 			return 0;
 		}
 		if ((options & WUNTRACED) && (q->p_flag & P_STOPPED_SIG) &&
-		    !(q->p_flag & P_STOPREPORTED)) {
+		    !(q->p_flag2 & P2_STOPREPORTED)) {
 			*status = W_STOPCODE(q->p_xstat);
 			return 0;
 		}
@@ -165,17 +199,13 @@ wait_collect(struct proc *me, struct proc *q)
 		    (q->p_flag & P_STOPPED_TRACE))
 			q->p_flag |= P_WAITED;
 		else if (q->p_flag & P_STOPPED_SIG)
-			q->p_flag |= P_STOPREPORTED;
+			q->p_flag2 |= P2_STOPREPORTED;
 		else
 			q->p_flag &= ~P_CONTINUED;
 		return;
 	}
 	if ((q->p_flag & P_TRACED) && q->p_pptr != me) {
-		/* The tracer has seen the exit; now the parent may. */
-		q->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
-		q->p_tracer = NULL;
-		wakeup(q->p_pptr);
-		psignal(q->p_pptr, SIGCHLD);
+		proc_zombie_untrace(q);	/* the tracer has seen the exit */
 		return;
 	}
 	proc_reap(q);

@@ -1,7 +1,8 @@
 /*
- * kern_prot.c - identities: process ids, process groups, user and group
- * ids. Root (effective uid 0) may set any uid; others may only switch
- * between their real and saved ids (POSIX setuid semantics).
+ * kern_prot.c - identities: process ids, process groups, sessions, user and
+ * group ids. Root (effective uid 0) may set any uid; others may only switch
+ * between their real and saved ids (POSIX setuid semantics). What groups
+ * and sessions mean for the terminal is in proc/kern_jobc.c.
  */
 #include <sys/errno.h>
 #include "proc/proc.h"
@@ -98,7 +99,11 @@ sys_getpgrp(struct thread *td, uint32_t *args)
 	return 0;
 }
 
-/* setpgid(pid, pgid): the caller itself or one of its children, same session. */
+/*
+ * setpgid(pid, pgid): the caller itself or one of its children, in the
+ * caller's session, into a group of that session or a new one of its own;
+ * a session leader stays in its group.
+ */
 int
 sys_setpgid(struct thread *td, uint32_t *args)
 {
@@ -111,7 +116,7 @@ sys_setpgid(struct thread *td, uint32_t *args)
 	p = pid == 0 ? me : pfind(pid);
 	if (p == NULL || (p != me && p->p_pptr != me))
 		return ESRCH;
-	if (p->p_sid != me->p_sid)
+	if (p->p_sid != me->p_sid || p->p_pid == p->p_sid)
 		return EPERM;
 	if (pgid == 0)
 		pgid = p->p_pid;
@@ -122,5 +127,54 @@ sys_setpgid(struct thread *td, uint32_t *args)
 	if (pgid != p->p_pid && !group_exists)
 		return EPERM;
 	p->p_pgid = pgid;
+	return 0;
+}
+
+/* The pid's process, the caller's for 0; NULL if there is none. */
+static struct proc *
+target(struct thread *td, pid_t pid)
+{
+	return pid == 0 ? td->td_proc : pfind(pid);
+}
+
+int
+sys_getpgid(struct thread *td, uint32_t *args)
+{
+	struct proc *p = target(td, (pid_t)args[0]);
+
+	if (p == NULL)
+		return ESRCH;
+	td->td_retval[0] = p->p_pgid;
+	return 0;
+}
+
+int
+sys_getsid(struct thread *td, uint32_t *args)
+{
+	struct proc *p = target(td, (pid_t)args[0]);
+
+	if (p == NULL)
+		return ESRCH;
+	td->td_retval[0] = p->p_sid;
+	return 0;
+}
+
+/*
+ * setsid: a new session led by the caller, in a new group of its own and
+ * without a controlling terminal. Not for a group leader, nor while any
+ * group already has the caller's pid as its id (EPERM).
+ */
+int
+sys_setsid(struct thread *td, uint32_t *args)
+{
+	struct proc *me = td->td_proc, *q;
+
+	(void)args;
+	FOREACH_PROC(q)
+		if (q->p_pgid == me->p_pid)
+			return EPERM;
+	me->p_sid = me->p_pgid = me->p_pid;
+	me->p_flag &= ~P_CONTROLT;
+	td->td_retval[0] = me->p_pid;
 	return 0;
 }

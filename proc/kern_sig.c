@@ -1,10 +1,12 @@
 /*
  * kern_sig.c - posting and delivering signals, FreeBSD's model.
  *
- * psignal() only marks a signal pending (and wakes or continues the process
- * when the signal demands it); it may be called from interrupt handlers.
+ * pksignal() and psignal() only post a signal, one pending instance with
+ * its siginfo (proc/kern_sigqueue.c), and wake or continue the process
+ * when the signal demands it; they may be called from interrupt handlers.
  * Delivery happens on the way back to user mode, in userret(): issignal()
- * picks the next deliverable signal, and that is where a traced process
+ * picks the next deliverable signal and takes its oldest instance, and
+ * that is where a traced process
  * stops instead (every signal but SIGKILL goes to the tracer first, which
  * decides with PT_CONTINUE which signal, if any, is delivered) and where
  * SIGSTOP and friends stop a process for job control. postsig() then runs
@@ -14,6 +16,7 @@
 #include <sys/errno.h>
 #include <sys/wait.h>
 #include "proc/proc.h"
+#include "proc/sys_process.h"
 #include "kernel/kprintf.h"
 #include "kernel/i386/x86.h"
 
@@ -92,7 +95,8 @@ proc_stop_notify(struct proc *p)
 static void
 job_continue(struct proc *p)
 {
-	p->p_flag &= ~(P_STOPPED_SIG | P_STOPREPORTED);
+	p->p_flag &= ~P_STOPPED_SIG;
+	p->p_flag2 &= ~P2_STOPREPORTED;
 	p->p_flag |= P_CONTINUED;
 	wakeup(&p->p_xstat);
 	if (p->p_pptr != NULL) {
@@ -101,45 +105,75 @@ job_continue(struct proc *p)
 	}
 }
 
-void
-psignal(struct proc *p, int sig)
+/*
+ * Signals that are discarded when they are sent, before anything else
+ * happens: ignored ones, traced or not (FreeBSD drops them at posting:
+ * SIGCHLD, usually); and, unless a tracer would see them, any whose default
+ * action is for process 1, which (as in FreeBSD) takes no default action
+ * (no signal kills or stops init), except a fault of its own, which would
+ * only fault again; and the terminal's stop signals for a member of an
+ * orphaned group (kern_jobc.c).
+ */
+static int
+discarded(struct proc *p, int sig, int fault)
+{
+	int prop = sigprop[sig];
+	void (*handler)(int) = p->p_sigacts.ps_handler[sig];
+
+	if (!(prop & SA_CONT) && (handler == SIG_IGN ||
+	    (handler == SIG_DFL && (prop & SA_IGNORE))))
+		return 1;
+	if (p->p_flag & P_TRACED)
+		return 0;
+	if (handler == SIG_DFL || sig == SIGKILL) {
+		if (p == initproc && !fault)
+			return 1;
+		if ((prop & SA_TTYSTOP) && pgrp_orphaned(p->p_pgid))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Post sig to p, one instance with si's details (NULL: none) and flags
+ * KSI_*. It only marks the signal pending, and wakes or continues the
+ * process when the signal demands it, so interrupt handlers may call it.
+ * 0, or EAGAIN from a full queue (sigqueue's KSI_SIGQ only).
+ */
+int
+pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 {
 	struct thread *td = FIRST_THREAD_IN_PROC(p);
 	uint32_t ef, bit = SIGMASK(sig);
-	int prop, traced;
+	int prop, traced, error = 0;
 	void (*handler)(int);
 
 	if (sig <= 0 || sig >= NSIG || p->p_state != PRS_NORMAL ||
-	    (p->p_flag & P_SYSTEM))
-		return;
+	    (p->p_flag & P_SYSTEM) || discarded(p, sig, flags & KSI_TRAP))
+		return 0;
 	prop = sigprop[sig];
 	traced = (p->p_flag & P_TRACED) != 0;
 	handler = p->p_sigacts.ps_handler[sig];
-	if (!traced && !(prop & SA_CONT) && (handler == SIG_IGN ||
-	    (handler == SIG_DFL && (prop & SA_IGNORE))))
-		return;		/* ignored: nothing to do (SIGCHLD, usually) */
 	ef = intr_disable();
 	if (prop & SA_CONT)
-		p->p_siglist &= ~STOPSIGS;
+		sigqueue_delete(p, STOPSIGS);
 	if (prop & SA_STOP)
-		p->p_siglist &= ~SIGMASK(SIGCONT);
+		sigqueue_delete(p, SIGMASK(SIGCONT));
 
 	if (sig == SIGKILL) {
 		/* Nothing holds back SIGKILL, not even a stop. */
-		p->p_siglist |= bit;
+		sigqueue_add(p, SIGKILL, NULL, 0);
 		p->p_flag &= ~(P_STOPPED_SIG | P_STOPPED_TRACE);
 		setrunnable(td);
 		goto out;
 	}
-	if ((prop & SA_CONT) && (p->p_flag & P_STOPPED_SIG)) {
+	if ((prop & SA_CONT) && (p->p_flag & P_STOPPED_SIG))
 		job_continue(p);
-		if (!traced && (handler == SIG_DFL || handler == SIG_IGN))
-			goto out;	/* it did its work */
-	}
-	if (!traced && (handler == SIG_IGN ||
-	    (handler == SIG_DFL && (prop & SA_IGNORE))))
-		goto out;		/* discarded at once */
-	p->p_siglist |= bit;
+	if ((prop & SA_CONT) && !traced &&
+	    (handler == SIG_DFL || handler == SIG_IGN))
+		goto out;		/* SIGCONT did its work */
+	if ((error = sigqueue_add(p, sig, si, flags)) != 0)
+		goto out;
 	td->td_flags |= TDF_ASTPENDING;
 	if (P_SHOULDSTOP(p))
 		goto out;		/* stays pending until it runs again */
@@ -148,6 +182,18 @@ psignal(struct proc *p, int sig)
 		setrunnable(td);
 out:
 	intr_restore(ef);
+	return error;
+}
+
+/* A signal from the kernel itself (si_code SI_KERNEL). */
+void
+psignal(struct proc *p, int sig)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_KERNEL;
+	pksignal(p, sig, &si, 0);
 }
 
 void
@@ -170,12 +216,12 @@ void
 trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 {
 	struct proc *p = td->td_proc;
+	siginfo_t si;
 
-	memset(&td->td_si, 0, sizeof(td->td_si));
-	td->td_si.si_signo = sig;
-	td->td_si.si_code = code;
-	td->td_si.si_addr = (void *)addr;
-	td->td_si.si_pid = p->p_pid;
+	memset(&si, 0, sizeof(si));
+	si.si_code = code;
+	si.si_addr = (void *)addr;
+	si.si_pid = p->p_pid;
 	if (p->p_flag & P_TRACED)
 		td->td_sigforce |= SIGMASK(sig);	/* see trace_signal() */
 	else if ((td->td_sigmask & SIGMASK(sig)) ||
@@ -183,7 +229,7 @@ trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 		td->td_sigmask &= ~SIGMASK(sig);
 		p->p_sigacts.ps_handler[sig] = SIG_DFL;
 	}
-	psignal(p, sig);
+	pksignal(p, sig, &si, KSI_TRAP | KSI_HEAD);
 }
 
 /*
@@ -223,7 +269,8 @@ stop_for_job_control(struct proc *p, int sig)
 
 	p->p_xstat = sig;
 	p->p_flag |= P_STOPPED_SIG;
-	p->p_flag &= ~(P_STOPREPORTED | P_CONTINUED);
+	p->p_flag &= ~P_CONTINUED;
+	p->p_flag2 &= ~P2_STOPREPORTED;
 	proc_stop_notify(p);
 	while (p->p_flag & P_STOPPED_SIG)
 		tsleep(&p->p_xstat, 0, "stopped", 0);
@@ -231,47 +278,59 @@ stop_for_job_control(struct proc *p, int sig)
 }
 
 /*
- * The tracer's say on sig, which the current thread is about to act on:
- * stop, and return the signal the tracer passes on (0: none). A trap the
- * tracer passes back that the program blocks or ignores kills it, as it
- * would untraced (trapsignal); any other blocked signal waits, approved.
+ * The tracer's say on sig, whose instance the current thread has taken
+ * into td_si: stop, and return the signal to act on now (0: none; td_si
+ * then describes it). As on FreeBSD, a different signal the tracer gives
+ * is posted anew (KSI_PTRACE: it is not reported again) and an instance of
+ * it is taken at once; if the program blocks it, the reported instance
+ * also waits, under the new number, and is reported once more when it is
+ * unblocked. A trap the tracer passes back that the program blocks or
+ * ignores kills it, as it would untraced (trapsignal).
  */
 static int
 trace_signal(struct thread *td, int sig, int forced)
 {
 	struct proc *p = td->td_proc;
-	int newsig = ptracestop(td, sig);
-	uint32_t bit;
+	int newsig = ptracestop(td, sig), flags;
+	siginfo_t si;
 
-	if (newsig != sig)
-		td->td_si.si_signo = 0;		/* the fault's details go with it */
-	if (newsig == 0)
-		return 0;
-	bit = SIGMASK(newsig);
-	if (forced && newsig == sig && ((td->td_sigmask & bit) ||
-	    p->p_sigacts.ps_handler[sig] == SIG_IGN)) {
-		td->td_sigmask &= ~bit;
-		p->p_sigacts.ps_handler[sig] = SIG_DFL;
-	}
-	if (td->td_sigmask & bit) {		/* deliver it once unblocked */
-		p->p_sigapproved |= bit;
-		p->p_siglist |= bit;
+	if (newsig == 0) {
+		td->td_si.si_signo = 0;
 		return 0;
 	}
+	if (newsig == sig) {
+		if (forced && ((td->td_sigmask & SIGMASK(sig)) ||
+		    p->p_sigacts.ps_handler[sig] == SIG_IGN)) {
+			td->td_sigmask &= ~SIGMASK(sig);
+			p->p_sigacts.ps_handler[sig] = SIG_DFL;
+		}
+		return sig;
+	}
+	ptrace_post(td, newsig);
+	if (td->td_sigmask & SIGMASK(newsig)) {
+		si = td->td_si;
+		sigqueue_add(p, newsig, &si, KSI_HEAD);
+		td->td_si.si_signo = 0;
+		return 0;
+	}
+	if (sigqueue_take(p, newsig, &td->td_si, &flags) != 0)
+		return 0;	/* the program ignores it: posting dropped it */
 	return newsig;
 }
 
 /*
- * The next signal to act on for the current thread, or 0. Handles the
- * stops on the way: the tracer's, and job control's. SIGKILL goes first;
- * a trap of a traced thread (td_sigforce) counts even while blocked.
+ * The next signal to act on for the current thread, or 0; its siginfo is
+ * in td_si. Handles the stops on the way: the tracer's, and job
+ * control's. SIGKILL goes first; a trap of a traced thread (td_sigforce)
+ * counts even while blocked. A signal the action of which is to ignore or
+ * to stop takes all its pending instances with it.
  */
 int
 issignal(struct thread *td)
 {
 	struct proc *p = td->td_proc;
 	uint32_t ef, set, bit;
-	int sig, prop, forced;
+	int sig, prop, forced, flags;
 	void (*handler)(int);
 
 	for (;;) {
@@ -280,6 +339,8 @@ issignal(struct thread *td)
 			set = SIGMASK(SIGKILL);
 		else
 			set = p->p_siglist & (~td->td_sigmask | td->td_sigforce);
+		if (p->p_flag & P_PPWAIT)
+			set &= ~STOPSIGS;	/* the vfork parent waits for us */
 		if (set == 0) {
 			intr_restore(ef);
 			return 0;
@@ -287,31 +348,33 @@ issignal(struct thread *td)
 		sig = lowest_signal(set);
 		bit = SIGMASK(sig);
 		forced = (td->td_sigforce & bit) != 0;
-		p->p_siglist &= ~bit;
 		td->td_sigforce &= ~bit;
+		sigqueue_take(p, sig, &td->td_si, &flags);
 		intr_restore(ef);
 
-		if ((p->p_flag & P_TRACED) && sig != SIGKILL &&
-		    !(p->p_sigapproved & bit)) {
+		if ((p->p_flag & (P_TRACED | P_PPTRACE)) == P_TRACED &&
+		    sig != SIGKILL && !(flags & KSI_PTRACE)) {
 			if ((sig = trace_signal(td, sig, forced)) == 0)
 				continue;
 			bit = SIGMASK(sig);
 		}
-		p->p_sigapproved &= ~bit;
 		handler = p->p_sigacts.ps_handler[sig];
 		prop = sigprop[sig];
-		if (handler == SIG_IGN && sig != SIGKILL)
-			continue;
-		if (handler != SIG_DFL && sig != SIGKILL)
+		if (handler != SIG_DFL && handler != SIG_IGN && sig != SIGKILL)
 			return sig;
-		if (prop & SA_STOP) {
-			if (!(p->p_flag & P_TRACED))
-				stop_for_job_control(p, sig);
-			continue;
-		}
-		if (prop & SA_IGNORE)
-			continue;
-		return sig;
+		if (sig == SIGKILL)
+			return sig;
+		if (handler == SIG_DFL && !(prop & (SA_STOP | SA_IGNORE)) &&
+		    !(p == initproc && !(flags & KSI_TRAP)))
+			return sig;
+		/* Ignored, a stop, or (what pksignal() discards may have
+		 * become so since) a default action init does not take. */
+		sigqueue_delete(p, bit);
+		td->td_si.si_signo = 0;
+		if (handler == SIG_DFL && (prop & SA_STOP) && p != initproc &&
+		    !(p->p_flag & P_TRACED) && !((prop & SA_TTYSTOP) &&
+		    pgrp_orphaned(p->p_pgid)))
+			stop_for_job_control(p, sig);
 	}
 }
 
@@ -326,13 +389,11 @@ postsig(int sig)
 
 	if (handler == SIG_DFL || sig == SIGKILL)
 		exit1(td, W_EXITCODE(0, sig));
-	if (td->td_si.si_signo == sig) {
-		si = td->td_si;			/* a fault: its details */
-		td->td_si.si_signo = 0;
-	} else {
+	si = td->td_si;
+	td->td_si.si_signo = 0;
+	if (si.si_signo != sig) {
 		memset(&si, 0, sizeof(si));
 		si.si_signo = sig;
-		si.si_code = SI_USER;
 	}
 	sendsig(td, sig, &si, handler, ps->ps_flags[sig] & SA_SIGINFO);
 	td->td_sigmask |= ps->ps_catchmask[sig];

@@ -1,13 +1,18 @@
 /*
- * kern_time.c - time: clock_gettime, nanosleep, alarm and sched_yield.
+ * kern_time.c - time: clock_gettime (CLOCK_REALTIME: the wall clock, from
+ * the RTC read at boot; CLOCK_MONOTONIC: the uptime), nanosleep, alarm and
+ * sched_yield.
  * Sleeps are in timer ticks (1/hz s), and never end early by the clock
- * that clock_gettime reads.
+ * that clock_gettime reads. Deadlines are 64-bit tick counts
+ * (clock_ticks64), so no length of sleep or alarm wraps around.
  */
 #include <sys/errno.h>
 #include <time.h>
 #include "proc/proc.h"
 #include "kernel/dev/clock.h"
+#include "kernel/dev/rtc.h"
 #include "kernel/syscall.h"
+#include "kernel/i386/x86.h"
 #include "vm/vm.h"
 
 int
@@ -17,9 +22,12 @@ sys_clock_gettime(struct thread *td, uint32_t *args)
 	uint64_t ns;
 
 	(void)td;
-	if (args[0] != CLOCK_REALTIME && args[0] != CLOCK_MONOTONIC)
+	if (args[0] == CLOCK_REALTIME)
+		ns = realtime_ns();
+	else if (args[0] == CLOCK_MONOTONIC)
+		ns = clock_uptime_ns();
+	else
 		return EINVAL;
-	ns = clock_uptime_ns();
 	ts.tv_sec = (time_t)(ns / 1000000000u);
 	ts.tv_nsec = (long)(ns % 1000000000u);
 	return copyout(&ts, (void *)args[1], sizeof(ts));
@@ -63,17 +71,24 @@ sys_nanosleep(struct thread *td, uint32_t *args)
 	return EINTR;
 }
 
-/* alarm(seconds): SIGALRM that many seconds from now (0 cancels). */
+/*
+ * alarm(seconds): SIGALRM that many seconds from now (0 cancels); returns
+ * the seconds the previous alarm had left, rounded up. The deadline is a
+ * 64-bit tick count, so even alarm(UINT_MAX) lies in the future; the clock
+ * interrupt reads it, so it changes with interrupts off.
+ */
 int
 sys_alarm(struct thread *td, uint32_t *args)
 {
 	struct proc *p = td->td_proc;
-	uint32_t left = 0;
+	uint32_t ef = intr_disable();
+	uint64_t now = clock_ticks64(), left = 0;
 
-	if (p->p_alarm != 0 && (int32_t)(p->p_alarm - ticks) > 0)
-		left = (p->p_alarm - ticks + hz - 1) / hz;
-	p->p_alarm = args[0] != 0 ? ticks + args[0] * hz : 0;
-	td->td_retval[0] = left;
+	if (p->p_alarm > now)
+		left = (p->p_alarm - now + hz - 1) / hz;
+	p->p_alarm = args[0] != 0 ? now + (uint64_t)args[0] * hz : 0;
+	intr_restore(ef);
+	td->td_retval[0] = (uint32_t)left;
 	return 0;
 }
 

@@ -23,7 +23,7 @@ pid_in_use(pid_t pid)
 	struct proc *p;
 
 	FOREACH_PROC(p)
-		if (p->p_pid == pid || p->p_pgid == pid)
+		if (p->p_pid == pid || p->p_pgid == pid || p->p_sid == pid)
 			return 1;
 	return 0;
 }
@@ -174,14 +174,4 @@ proc_comm_selftest(void)
 			why = "bytes of the old name are left after the NUL";
 	kfree(p);
 	return why;
-}
-
-/* Is anc p, or p's parent, or its parent's parent, ...? */
-int
-proc_is_ancestor(struct proc *anc, struct proc *p)
-{
-	for (; p != NULL; p = p->p_pptr)
-		if (p == anc)
-			return 1;
-	return 0;
 }

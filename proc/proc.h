@@ -22,7 +22,9 @@
 
 #include <sys/types.h>
 #include <sys/signal.h>
+#include <sys/proc.h>
 #include "kernel/i386/proc_md.h"
+#include "kernel/fs/vfs.h"
 
 #define NPROC		64	/* process table slots */
 #define NOFILE		32	/* open files per process */
@@ -32,6 +34,7 @@
 struct trapframe;
 struct vmspace;
 struct file;
+struct ksiginfo;
 
 struct ucred {
 	uid_t	cr_ruid;	/* real user id */
@@ -59,7 +62,7 @@ struct thread {
 #define TDS_SLEEPING	3	/* in tsleep(), or stopped */
 	const void		*td_wchan;	/* what it sleeps on */
 	const char		*td_wmesg;	/* why, for ps */
-	uint32_t		td_timeout;	/* tick to wake at, 0 = none */
+	uint64_t		td_timeout;	/* tick to wake at, 0 = none */
 	int			td_flags;
 #define TDF_SINTR	0x0001	/* sleep can be interrupted by a signal */
 #define TDF_TIMEDOUT	0x0002	/* woken by the timeout */
@@ -67,14 +70,18 @@ struct thread {
 #define TDF_ASTPENDING	0x0008	/* check signals before returning to user mode */
 #define TDF_DBHIT	0x0010	/* a watchpoint fired inside the kernel */
 #define TDF_OLDMASK	0x0020	/* restore td_oldmask after sigsuspend */
-	int			td_dbgflags;	/* tracing state, see sys_process.c */
-#define TDB_SCE		0x0001	/* stop at the next system call entry */
-#define TDB_SCX		0x0002	/* stop at the next system call exit */
-#define TDB_STEP	0x0004	/* the debugger asked for one step (PT_STEP) */
-#define TDB_STOPSCE	0x0010	/* stopped at a system call entry */
-#define TDB_STOPSCX	0x0020	/* stopped at a system call exit */
-#define TDB_EXEC	0x0040	/* execve done; its SIGTRAP stop not yet resumed */
-#define TDB_SETSTEP	0x0200	/* PT_SETSTEP: the next resume steps */
+	int			td_dbgflags;	/* tracing state (FreeBSD's TDB_* values) */
+#define TDB_SCE		0x0008	/* stopped at a system call entry */
+#define TDB_SCX		0x0010	/* stopped at a system call exit */
+#define TDB_EXEC	0x0020	/* execve done: its exit stop reports it */
+#define TDB_FORK	0x0040	/* fork done and followed: its exit stop reports it */
+#define TDB_STOPATFORK	0x0080	/* a followed child: stop on the way out of fork */
+#define TDB_CHILD	0x0100	/* that stop of the new child */
+#define TDB_VFORK	0x0800	/* in vfork, until the child has let go */
+#define TDB_STEP	0x2000	/* the debugger asked for one step (PT_STEP) */
+#define TDB_SETSTEP	0x10000	/* PT_SETSTEP: the next resume steps */
+	pid_t			td_dbg_forked;	/* TDB_FORK: the new child */
+	pid_t			td_rfppwait;	/* vfork: the child we wait for, 0: none */
 	uint32_t		td_sigmask;	/* blocked signals */
 	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
 	int			td_sc_code;	/* system call at a syscall stop */
@@ -82,7 +89,7 @@ struct thread {
 	int			td_sc_error;
 	uint32_t		td_sigforce;	/* traps the tracer sees even while blocked */
 	uint32_t		td_retval[2];	/* system call results */
-	siginfo_t		td_si;		/* the fault being delivered */
+	siginfo_t		td_si;		/* the signal being reported or delivered */
 	struct thread		*td_runq;	/* run-queue link */
 	struct thread		*td_slpnext;	/* sleep-queue links */
 	struct thread		*td_slpprev;
@@ -97,32 +104,33 @@ struct proc {
 #define PRS_NEW		1	/* being created */
 #define PRS_NORMAL	2
 #define PRS_ZOMBIE	3
-	int			p_flag;
-#define P_SYSTEM	0x0001	/* kernel process (the idle process): never traced */
-#define P_TRACED	0x0002	/* p_tracer traces it */
-#define P_WAITED	0x0004	/* the tracer has collected the current stop */
-#define P_STOPPED_SIG	0x0008	/* stopped by SIGSTOP/SIGTSTP/... */
-#define P_STOPPED_TRACE	0x0010	/* stopped for its tracer */
-#define P_CONTINUED	0x0020	/* continued; not yet reported to the parent */
-#define P_WEXIT		0x0040	/* exiting */
-#define P_TRACE_ATTACH	0x0080	/* traced through PT_ATTACH (else PT_TRACE_ME) */
-#define P_EXITREPORTED	0x0100	/* the tracer collected the exit; parent's turn */
-#define P_STOPREPORTED	0x0200	/* the parent collected the job-control stop */
-#define P_ATTACHSTOP	0x0400	/* the SIGSTOP of PT_ATTACH not yet taken */
-#define P_SHOULDSTOP(p)	((p)->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE))
+	int			p_flag;		/* P_* of <sys/proc.h> */
+	int			p_flag2;	/* P2_* of <sys/proc.h>, and Kestrel's own: */
+#define P2_TRACE_ATTACH	0x01000000	/* traced through PT_ATTACH (else PT_TRACE_ME) */
+#define P2_STOPREPORTED	0x02000000	/* the parent collected the job-control stop */
+	int			p_ptevents;	/* PTRACE_* events the tracer wants */
+	int			p_treeflag;
+#define P_TREE_REAPER	0x0004		/* reaper of its subtree (procctl) */
+	struct proc		*p_reaper;	/* adopts our orphaned descendants */
 	struct proc		*p_pptr;	/* parent (what getppid() reports) */
 	struct proc		*p_tracer;	/* debugger, when P_TRACED */
 	pid_t			p_pgid;		/* process group */
-	pid_t			p_sid;		/* session */
+	pid_t			p_sid;		/* session: its leader's pid */
 	struct ucred		p_cred;
 	int			p_xstat;	/* exit status, or stop signal */
-	uint32_t		p_siglist;	/* pending signals */
-	uint32_t		p_sigapproved;	/* passed by the tracer: deliver, don't stop */
+	uint32_t		p_siglist;	/* signals with an instance pending */
+	uint32_t		p_sigkill;	/* ... of which one without siginfo */
+	struct ksiginfo		*p_sigqueue;	/* the instances with siginfo, oldest first */
+	int			p_pendingcnt;	/* how many of those */
 	struct sigacts		p_sigacts;
 	struct vmspace		*p_vmspace;
 	struct file		*p_fd[NOFILE];
+	uint8_t			p_fdflags[NOFILE];	/* UF_EXCLOSE */
+#define UF_EXCLOSE	0x01	/* close on exec */
+	char			p_cwd[VFS_PATHMAX];	/* current directory, resolved */
+	mode_t			p_umask;
 	uint32_t		p_sigcode;	/* user address of the signal trampoline */
-	uint32_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
+	uint64_t		p_alarm;	/* tick at which SIGALRM is due, 0: none */
 	char			p_comm[MAXCOMLEN + 1];
 	struct proc		*p_allnext;	/* allproc: every slot in use */
 	struct proc		*p_allprev;
@@ -151,7 +159,9 @@ struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);
 void		proc_set_comm(struct proc *p, const char *path);
 const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
-int		proc_is_ancestor(struct proc *anc, struct proc *p);
+
+/* proc/kern_procctl.c: reapers */
+void		reaper_abandon_children(struct proc *reaper);
 
 /* proc/sched.c: run queue, context switch, sleep and wakeup */
 void		sched_init(void);
@@ -166,15 +176,41 @@ void		idle_loop(void) __attribute__((noreturn));
 extern uint32_t sched_switches;
 
 /* proc/kern_fork.c, kern_exit.c, kern_exec.c */
-int		fork1(struct thread *td, struct proc **newp);
+#define RFPPWAIT	0x80000000	/* fork1: vfork (FreeBSD's rfork flag) */
+int		fork1(struct thread *td, int flags, struct proc **newp);
+void		fork_rfppwait(struct thread *td);
+void		vfork_release(struct proc *p);
 void		fork_exit(void (*callout)(void), struct trapframe *frame);
 void		exit1(struct thread *td, int status) __attribute__((noreturn));
 int		kern_execve(struct thread *td, const char *path, char *const *argv,
 		    char *const *envp, int from_kernel);
 void		proc_reap(struct proc *p);
+void		proc_zombie_untrace(struct proc *p);
 void		start_init(void);
 
+/* proc/kern_jobc.c: process groups and sessions as job control sees them */
+int		pgrp_orphaned(pid_t pgid);
+void		jobc_exit(struct proc *p);
+
+/* proc/kern_sigqueue.c: the pending instances of each signal */
+struct ksiginfo {
+	struct ksiginfo	*ksi_next;
+	int		ksi_flags;
+#define KSI_TRAP	0x01	/* a trap of the thread (trapsignal) */
+#define KSI_PTRACE	0x02	/* given by the tracer: delivered without a stop */
+#define KSI_SIGQ	0x04	/* sigqueue(2): refused (EAGAIN) if the queue is full */
+#define KSI_HEAD	0x08	/* queue it first, not last */
+	siginfo_t	ksi_info;
+};
+extern int	max_pending_per_proc;
+int		sigqueue_add(struct proc *p, int sig, const siginfo_t *si,
+		    int flags);
+int		sigqueue_take(struct proc *p, int sig, siginfo_t *si, int *flags);
+void		sigqueue_delete(struct proc *p, uint32_t set);
+void		sigqueue_flush(struct proc *p);
+
 /* proc/kern_sig.c: posting and delivering signals */
+int		pksignal(struct proc *p, int sig, const siginfo_t *si, int flags);
 void		psignal(struct proc *p, int sig);
 void		pgsignal(pid_t pgid, int sig);
 void		trapsignal(struct thread *td, int sig, int code, uint32_t addr);

@@ -165,7 +165,7 @@ tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
 		goto out;
 	td->td_wchan = chan;
 	td->td_wmesg = wmesg;
-	td->td_timeout = timo != 0 ? ticks + timo : 0;
+	td->td_timeout = timo != 0 ? clock_ticks64() + timo : 0;
 	td->td_flags &= ~TDF_TIMEDOUT;
 	if (catch)
 		td->td_flags |= TDF_SINTR;
@@ -205,15 +205,16 @@ sched_clock(void)
 {
 	struct thread *td, *next;
 	struct proc *p;
+	uint64_t now = clock_ticks64();
 
 	FOREACH_PROC(p)
-		if (p->p_alarm != 0 && (int32_t)(ticks - p->p_alarm) >= 0) {
+		if (p->p_alarm != 0 && now >= p->p_alarm) {
 			p->p_alarm = 0;
 			psignal(p, SIGALRM);
 		}
 	for (td = sleepq; td != NULL; td = next) {
 		next = td->td_slpnext;
-		if (td->td_timeout != 0 && (int32_t)(ticks - td->td_timeout) >= 0) {
+		if (td->td_timeout != 0 && now >= td->td_timeout) {
 			td->td_flags |= TDF_TIMEDOUT;
 			wake_one(td);
 		}

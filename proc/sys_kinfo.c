@@ -1,17 +1,21 @@
 /*
- * sys_kinfo.c - Kestrel's own system calls: kinfo() reads a kernel counter
- * (the tests use the free-page count to prove nothing leaks), sysinfo()
- * takes a snapshot of the memory and process counters in one call, kproc()
- * reads a process-table slot (for ps), and reboot() ends the machine.
+ * sys_kinfo.c - what the system says about itself: Kestrel's own kinfo()
+ * reads a kernel counter (the tests use the free-page count to prove
+ * nothing leaks), sysinfo() takes a snapshot of the memory and process
+ * counters in one call, uname() names the system; and reboot() ends the
+ * machine. What ps needs to know about processes comes from sysctl
+ * kern.proc (proc/kern_proc.c).
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/kinfo.h>
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
+#include <sys/utsname.h>
 #include "kernel/dev/clock.h"
 #include "kernel/i386/machine.h"
 #include "kernel/syscall.h"
+#include "kernel/version.h"
 #include "proc/proc.h"
 #include "vm/vm.h"
 
@@ -55,46 +59,20 @@ sys_sysinfo(struct thread *td, uint32_t *args)
 }
 /* LAB syscall: END */
 
-static int
-kp_state(const struct proc *p)
-{
-	const struct thread *td = &p->p_thread;
-
-	if (p->p_state == PRS_ZOMBIE)
-		return KP_ZOMBIE;
-	if (P_SHOULDSTOP(p))
-		return KP_STOP;
-	if (td->td_state == TDS_SLEEPING)
-		return KP_SLEEP;
-	return KP_RUN;
-}
-
+/* uname(2): the names FreeBSD's libc would read with sysctl. */
 int
-sys_kproc(struct thread *td, uint32_t *args)
+sys_uname(struct thread *td, uint32_t *args)
 {
-	struct kinfo_proc kp;
-	struct proc *p;
+	struct utsname u;
 
 	(void)td;
-	if (args[0] >= NPROC)
-		return EINVAL;
-	p = &proc_table[args[0]];
-	if (p->p_state != PRS_NORMAL && p->p_state != PRS_ZOMBIE)
-		return ESRCH;
-	memset(&kp, 0, sizeof(kp));
-	kp.kp_pid = p->p_pid;
-	kp.kp_ppid = p->p_pptr != NULL ? p->p_pptr->p_pid : 0;
-	kp.kp_tracer = (p->p_flag & P_TRACED) ? p->p_tracer->p_pid : 0;
-	kp.kp_pgid = p->p_pgid;
-	kp.kp_uid = p->p_cred.cr_ruid;
-	kp.kp_euid = p->p_cred.cr_uid;
-	kp.kp_state = kp_state(p);
-	kp.kp_flag = p->p_flag;
-	kp.kp_pages = p->p_vmspace != NULL ? vmspace_resident(p->p_vmspace) : 0;
-	strlcpy(kp.kp_comm, p->p_comm, sizeof(kp.kp_comm));
-	if (p->p_thread.td_state == TDS_SLEEPING && p->p_thread.td_wmesg != NULL)
-		strlcpy(kp.kp_wchan, p->p_thread.td_wmesg, sizeof(kp.kp_wchan));
-	return copyout(&kp, (void *)args[1], sizeof(kp));
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, "Kestrel", sizeof(u.sysname));
+	strlcpy(u.nodename, "kestrel", sizeof(u.nodename));
+	strlcpy(u.release, KESTREL_VERSION, sizeof(u.release));
+	strlcpy(u.version, "Kestrel " KESTREL_VERSION, sizeof(u.version));
+	strlcpy(u.machine, "i386", sizeof(u.machine));
+	return copyout(&u, (void *)args[0], sizeof(u));
 }
 
 int

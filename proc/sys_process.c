@@ -15,10 +15,14 @@
  *      EBUSY if someone else's) and stopped for it, with the stop already
  *      collected by wait4 (EBUSY otherwise: the P_WAITED rule).
  *
- * A traced process stops in issignal() (proc/kern_sig.c), or at a system
- * call entry or exit (ptrace_syscall_stop, called by kernel/syscall.c), and
- * sleeps there until PT_CONTINUE, PT_STEP, PT_SYSCALL (and kin), PT_DETACH or
- * PT_KILL wakes it with the signal to deliver in p_xstat. PT_ATTACH leaves
+ * A traced process stops in issignal() (proc/kern_sig.c), or for an event
+ * of its event mask (proc/ptrace_stops.c: system calls, exec, fork, vfork),
+ * and sleeps there until PT_CONTINUE, PT_STEP, PT_SYSCALL (and kin),
+ * PT_DETACH or PT_KILL wakes it with the signal to deliver in p_xstat. The
+ * event mask (p_ptevents) is the tracer's: PT_TRACE_ME and PT_ATTACH set
+ * FreeBSD's default (exec stops only), PT_SET_EVENT_MASK, PT_FOLLOW_FORK
+ * and the resumes PT_TO_SCE, PT_TO_SCX and PT_SYSCALL change it, and it
+ * lasts until changed again or the tracer lets go. PT_ATTACH leaves
  * the tracee's parent alone (getppid() is unchanged); wait4 (kern_exit.c)
  * gives its stops and exit to the tracer first. When the tracer exits,
  * processes it attached to are detached and run on (minus the attach's
@@ -42,7 +46,12 @@ union ptrace_buf {
 	struct ptrace_io_desc	piod;
 	struct ptrace_lwpinfo	pl;
 	struct ptrace_sc_ret	sr;
+	int			ptevents;
 };
+
+/* The events PT_SET_EVENT_MASK accepts (PTRACE_LWP: no thread events yet). */
+#define PTRACE_ALLEVENTS	(PTRACE_EXEC | PTRACE_SCE | PTRACE_SCX | \
+	PTRACE_FORK | PTRACE_LWP | PTRACE_VFORK)
 
 /* The tracee's memory, whatever the protection (a debugger plants breakpoints). */
 int
@@ -63,9 +72,12 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 }
 
 /*
- * PT_READ and PT_WRITE: one word. Debuggers issue these by the thousand,
- * so a word inside one page takes the short way (one page lookup, no copy
- * loop); one straddling two pages goes through proc_rwmem. 0 or EFAULT.
+ * PT_READ and PT_WRITE: one word, all or nothing. Debuggers issue these by
+ * the thousand, so a word inside one page takes the short way (one page
+ * lookup, no copy loop). One straddling two pages has both pages made
+ * present (and private, for a write) before a byte moves, so that a word
+ * which cannot be written whole is not written at all; then proc_rwmem
+ * cannot fail. 0, EFAULT (no page may be there) or ENOMEM.
  */
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
@@ -77,14 +89,20 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	 *	(void)write;
 	 *	return ENOSYS;
 	 */
+	struct vmspace *vm = p->p_vmspace;
 	uint32_t *kva;
 	paddr_t pa;
+	int error;
 
-	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word))
-		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL) ?
-		    EFAULT : 0;
-	if (vm_page_get(p->p_vmspace, addr, write, write, &pa) != 0)
-		return EFAULT;
+	if ((addr & PAGE_MASK) > PAGE_SIZE - sizeof(*word)) {
+		if ((error = vm_page_get(vm, addr + sizeof(*word) - 1, write,
+		    write, &pa)) != 0 ||
+		    (error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+			return error;
+		return proc_rwmem(p, addr, word, sizeof(*word), write, NULL);
+	}
+	if ((error = vm_page_get(vm, addr, write, write, &pa)) != 0)
+		return error;
 	kva = (uint32_t *)((char *)PHYS_TO_KVA(pa) + (addr & PAGE_MASK));
 	if (write)
 		*kva = *word;
@@ -94,8 +112,11 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	/* LAB rwmem: END */
 }
 
-/* May td debug p? Root may debug anything; others only their own, unchanged. */
-static int
+/*
+ * May td debug p? Root may debug anything; others only their own
+ * processes, unchanged, that have not forbidden it (procctl).
+ */
+int
 p_candebug(struct thread *td, struct proc *p)
 {
 	const struct ucred *me = &td->td_proc->p_cred, *it = &p->p_cred;
@@ -106,6 +127,8 @@ p_candebug(struct thread *td, struct proc *p)
 		return EPERM;
 	if (me->cr_uid == 0)
 		return 0;
+	if (p->p_flag2 & P2_NOTRACE)
+		return EPERM;		/* procctl(PROC_TRACE_CTL) */
 	if (it->cr_ruid != me->cr_ruid || it->cr_uid != me->cr_uid ||
 	    it->cr_svuid != me->cr_ruid || it->cr_rgid != me->cr_rgid ||
 	    it->cr_gid != me->cr_gid)
@@ -127,8 +150,17 @@ copyin_request(int req, void *addr, union ptrace_buf *b)
 		return copyin(addr, &b->xmmreg, sizeof(b->xmmreg));
 	case PT_IO:
 		return copyin(addr, &b->piod, sizeof(b->piod));
+	case PT_SET_EVENT_MASK:
+		return copyin(addr, &b->ptevents, sizeof(b->ptevents));
 	}
 	return 0;
+}
+
+/* Step 1's size check: PT_SET_EVENT_MASK copies in exactly one int. */
+static int
+check_request_size(int req, int data)
+{
+	return req == PT_SET_EVENT_MASK && data != sizeof(int) ? EINVAL : 0;
 }
 
 static int
@@ -142,7 +174,33 @@ is_known_request(int req)
 	case PT_GET_SC_RET: case PT_GETREGS: case PT_SETREGS:
 	case PT_GETFPREGS: case PT_SETFPREGS: case PT_GETDBREGS:
 	case PT_SETDBREGS: case PT_GETXMMREGS: case PT_SETXMMREGS:
+	case PT_FOLLOW_FORK: case PT_LWP_EVENTS: case PT_GET_EVENT_MASK:
+	case PT_SET_EVENT_MASK:
 		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is anc above p on the chain of those p waits for: a traced process's
+ * tracer, and, with parents, an untraced one's parent (FreeBSD walks its
+ * p_pptr, which is the tracer while traced)? A child may trace its own
+ * parent, so the chain can loop; NPROC steps visit every process there is.
+ */
+static int
+above_in_trace(struct proc *anc, struct proc *p, int parents)
+{
+	int n;
+
+	for (n = 0; p != NULL && n < NPROC; n++) {
+		if (p->p_flag & P_TRACED)
+			p = p->p_tracer;
+		else if (parents)
+			p = p->p_pptr;
+		else
+			return 0;
+		if (p == anc)
+			return 1;
 	}
 	return 0;
 }
@@ -157,17 +215,18 @@ request_gate(struct thread *td, int req, struct proc *p)
 	case PT_TRACE_ME:
 		if (p->p_flag & P_TRACED)
 			return EBUSY;
-		if (p->p_pptr == initproc)
-			return EPERM;	/* nobody would be there to trace it */
+		if (p->p_pptr == initproc || (p->p_flag2 & P2_NOTRACE))
+			return EPERM;	/* nobody would trace it, or it said no */
+		if (above_in_trace(p, p->p_pptr, 0))
+			return EINVAL;	/* its parent waits for it: a cycle */
 		return 0;
 	case PT_ATTACH:
 		if (p == me)
 			return EINVAL;
 		if (p->p_flag & P_TRACED)
 			return EBUSY;
-		if ((me->p_flag & P_TRACED) &&
-		    (p == me->p_tracer || proc_is_ancestor(p, me->p_pptr)))
-			return EINVAL;	/* no tracing cycles */
+		if ((me->p_flag & P_TRACED) && above_in_trace(p, me, 1))
+			return EINVAL;	/* no cycles, no traced ancestors */
 		return 0;
 	}
 	if (!is_known_request(req))
@@ -182,22 +241,16 @@ request_gate(struct thread *td, int req, struct proc *p)
 }
 
 /*
- * Wake a stopped tracee; it delivers sig (0: none) as it goes on. The stop
- * it leaves was the attach's SIGSTOP, or the exec's SIGTRAP: those are done.
+ * Wake a stopped tracee; it delivers sig (0: none) as it goes on. A stop
+ * that was the attach's SIGSTOP has done its work.
  */
 static void
 resume(struct proc *p, int sig)
 {
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
 	uint32_t ef = intr_disable();
 
-	if (p->p_flag & P_STOPPED_TRACE) {
-		if (p->p_xstat == SIGSTOP)
-			p->p_flag &= ~P_ATTACHSTOP;
-		if (p->p_xstat == SIGTRAP &&
-		    !(td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
-			td->td_dbgflags &= ~TDB_EXEC;
-	}
+	if ((p->p_flag & P_STOPPED_TRACE) && p->p_xstat == SIGSTOP)
+		p->p_flag2 &= ~P2_PTRACE_FSTP;
 	p->p_xstat = sig;
 	p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
 	wakeup(&p->p_xstat);
@@ -216,11 +269,12 @@ ptrace_detach(struct proc *p, int sig)
 	ptrace_forget_step(td);
 	td->td_dbgflags = 0;
 	td->td_sigforce = 0;
-	if (p->p_flag & P_ATTACHSTOP)
-		p->p_siglist &= ~SIGMASK(SIGSTOP);
-	p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP);
+	if (p->p_flag2 & P2_PTRACE_FSTP)
+		sigqueue_delete(p, SIGMASK(SIGSTOP));
+	p->p_flag &= ~(P_TRACED | P_PPTRACE);
+	p->p_flag2 &= ~(P2_TRACE_ATTACH | P2_PTRACE_FSTP);
 	p->p_tracer = NULL;
-	p->p_sigapproved = 0;
+	p->p_ptevents = 0;
 	if (p->p_pptr != NULL)
 		wakeup(p->p_pptr);	/* its parent may wait for it again */
 	resume(p, sig);
@@ -230,57 +284,21 @@ ptrace_detach(struct proc *p, int sig)
 void
 ptrace_tracer_exit(struct proc *tracer)
 {
-	struct proc *p;
+	struct proc *p, *next;
 
-	FOREACH_PROC(p) {
+	for (p = allproc; p != NULL; p = next) {
+		next = p->p_allnext;	/* p may be reaped */
 		if (p->p_tracer != tracer ||
 		    !(p->p_flag & P_TRACED))
 			continue;
 		if (p->p_state == PRS_ZOMBIE) {
-			/* Its exit goes to its parent now. */
-			p->p_flag &= ~(P_TRACED | P_TRACE_ATTACH);
-			p->p_tracer = NULL;
-			if (p->p_pptr != NULL) {
-				wakeup(p->p_pptr);
-				psignal(p->p_pptr, SIGCHLD);
-			}
-		} else if (p->p_flag & P_TRACE_ATTACH) {
+			proc_zombie_untrace(p);
+		} else if (p->p_flag2 & P2_TRACE_ATTACH) {
 			ptrace_detach(p, 0);
 		} else {
 			ptrace_detach(p, 0);
 			psignal(p, SIGKILL);
 		}
-	}
-}
-
-/*
- * Stop at a system call entry or exit for the tracer (PT_SYSCALL and kin);
- * kernel/syscall.c has recorded the call. The exit stop of an execve is
- * also its exec stop (one SIGTRAP, as on FreeBSD).
- */
-void
-ptrace_syscall_stop(struct thread *td, int which)
-{
-	struct proc *p = td->td_proc;
-	int sig;
-
-	if (which == TDB_STOPSCX && (td->td_dbgflags & TDB_EXEC)) {
-		p->p_siglist &= ~SIGMASK(SIGTRAP);	/* this stop is that trap */
-		td->td_sigforce &= ~SIGMASK(SIGTRAP);
-		td->td_si.si_signo = 0;
-	}
-	td->td_dbgflags |= which;
-	sig = ptracestop(td, SIGTRAP);
-	td->td_dbgflags &= ~(which | (which == TDB_STOPSCX ? TDB_EXEC : 0));
-	if (sig == 0)
-		return;
-	if (p->p_flag & P_TRACED) {
-		/* A signal given at a syscall stop is delivered, not reported again. */
-		p->p_sigapproved |= SIGMASK(sig);
-		p->p_siglist |= SIGMASK(sig);
-		td->td_flags |= TDF_ASTPENDING;
-	} else {
-		psignal(p, sig);	/* PT_DETACH with a signal */
 	}
 }
 
@@ -315,37 +333,11 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	/* LAB rwmem: END */
 }
 
-/* PT_LWPINFO: what the current stop is. */
-static void
-fill_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
-{
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
-	int scstop = td->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX);
-
-	memset(pl, 0, sizeof(*pl));
-	pl->pl_lwpid = p->p_pid;
-	pl->pl_event = PL_EVENT_SIGNAL;
-	pl->pl_sigmask.__bits[0] = td->td_sigmask;
-	pl->pl_siglist.__bits[0] = p->p_siglist;
-	strlcpy(pl->pl_tdname, p->p_comm, sizeof(pl->pl_tdname));
-	if (scstop) {
-		pl->pl_flags |= (scstop & TDB_STOPSCE) ? PL_FLAG_SCE : PL_FLAG_SCX;
-		pl->pl_syscall_code = td->td_sc_code;
-		pl->pl_syscall_narg = (unsigned)td->td_sc_code < nsysent ?
-		    sysent[td->td_sc_code].sy_narg : 0;
-	} else {
-		pl->pl_flags |= PL_FLAG_SI;
-		if (td->td_si.si_signo == p->p_xstat)
-			pl->pl_siginfo = td->td_si;	/* a fault: its details */
-		else
-			pl->pl_siginfo.si_signo = p->p_xstat;
-	}
-	if ((td->td_dbgflags & TDB_EXEC) &&
-	    ((scstop & TDB_STOPSCX) || (!scstop && p->p_xstat == SIGTRAP)))
-		pl->pl_flags |= PL_FLAG_EXEC;
-}
-
-/* PT_CONTINUE and its relatives: how the tracee is to run on. */
+/*
+ * PT_CONTINUE and its relatives: how the tracee is to run on. PT_TO_SCE,
+ * PT_TO_SCX and PT_SYSCALL add their system call stops to the event mask;
+ * they stay until cleared with PT_SET_EVENT_MASK or the tracer lets go.
+ */
 static int
 do_resume(struct proc *p, int req, void *addr, int data)
 {
@@ -356,11 +348,10 @@ do_resume(struct proc *p, int req, void *addr, int data)
 		return EINVAL;
 	if (req == PT_STEP && (error = ptrace_single_step(td2)) != 0)
 		return error;
-	td2->td_dbgflags &= ~(TDB_SCE | TDB_SCX);
 	if (req == PT_TO_SCE || req == PT_SYSCALL)
-		td2->td_dbgflags |= TDB_SCE;
+		p->p_ptevents |= PTRACE_SCE;
 	if (req == PT_TO_SCX || req == PT_SYSCALL)
-		td2->td_dbgflags |= TDB_SCX;
+		p->p_ptevents |= PTRACE_SCX;
 	if (req != PT_STEP && !(td2->td_dbgflags & TDB_SETSTEP))
 		ptrace_clear_single_step(td2);	/* nothing of an old step stays */
 	td2->td_dbgflags &= ~TDB_SETSTEP;
@@ -371,6 +362,33 @@ do_resume(struct proc *p, int req, void *addr, int data)
 	else
 		resume(p, data);
 	return 0;
+}
+
+/* PT_FOLLOW_FORK and the event-mask requests. */
+static int
+do_events(struct proc *p, int req, void *addr, int data, union ptrace_buf *b)
+{
+	switch (req) {
+	case PT_FOLLOW_FORK:
+	case PT_LWP_EVENTS:
+		if (data)
+			p->p_ptevents |= req == PT_FOLLOW_FORK ? PTRACE_FORK :
+			    PTRACE_LWP;
+		else
+			p->p_ptevents &= ~(req == PT_FOLLOW_FORK ? PTRACE_FORK :
+			    PTRACE_LWP);
+		return 0;
+	case PT_GET_EVENT_MASK:
+		if (data != sizeof(p->p_ptevents))
+			return EINVAL;
+		return copyout(&p->p_ptevents, addr, sizeof(p->p_ptevents));
+	case PT_SET_EVENT_MASK:
+		if (b->ptevents & ~PTRACE_ALLEVENTS)
+			return EINVAL;
+		p->p_ptevents = b->ptevents;
+		return 0;
+	}
+	return EINVAL;
 }
 
 static int
@@ -384,12 +402,17 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	switch (req) {
 	case PT_TRACE_ME:
 		p->p_flag |= P_TRACED;
-		p->p_flag &= ~P_TRACE_ATTACH;
+		if (p->p_flag & P_PPWAIT)
+			p->p_flag |= P_PPTRACE;	/* no stops while the parent waits */
+		p->p_flag2 &= ~P2_TRACE_ATTACH;
 		p->p_tracer = p->p_pptr;
+		p->p_ptevents = PTRACE_DEFAULT;
 		return 0;
 	case PT_ATTACH:
-		p->p_flag |= P_TRACED | P_TRACE_ATTACH | P_ATTACHSTOP;
+		p->p_flag |= P_TRACED;
+		p->p_flag2 |= P2_TRACE_ATTACH | P2_PTRACE_FSTP;
 		p->p_tracer = td->td_proc;
+		p->p_ptevents = PTRACE_DEFAULT;
 		if (p->p_flag & P_STOPPED_SIG) {
 			/* Already stopped: let it stop again, for us. */
 			p->p_flag &= ~P_STOPPED_SIG;
@@ -419,6 +442,11 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_TO_SCX:
 	case PT_SYSCALL:
 		return do_resume(p, req, addr, data);
+	case PT_FOLLOW_FORK:
+	case PT_LWP_EVENTS:
+	case PT_GET_EVENT_MASK:
+	case PT_SET_EVENT_MASK:
+		return do_events(p, req, addr, data, b);
 	case PT_KILL:
 		psignal(p, SIGKILL);
 		return 0;
@@ -431,16 +459,16 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_LWPINFO:
 		if (data <= 0 || (unsigned)data > sizeof(b->pl))
 			return EINVAL;
-		fill_lwpinfo(p, &b->pl);
+		ptrace_lwpinfo(p, &b->pl);
 		return copyout(&b->pl, addr, data);
 	case PT_GET_SC_ARGS:
-		if (!(td2->td_dbgflags & (TDB_STOPSCE | TDB_STOPSCX)))
+		if (!(td2->td_dbgflags & (TDB_SCE | TDB_SCX)))
 			return EINVAL;
 		if (data < 0 || (unsigned)data > sizeof(td2->td_sc_args))
 			data = sizeof(td2->td_sc_args);
 		return copyout(td2->td_sc_args, addr, data);
 	case PT_GET_SC_RET:
-		if (!(td2->td_dbgflags & TDB_STOPSCX))
+		if (!(td2->td_dbgflags & TDB_SCX))
 			return EINVAL;
 		memset(&b->sr, 0, sizeof(b->sr));
 		b->sr.sr_error = td2->td_sc_error;
@@ -478,7 +506,8 @@ kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
 	struct proc *p;
 	int error;
 
-	if ((error = copyin_request(req, addr, &b)) != 0)
+	if ((error = check_request_size(req, data)) != 0 ||
+	    (error = copyin_request(req, addr, &b)) != 0)
 		return error;
 	if (req == PT_TRACE_ME) {
 		p = td->td_proc;

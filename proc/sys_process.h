@@ -15,13 +15,30 @@ struct reg;
 struct fpreg;
 struct xmmreg;
 struct dbreg;
+struct ptrace_lwpinfo;
 
 int	kern_ptrace(struct thread *td, int req, int pid, void *addr, int data);
+int	p_candebug(struct thread *td, struct proc *p);
 int	proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len,
 	    int write, size_t *done);
-void	ptrace_syscall_stop(struct thread *td, int which);
 void	ptrace_tracer_exit(struct proc *tracer);
 void	ptrace_detach(struct proc *p, int sig);
+
+/*
+ * proc/ptrace_stops.c: the event stops of a traced thread (the header
+ * comment there has the table) and PT_LWPINFO.
+ * ptrace_syscall_stop: at a system call entry (TDB_SCE) or exit (TDB_SCX).
+ * ptrace_fork: td forked p2; makes p2 traced if the tracer follows forks.
+ * ptrace_fork_child: a followed child's stop before it first runs.
+ * ptrace_vfork_done: the vfork parent goes on.
+ * ptrace_post: the signal the tracer gave at such a stop.
+ */
+void	ptrace_syscall_stop(struct thread *td, int which);
+void	ptrace_fork(struct thread *td, struct proc *p2);
+void	ptrace_fork_child(struct thread *td);
+void	ptrace_vfork_done(struct thread *td);
+void	ptrace_post(struct thread *td, int sig);
+void	ptrace_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl);
 
 /*
  * Machine-dependent, for a stopped tracee td. The set_* functions validate

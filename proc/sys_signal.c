@@ -1,7 +1,10 @@
 /*
- * sys_signal.c - the signal system calls: kill, sigaction, sigprocmask,
- * sigsuspend, sigpending. Signal sets cross the boundary as FreeBSD's
- * 128-bit sigset_t; Kestrel's 31 signals live in its first word.
+ * sys_signal.c - the signal system calls: kill, sigqueue, thr_kill (raise),
+ * sigaction, sigprocmask, sigsuspend, sigpending. Signal sets cross the
+ * boundary as FreeBSD's 128-bit sigset_t; Kestrel's 31 signals live in its
+ * first word. Each signal sent is one pending instance whose siginfo names
+ * the sender (si_pid, and si_uid its real uid) and how it was sent
+ * (si_code SI_USER, SI_QUEUE with si_value, SI_LWP).
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -24,13 +27,26 @@ p_cansignal(struct thread *td, struct proc *p)
 	return EPERM;
 }
 
+/* The siginfo of a signal td sends itself, with si_code code. */
+static void
+sender_info(struct thread *td, int code, siginfo_t *si)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_code = code;
+	si->si_pid = td->td_proc->p_pid;
+	si->si_uid = td->td_proc->p_cred.cr_ruid;
+}
+
 static int
 kill_one(struct thread *td, struct proc *p, int sig)
 {
 	int error = p_cansignal(td, p);
+	siginfo_t si;
 
-	if (error == 0 && sig != 0)
-		psignal(p, sig);
+	if (error == 0 && sig != 0) {
+		sender_info(td, SI_USER, &si);
+		pksignal(p, sig, &si, 0);
+	}
 	return error;
 }
 
@@ -49,9 +65,11 @@ sys_kill(struct thread *td, uint32_t *args)
 		return p->p_state == PRS_ZOMBIE ? 0 : kill_one(td, p, sig);
 	}
 	FOREACH_PROC(p) {
-		if (p->p_state != PRS_NORMAL || (p->p_flag & P_SYSTEM))
+		/* As FreeBSD: groups and broadcasts never include init. */
+		if (p->p_state != PRS_NORMAL || (p->p_flag & P_SYSTEM) ||
+		    p == initproc)
 			continue;
-		if (pid == -1 && (p == initproc || p == td->td_proc))
+		if (pid == -1 && p == td->td_proc)
 			continue;
 		if (pid == 0 && p->p_pgid != td->td_proc->p_pgid)
 			continue;
@@ -62,6 +80,61 @@ sys_kill(struct thread *td, uint32_t *args)
 			error = 0;
 	}
 	return found ? (error == ESRCH ? EPERM : error) : ESRCH;
+}
+
+/*
+ * sigqueue(pid, sig, value): one process, and a place in its queue for
+ * sig with value (EAGAIN when the queue is full); a zombie takes nothing.
+ */
+int
+sys_sigqueue(struct thread *td, uint32_t *args)
+{
+	pid_t pid = (pid_t)args[0];
+	int sig = (int)args[1], error;
+	struct proc *p;
+	siginfo_t si;
+
+	if (sig < 0 || sig >= NSIG || pid <= 0)
+		return EINVAL;
+	if ((p = pfind_any(pid)) == NULL || (p->p_flag & P_SYSTEM))
+		return ESRCH;
+	if ((error = p_cansignal(td, p)) != 0 || sig == 0 ||
+	    p->p_state != PRS_NORMAL)
+		return error;
+	sender_info(td, SI_QUEUE, &si);
+	si.si_value.sival_ptr = (void *)args[2];
+	return pksignal(p, sig, &si, KSI_SIGQ);
+}
+
+/*
+ * thr_self(&id): the calling thread's id. One thread per process, so it is
+ * the pid (FreeBSD's are above PID_MAX); a long, as FreeBSD's.
+ */
+int
+sys_thr_self(struct thread *td, uint32_t *args)
+{
+	long id = td->td_proc->p_pid;
+
+	return copyout(&id, (void *)args[0], sizeof(id));
+}
+
+/* thr_kill(id, sig): a signal to one thread of the caller's process (SI_LWP). */
+int
+sys_thr_kill(struct thread *td, uint32_t *args)
+{
+	long id = (long)args[0];
+	int sig = (int)args[1];
+	siginfo_t si;
+
+	if (sig < 0 || sig >= NSIG)
+		return EINVAL;
+	if (id != td->td_proc->p_pid)
+		return ESRCH;
+	if (sig != 0) {
+		sender_info(td, SI_LWP, &si);
+		pksignal(td->td_proc, sig, &si, 0);
+	}
+	return 0;
 }
 
 int
@@ -91,7 +164,7 @@ sys_sigaction(struct thread *td, uint32_t *args)
 	ps->ps_flags[sig] = act.sa_flags;
 	ps->ps_catchmask[sig] = act.sa_mask.__bits[0] & ~SIG_CANTMASK;
 	if (act.sa_handler == SIG_IGN)		/* POSIX: pending ones go too */
-		td->td_proc->p_siglist &= ~SIGMASK(sig);
+		sigqueue_delete(td->td_proc, SIGMASK(sig));
 	return 0;
 }
 

@@ -104,7 +104,9 @@ class Console:
     def __call__(self, text):
         sys.stdout.write(text)
         self.seen = (self.seen + text)[-4096:]
-        if not self.announced and READY in self.seen:
+        # After the stub's whole line, not in the middle of it.
+        if not self.announced and READY in self.seen and \
+                "\n" in self.seen[self.seen.index(READY):]:
             self.announced = True
             sys.stdout.write("\r\n*** Kestrel's gdbstub serves /bin/%s on tcp "
                              "port %d. Connect with:\r\n    %s\r\n" %

@@ -37,9 +37,6 @@ USER_ID_SHIFT = 0x40000000
 # The entry stubs and the function each calls with the trap frame.
 STUBS = {"Xsyscall": "syscall", "alltraps": "trap",
          "doreti_restart": "userret"}
-TF_FIELDS = ("gs", "fs", "es", "ds", "edi", "esi", "ebp", "isp", "ebx", "edx",
-             "ecx", "eax", "trapno", "err", "eip", "cs", "eflags", "esp", "ss")
-TF_ESP_OFFSET = 4 * TF_FIELDS.index("esp")
 IDT_SYSCALL = 0x80
 BOOT_ENTRY = "_start"   # boot/multiboot.asm: the kernel's outermost frame
 # The stack pointers of the user frames found since the target last ran:
@@ -83,7 +80,15 @@ def stub_returns():
 
 
 def trapframe(addr):
-    return dict(zip(TF_FIELDS, u32(addr, len(TF_FIELDS))))
+    """The struct trapframe at addr, as the kernel's debug information lays
+    it out (kernel/i386/frame.h): field name without "tf_" -> value, and
+    "esp_at" -> where tf_esp lies."""
+    tf_type = gdb.lookup_type("struct trapframe")
+    tf = gdb.Value(addr).cast(tf_type.pointer()).dereference()
+    fields = {f.name[3:]: int(tf[f.name]) & 0xffffffff
+              for f in tf_type.fields()}
+    fields["esp_at"] = addr + tf_type["tf_esp"].bitpos // 8
+    return fields
 
 
 class FrameId:
@@ -124,7 +129,7 @@ class TrapFrameUnwinder(Unwinder):
             regs.update(esp=tf["esp"], ss=tf["ss"])
             user_stacks.add(tf["esp"])
         else:       # no stack switch: the interrupted code's stack goes on
-            regs["esp"] = tf_addr + TF_ESP_OFFSET
+            regs["esp"] = tf["esp_at"]
         return unwind(pending, FrameId(pending, tf_addr, stub[1]), regs)
 
 

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """mkinitrd.py - pack files into the ustar archive Kestrel mounts as "/".
 
-    mkinitrd.py OUT --stripped-dir bin FILE... --dir etc FILE...
+    mkinitrd.py OUT --dir bin FILE... --stripped-dir test FILE... --dir etc FILE...
 
 Each FILE lands as DIR/basename. Executables get mode 0755, other files
 0644; everything belongs to root (uid 0), and mtimes are 0 so the image is
 byte-for-byte reproducible. In a --stripped-dir, ELF files go in without
-their DWARF sections (objcopy --strip-debug): nothing inside Kestrel reads
-them (dbg uses .symtab, which stays), host gdb reads the build's own
-copies, and they are most of a static program's size, more than the RAM of
-a small machine (the -m 16 test runs) can hold for every program at once.
+their DWARF sections (objcopy --strip-debug). The test programs go in that
+way: their debug sections are most of their size, more than the RAM of a
+small machine can hold for every program at once, and host gdb reads the
+build's own copies. /bin's programs keep theirs, because dbg reads them to
+debug by source line.
 """
 import io
 import os

@@ -30,17 +30,17 @@ KINDS = ("int uint hex octal ptr path buf rbuf openflags signal sighow sigset "
 
 # How truss prints an argument whose line names no kind, by its type.
 TYPE_KINDS = {
-    "int": "int", "long": "int", "pid_t": "int",
+    "int": "int", "long": "int", "pid_t": "int", "idtype_t": "int",
     "unsigned": "uint", "unsigned int": "uint", "unsigned long": "uint",
     "size_t": "uint", "uid_t": "uint", "gid_t": "uint",
-    "off_t": "off", "clockid_t": "clockid", "caddr_t": "ptr",
+    "off_t": "off", "id_t": "off", "clockid_t": "clockid", "caddr_t": "ptr",
     "const char *": "path",
     "sigset_t *": "sigset", "const sigset_t *": "sigset",
     "struct sigaction *": "sigaction", "const struct sigaction *": "sigaction",
     "struct timespec *": "timespec", "const struct timespec *": "timespec",
     "struct stat *": "stat",
 }
-WORDS = {"off_t": 2}            # argument words a type takes
+WORDS = {"off_t": 2, "id_t": 2}  # argument words a type takes
 RESULTS = {"void": "R_NONE", "off_t": "R_OFF"}
 MAXARGS = 6                     # ebx, ecx, edx, esi, edi, ebp
 STUBARGS = 5                    # the libc's __sysN: ebp is its frame pointer
@@ -174,8 +174,8 @@ def syscall_h(calls, includes):
 def sysproto_h(calls):
     out = ["/*",
            " * sysproto.h - the system call handlers; " + HEADER + ".",
-           " * Each takes the calling thread and its argument words (an off_t",
-           " * in two), and returns 0 or an errno (kernel/syscall.h).",
+           " * Each takes the calling thread and its argument words (an off_t or",
+           " * id_t in two), and returns 0 or an errno (kernel/syscall.h).",
            " */",
            "#ifndef _SYSPROTO_H_",
            "#define _SYSPROTO_H_", "",

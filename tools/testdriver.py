@@ -11,7 +11,9 @@
      as init's job on a fresh boot; it prints "TEST suite.case VERDICT".
      Lines "// RUN: qemu|bochs [kernel options] [| qemu options]" near the
      top of the file ask for more runs (a lazy-FPU run, a CPU without FXSR,
-     Bochs); their cases get the variant's name in brackets.
+     Bochs); their cases get the variant's name in brackets. A run with
+     its own RAM size ("| -m 16") boots an initrd without the other
+     suites' programs, since the initrd stays in memory.
   4. Client tests: each tests/client/test_*.py drives a booted Kestrel with
      host tools (gdb) and prints "TEST name VERDICT" lines.
   5. The labs' proof (tools/labproof.py): each lab's starting tree builds,
@@ -34,6 +36,7 @@ import re
 import signal
 import subprocess
 import sys
+import tarfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -370,12 +373,30 @@ def run_suite(src, label, emulator, opts, qargs, timeout, cases=None):
         work = os.path.join(emu.BUILD, "bochs", name + "-" +
                             re.sub(r"\W+", "_", label or "default"))
         return emu.boot_bochs(cmdline, timeout=max(timeout, 600), workdir=work)
-    mem = 128
+    mem, initrd = 128, emu.INITRD
     if "-m" in qargs:
         i = qargs.index("-m")
         mem = int(qargs[i + 1])
         qargs = qargs[:i] + qargs[i + 2:]
-    return emu.boot_qemu(cmdline, timeout=timeout, mem=mem, extra=qargs)
+        initrd = lean_initrd(name)
+    return emu.boot_qemu(cmdline, timeout=timeout, mem=mem, extra=qargs,
+                         initrd=initrd)
+
+
+def lean_initrd(name):
+    """The initrd without the other suites' programs, for a run with little
+    RAM: the initrd stays in memory, and what the run measures is the
+    kernel and the programs it uses, not how many test programs exist."""
+    path = os.path.join(emu.BUILD, "initrd-" + name + ".tar")
+    with tarfile.open(emu.INITRD) as src, \
+            tarfile.open(path + ".tmp", "w", format=tarfile.USTAR_FORMAT) as out:
+        for m in src.getmembers():
+            if (m.name.startswith("test/") and m.name != "test/" + name and
+                    not m.name.startswith("test/badelf")):
+                continue
+            out.addfile(m, src.extractfile(m) if m.isfile() else None)
+    os.replace(path + ".tmp", path)
+    return path
 
 
 def run_suites(res, only, jobs, with_bochs, cases=None):

@@ -59,15 +59,18 @@ void		kfree(void *p);
 uint32_t	kmalloc_bytes_in_use(void);
 
 /* vm/vm_map.c: user address spaces. */
+#define VM_PROT_NONE	0x0
 #define VM_PROT_READ	0x1
 #define VM_PROT_WRITE	0x2
 #define VM_PROT_EXEC	0x4
-#define VM_NREGIONS	8
+#define VM_NREGIONS	48
 
 struct vm_region {
 	vaddr_t	start;		/* page aligned */
 	vaddr_t	end;		/* exclusive, page aligned */
 	int	prot;		/* VM_PROT_* */
+	int	flags;
+#define VMR_SHARED	0x01	/* mmap MAP_SHARED: fork shares the pages, no copy */
 };
 
 struct vmspace {
@@ -76,16 +79,31 @@ struct vmspace {
 	struct vm_region	vm_regions[VM_NREGIONS];
 	vaddr_t			vm_brk_base;	/* start of the heap */
 	vaddr_t			vm_brk;		/* current break */
+	int			vm_nshared;	/* regions with VMR_SHARED */
+	int			vm_refcnt;	/* processes using it (vfork shares) */
 };
 
 struct vmspace	*vmspace_alloc(void);
 void		vmspace_free(struct vmspace *vm);
+struct vmspace	*vmspace_share(struct vmspace *vm);
 struct vmspace	*vmspace_fork(struct vmspace *vm);
 int		vm_map_region(struct vmspace *vm, vaddr_t start, vaddr_t end,
 		    int prot);
 struct vm_region *vm_find_region(struct vmspace *vm, vaddr_t va);
 int		vm_set_brk(struct vmspace *vm, vaddr_t newbrk);
 uint32_t	vmspace_resident(struct vmspace *vm);
+uint32_t	vm_pte_flags(int prot);
+void		vm_unmap_pages(struct vmspace *vm, vaddr_t start, vaddr_t end);
+
+/* vm/vm_mmap.c: the mappings mmap, munmap and mprotect make and change. */
+int		vm_range_free(struct vmspace *vm, vaddr_t start, vaddr_t end);
+int		vm_mmap_find(struct vmspace *vm, vaddr_t hint, size_t len,
+		    vaddr_t *addrp);
+int		vm_mmap_insert(struct vmspace *vm, vaddr_t start, vaddr_t end,
+		    int prot, int flags);
+int		vm_munmap(struct vmspace *vm, vaddr_t start, vaddr_t end);
+int		vm_mprotect(struct vmspace *vm, vaddr_t start, vaddr_t end,
+		    int prot);
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);

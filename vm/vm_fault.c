@@ -6,7 +6,7 @@
  *
  * A fault inside a region creates a zero-filled page; a write to a PG_COW
  * page gets a private copy (or keeps the page, if nobody else maps it any
- * more). A debugger may write into a read-only region ("force"): the page
+ * more). A region with no access at all (mprotect's PROT_NONE) faults. A debugger may write into a read-only region ("force"): the page
  * stays read-only for the program, but if another address space shares it
  * the tracee first gets its own copy, so a breakpoint never shows up in
  * another process.
@@ -39,11 +39,12 @@ fault_in(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
 	uint32_t *pte, flags;
 	int error = 0;
 
-	if (r == NULL || (write && !(r->prot & VM_PROT_WRITE) && !force))
+	if (r == NULL || (!force && (r->prot == VM_PROT_NONE ||
+	    (write && !(r->prot & VM_PROT_WRITE)))))
 		return EFAULT;
 	if ((pte = pmap_pte(vm->vm_pd, va, 1)) == NULL)
 		return ENOMEM;
-	flags = PG_P | PG_U | ((r->prot & VM_PROT_WRITE) ? PG_RW : 0);
+	flags = vm_pte_flags(r->prot);
 	if ((*pte & PG_P) == 0) {
 		paddr_t pa = vm_page_alloc_zeroed();
 
@@ -52,7 +53,10 @@ fault_in(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
 		*pte = pa | flags;
 		pmap_invalidate(vm->vm_pd, va);
 	} else if (write && (*pte & PG_RW) == 0) {
-		/* LAB cow: BEGIN */
+		/* LAB cow: BEGIN stub:
+		 *	if (*pte & PG_COW)
+		 *		error = EFAULT;
+		 */
 		if (vm_page_refcount(*pte & PG_FRAME) > 1)
 			error = copy_page(vm, va, pte, flags);
 		else if (*pte & PG_COW) {

@@ -8,7 +8,10 @@
  *
  * fork copies the regions and the page tables, not the pages: writable pages
  * become read-only and marked PG_COW in both copies, read-only ones are just
- * shared, and every shared frame's reference count goes up.
+ * shared, and every shared frame's reference count goes up. The pages of a
+ * MAP_SHARED region stay writable in both: that is what shared means.
+ * vfork copies nothing: the child uses its parent's address space itself
+ * (vm_refcnt counts the users) until it execs or exits.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -28,18 +31,28 @@ vmspace_alloc(void)
 		kfree(vm);
 		return NULL;
 	}
+	vm->vm_refcnt = 1;
 	return vm;
 }
 
+/* Drop one user of vm; the last one frees it. */
 void
 vmspace_free(struct vmspace *vm)
 {
-	if (vm == NULL)
+	if (vm == NULL || --vm->vm_refcnt > 0)
 		return;
 	if (rcr3() == vm->vm_pd)
 		lcr3(kernel_pd);	/* never run on a freed directory */
 	pmap_destroy(vm->vm_pd);
 	kfree(vm);
+}
+
+/* One more process uses vm (a vfork child borrows its parent's). */
+struct vmspace *
+vmspace_share(struct vmspace *vm)
+{
+	vm->vm_refcnt++;
+	return vm;
 }
 
 /* Add [start, end) with prot; regions may not overlap. 0 or an errno. */
@@ -59,6 +72,7 @@ vm_map_region(struct vmspace *vm, vaddr_t start, vaddr_t end, int prot)
 	vm->vm_regions[vm->vm_nregions].start = start;
 	vm->vm_regions[vm->vm_nregions].end = end;
 	vm->vm_regions[vm->vm_nregions].prot = prot;
+	vm->vm_regions[vm->vm_nregions].flags = 0;
 	vm->vm_nregions++;
 	return 0;
 }
@@ -74,9 +88,21 @@ vm_find_region(struct vmspace *vm, vaddr_t va)
 	return NULL;
 }
 
-/* Drop the pages of [start, end) (a shrinking heap). */
-static void
-unmap_range(struct vmspace *vm, vaddr_t start, vaddr_t end)
+/*
+ * The page-table bits of a page in a region with prot: present, and for
+ * any access user-accessible (x86 reads what it may execute or write), and
+ * writable if prot says so. PROT_NONE pages stay for the kernel only.
+ */
+uint32_t
+vm_pte_flags(int prot)
+{
+	return PG_P | (prot != VM_PROT_NONE ? PG_U : 0) |
+	    ((prot & VM_PROT_WRITE) ? PG_RW : 0);
+}
+
+/* Drop the pages of [start, end) (a shrinking heap, munmap). */
+void
+vm_unmap_pages(struct vmspace *vm, vaddr_t start, vaddr_t end)
 {
 	vaddr_t va;
 
@@ -119,10 +145,22 @@ vm_set_brk(struct vmspace *vm, vaddr_t newbrk)
 			return ENOMEM;
 	}
 	if (newend < heap->end)
-		unmap_range(vm, newend, heap->end);
+		vm_unmap_pages(vm, newend, heap->end);
 	heap->end = newend > heap->start ? newend : heap->start + PAGE_SIZE;
 	vm->vm_brk = newbrk;
 	return 0;
+}
+
+/* Is the page at va in a MAP_SHARED region (shared as it is by fork)? */
+static int
+is_shared(struct vmspace *vm, vaddr_t va)
+{
+	struct vm_region *r;
+
+	if (vm->vm_nshared == 0)
+		return 0;
+	r = vm_find_region(vm, va);
+	return r != NULL && (r->flags & VMR_SHARED);
 }
 
 /* Copy the page tables of one 4 MiB slot, sharing every page. */
@@ -141,21 +179,26 @@ fork_table(struct vmspace *from, struct vmspace *to, vaddr_t base)
 
 		if ((pte & PG_P) == 0)
 			continue;
-		/* LAB cow: BEGIN stub:
-		 *	paddr_t pa = vm_page_alloc();
-		 *
-		 *	if (pa == 0)
-		 *		return ENOMEM;
-		 *	memcpy(PHYS_TO_KVA(pa), PHYS_TO_KVA(pte & PG_FRAME), PAGE_SIZE);
-		 *	dst[j] = pa | (pte & ~PG_FRAME);
-		 */
-		if (pte & (PG_RW | PG_COW)) {
-			pte = (pte & ~PG_RW) | PG_COW;
-			src[j] = pte;
+		/* MAP_SHARED pages stay shared, and writable in both. */
+		if (!is_shared(from, base + j * PAGE_SIZE)) {
+			/* LAB cow: BEGIN stub:
+			 *	paddr_t pa = vm_page_alloc();
+			 *
+			 *	if (pa == 0)
+			 *		return ENOMEM;
+			 *	memcpy(PHYS_TO_KVA(pa), PHYS_TO_KVA(pte & PG_FRAME),
+			 *	    PAGE_SIZE);
+			 *	dst[j] = pa | (pte & ~PG_FRAME);
+			 *	continue;
+			 */
+			if (pte & (PG_RW | PG_COW)) {
+				pte = (pte & ~PG_RW) | PG_COW;
+				src[j] = pte;
+			}
+			/* LAB cow: END */
 		}
 		dst[j] = pte;
 		vm_page_ref(pte & PG_FRAME);
-		/* LAB cow: END */
 	}
 	return 0;
 }
@@ -170,6 +213,7 @@ vmspace_fork(struct vmspace *vm)
 		return NULL;
 	memcpy(nvm->vm_regions, vm->vm_regions, sizeof(vm->vm_regions));
 	nvm->vm_nregions = vm->vm_nregions;
+	nvm->vm_nshared = vm->vm_nshared;
 	nvm->vm_brk_base = vm->vm_brk_base;
 	nvm->vm_brk = vm->vm_brk;
 	for (base = 0; base < VM_MAXUSER_ADDRESS; base += 1024 * PAGE_SIZE) {

@@ -10,7 +10,9 @@
  * the tracer's buffer with copyin/copyout, so each byte is copied once).
  * For a user buffer the page is referenced during the copy, because a
  * copyin or copyout can fault and resolve copy-on-write in the current
- * address space.
+ * address space; and each piece also ends at a page boundary of the
+ * buffer, so that a buffer page that cannot be reached fails a piece that
+ * moved nothing, and *done counts every byte that did move.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -58,6 +60,13 @@ rw_pages(struct vmspace *vm, vaddr_t va0, char *buf, size_t len, int write,
 		}
 		if (chunk > len - moved)
 			chunk = len - moved;
+		if (copy != kcopy) {
+			size_t room = PAGE_SIZE -
+			    ((uintptr_t)(buf + moved) & PAGE_MASK);
+
+			if (chunk > room)
+				chunk = room;
+		}
 		if ((error = vm_page_get(vm, va, write, force, &pa)) != 0)
 			break;		/* EFAULT, or ENOMEM */
 		p = (char *)PHYS_TO_KVA(pa) + (va & PAGE_MASK);

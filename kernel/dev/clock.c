@@ -27,6 +27,7 @@
 #define CALIBRATE_WINDOWS	3
 
 volatile uint32_t ticks;
+static volatile uint32_t tick_wraps;	/* the high half of the tick count */
 int hz = 100;
 uint64_t tsc_freq;
 static uint64_t tsc_boot;
@@ -34,8 +35,24 @@ static uint64_t tsc_boot;
 static void
 clock_intr(void)
 {
-	ticks++;
+	if (++ticks == 0)
+		tick_wraps++;
 	sched_clock();
+}
+
+/*
+ * Ticks since boot, all 64 bits: deadlines kept in this count never wrap
+ * (2^32 ticks are 50 days at hz=1000), so a timeout or an alarm of any
+ * length compares right.
+ */
+uint64_t
+clock_ticks64(void)
+{
+	uint32_t ef = intr_disable();
+	uint64_t t = (uint64_t)tick_wraps << 32 | ticks;
+
+	intr_restore(ef);
+	return t;
 }
 
 /* TSC ticks during one PIT channel-2 one-shot of CALIBRATE_MS. */
@@ -109,10 +126,12 @@ clock_uptime_ns(void)
 	    d % tsc_freq * 1000000000ull / tsc_freq;
 }
 
+/* Ticks covering ns, rounded up; UINT32_MAX for anything longer. */
 uint32_t
 clock_ns_to_ticks(uint64_t ns)
 {
-	uint64_t per_tick = 1000000000ull / hz;
+	uint64_t per_tick = 1000000000ull / hz, n;
 
-	return (uint32_t)((ns + per_tick - 1) / per_tick);
+	n = ns / per_tick + (ns % per_tick != 0);
+	return n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }

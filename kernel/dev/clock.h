@@ -12,6 +12,7 @@ extern uint64_t tsc_freq;	/* TSC ticks per second, measured against the PIT */
 
 void		clock_init(void);
 uint64_t	clock_uptime_ns(void);
+uint64_t	clock_ticks64(void);
 uint32_t	clock_ns_to_ticks(uint64_t ns);
 
 #endif

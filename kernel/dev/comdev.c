@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include "kernel/fs/devfs.h"
 #include "kernel/dev/console.h"
 #include "kernel/fs/file.h"
@@ -31,6 +32,7 @@ comdev_intr(void)
 			rxbuf[(rx_head + rx_count++) % COM_BUFSIZE] = c;
 	}
 	wakeup(rxbuf);
+	selwakeup();
 }
 
 void
@@ -73,11 +75,12 @@ com_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 	return copyout(kbuf, ubuf, i);
 }
 
-static void
+static int
 com_sink(const char *buf, size_t len)
 {
 	while (len-- > 0)
 		serial_putc(COM2_PORT, *buf++);
+	return 0;
 }
 
 static int
@@ -87,8 +90,20 @@ com_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
 	return devfs_write_chunks(ubuf, n, done, com_sink);
 }
 
+static int
+com_poll(struct file *fp, int events)
+{
+	int r = events & (POLLOUT | POLLWRNORM);
+
+	(void)fp;
+	if (rx_count > 0)
+		r |= events & (POLLIN | POLLRDNORM);
+	return r;
+}
+
 const struct fileops comdev_ops = {
 	.fo_read = com_read,
 	.fo_write = com_write,
 	.fo_stat = devfs_chr_stat,
+	.fo_poll = com_poll,
 };

@@ -1,8 +1,13 @@
 /*
- * console.c - ties the output devices together and routes input. Every
- * kernel message goes to both COM1 (with "\n" sent as "\r\n", as terminals
- * expect) and the VGA screen; every byte typed on either input device goes to
- * the console terminal's line discipline (kernel/fs/tty.c).
+ * console.c - ties the output devices together and routes input. The
+ * console's bytes go to both COM1 and the VGA screen (kernel/dev/vga.c,
+ * which understands the same escape sequences as a serial terminal); every
+ * byte typed on either input device goes to the console terminal's line
+ * discipline (kernel/fs/tty.c).
+ *
+ * Two ways out: cons_output() sends a byte exactly as it is (the terminal's
+ * output processing has already turned NL into CR NL), cons_putc() is for
+ * the kernel's own messages and does that conversion itself.
  */
 #include "kernel/dev/console.h"
 #include "kernel/fs/tty.h"
@@ -15,12 +20,18 @@ cons_init(void)
 }
 
 void
+cons_output(int c)
+{
+	serial_putc(COM1_PORT, c);
+	vga_putc(c);
+}
+
+void
 cons_putc(int c)
 {
 	if (c == '\n')
-		serial_putc(COM1_PORT, '\r');
-	serial_putc(COM1_PORT, c);
-	vga_putc(c);
+		cons_output('\r');
+	cons_output(c);
 }
 
 void

@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 void	cons_init(void);
-void	cons_putc(int c);
+void	cons_output(int c);	/* a byte as it is: the terminal's output */
+void	cons_putc(int c);	/* the kernel's messages: NL becomes CR NL */
 void	cons_write(const char *s, size_t n);
 void	cons_input(int c);	/* from interrupt handlers */
 

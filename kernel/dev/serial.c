@@ -2,7 +2,8 @@
  * serial.c - the 16550 UART driver for COM1 (console) and COM2 (the GDB
  * stub's line). Output is polled: the transmitter is fast enough that an
  * interrupt-driven queue would only add code. Input raises an interrupt per
- * byte; COM1 bytes go to the console terminal, COM2 bytes to
+ * byte; COM1 bytes go to the console terminal as they are (its line
+ * discipline turns the CR of the Enter key into NL), COM2 bytes to
  * kernel/dev/comdev.c.
  */
 #include "kernel/dev/console.h"
@@ -66,5 +67,5 @@ serial_intr_com1(void)
 	int c;
 
 	while ((c = serial_getc_nowait(COM1_PORT)) >= 0)
-		cons_input(c == '\r' ? '\n' : c);
+		cons_input(c);
 }

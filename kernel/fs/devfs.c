@@ -5,10 +5,13 @@
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include "kernel/fs/devfs.h"
 #include "kernel/fs/file.h"
 #include "kernel/fs/initrd.h"
 #include "kernel/fs/tty.h"
+#include "kernel/fs/vfs.h"
+#include "kernel/dev/rtc.h"
 #include "vm/vm.h"
 
 extern const struct fileops comdev_ops;
@@ -16,34 +19,40 @@ extern const struct fileops comdev_ops;
 /*
  * The user's buffer is checked before anything is taken from the terminal:
  * a bad pointer is EFAULT at once, and typed input is never lost to it.
+ * The kernel buffer holds as much as the terminal can (a whole line).
  */
 static int
 tty_fo_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 {
-	char kbuf[256];
+	char *kbuf;
 	int error;
 
-	(void)fp;
-	if (n > sizeof(kbuf))
-		n = sizeof(kbuf);
-	memset(kbuf, 0, n);
-	if ((error = copyout(kbuf, ubuf, n)) != 0)
-		return error;
-	if ((error = tty_read(&console_tty, kbuf, n, done)) != 0)
-		return error;
-	return copyout(kbuf, ubuf, *done);
+	if (n > TTY_BUFSIZE)
+		n = TTY_BUFSIZE;
+	if ((kbuf = kzalloc(n > 0 ? n : 1)) == NULL)
+		return ENOMEM;
+	error = copyout(kbuf, ubuf, n);
+	if (error == 0)
+		error = tty_read(&console_tty, kbuf, n, done,
+		    fp->f_flag & FNONBLOCK);
+	if (error == 0)
+		error = copyout(kbuf, ubuf, *done);
+	kfree(kbuf);
+	return error;
 }
 
 /*
  * A character device's write(): user bytes go to sink in small chunks
- * through a kernel buffer. A bad buffer after some bytes is a short write.
+ * through a kernel buffer. A bad buffer, or an error of the sink, after
+ * some bytes is a short write.
  */
 int
 devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
-    void (*sink)(const char *buf, size_t len))
+    int (*sink)(const char *buf, size_t len))
 {
 	char kbuf[256];
 	size_t chunk;
+	int error;
 
 	for (*done = 0; *done < n; *done += chunk) {
 		chunk = n - *done;
@@ -51,15 +60,16 @@ devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
 			chunk = sizeof(kbuf);
 		if (copyin((const char *)ubuf + *done, kbuf, chunk) != 0)
 			return *done > 0 ? 0 : EFAULT;
-		sink(kbuf, chunk);
+		if ((error = sink(kbuf, chunk)) != 0)
+			return *done > 0 ? 0 : error;
 	}
 	return 0;
 }
 
-static void
+static int
 console_sink(const char *buf, size_t len)
 {
-	tty_write(&console_tty, buf, len);
+	return tty_write(&console_tty, buf, len);
 }
 
 static int
@@ -67,6 +77,17 @@ tty_fo_write(struct file *fp, const void *ubuf, size_t n, size_t *done)
 {
 	(void)fp;
 	return devfs_write_chunks(ubuf, n, done, console_sink);
+}
+
+static int
+tty_fo_poll(struct file *fp, int events)
+{
+	int r = events & (POLLOUT | POLLWRNORM);
+
+	(void)fp;
+	if (tty_can_read(&console_tty))
+		r |= events & (POLLIN | POLLRDNORM);
+	return r;
 }
 
 static int
@@ -81,8 +102,11 @@ devfs_chr_stat(struct file *fp, struct stat *st)
 {
 	(void)fp;
 	memset(st, 0, sizeof(*st));
+	st->st_dev = VFS_DEV_DEVFS;
 	st->st_mode = S_IFCHR | 0666;
 	st->st_nlink = 1;
+	st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec =
+	    realtime_sec();
 	return 0;
 }
 
@@ -91,6 +115,7 @@ static const struct fileops tty_ops = {
 	.fo_write = tty_fo_write,
 	.fo_ioctl = tty_fo_ioctl,
 	.fo_stat = devfs_chr_stat,
+	.fo_poll = tty_fo_poll,
 };
 
 static int
@@ -158,14 +183,15 @@ devfs_is_dev(const char *path)
 	return lookup(path) >= 0;
 }
 
+/* Every device is open to everyone (mode 0666), for reading and writing. */
 int
-devfs_open(const char *path, int flag, struct file **fpp)
+devfs_open(const char *path, int oflags, struct file **fpp)
 {
 	int i = lookup(path);
 
 	if (i < 0)
 		return ENOENT;
-	if ((*fpp = falloc(devices[i].ops, NULL, flag)) == NULL)
+	if ((*fpp = falloc(devices[i].ops, NULL, open_fflags(oflags))) == NULL)
 		return ENOMEM;
 	return 0;
 }

@@ -12,13 +12,13 @@ struct file;
 struct stat;
 
 int	devfs_is_dev(const char *path);
-int	devfs_open(const char *path, int flag, struct file **fpp);
+int	devfs_open(const char *path, int oflags, struct file **fpp);
 int	devfs_count(void);
 const char *devfs_name(int i);	/* "dev/console", ... for directory listings */
 
 /* Shared by the character devices. */
 int	devfs_write_chunks(const void *ubuf, size_t n, size_t *done,
-	    void (*sink)(const char *buf, size_t len));
+	    int (*sink)(const char *buf, size_t len));
 int	devfs_chr_stat(struct file *fp, struct stat *st);
 
 /* kernel/dev/comdev.c: COM2 as a raw byte stream. */

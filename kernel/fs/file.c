@@ -1,14 +1,12 @@
 /*
- * file.c - descriptors and open-file objects: allocation, reference counts,
- * the per-process descriptor table, and opening a path (a /dev name goes
- * to kernel/fs/devfs.c, anything else to the initrd).
+ * file.c - descriptors and open-file objects: allocation, reference counts
+ * and the per-process descriptor table with its close-on-exec flags.
+ * Opening a path is the file-system switch's (kernel/fs/vfs.c).
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <fcntl.h>
 #include "kernel/fs/file.h"
-#include "kernel/fs/devfs.h"
-#include "kernel/fs/initrd.h"
 #include "proc/proc.h"
 #include "vm/vm.h"
 
@@ -42,7 +40,7 @@ fdrop(struct file *fp)
 	kfree(fp);
 }
 
-/* The lowest free descriptor >= minfd now points at fp. */
+/* The lowest free descriptor >= minfd now points at fp (not close-on-exec). */
 int
 fd_alloc(struct proc *p, struct file *fp, int minfd, int *fdp)
 {
@@ -51,6 +49,7 @@ fd_alloc(struct proc *p, struct file *fp, int minfd, int *fdp)
 	for (fd = minfd; fd < NOFILE; fd++)
 		if (p->p_fd[fd] == NULL) {
 			p->p_fd[fd] = fp;
+			p->p_fdflags[fd] = 0;
 			*fdp = fd;
 			return 0;
 		}
@@ -71,14 +70,15 @@ fd_close_on_exec(struct proc *p)
 	int fd;
 
 	for (fd = 0; fd < NOFILE; fd++)
-		if (p->p_fd[fd] != NULL && (p->p_fd[fd]->f_flag & FCLOEXEC)) {
+		if (p->p_fd[fd] != NULL && (p->p_fdflags[fd] & UF_EXCLOSE)) {
 			fdrop(p->p_fd[fd]);
 			p->p_fd[fd] = NULL;
+			p->p_fdflags[fd] = 0;
 		}
 }
 
-static int
-open_flags(int oflags)
+int
+open_fflags(int oflags)
 {
 	int f = 0;
 
@@ -95,34 +95,7 @@ open_flags(int oflags)
 	}
 	if (oflags & O_NONBLOCK)
 		f |= FNONBLOCK;
-	if (oflags & O_CLOEXEC)
-		f |= FCLOEXEC;
+	if (oflags & O_APPEND)
+		f |= FAPPEND;
 	return f;
-}
-
-int
-vfs_open(const char *path, int oflags, struct file **fpp)
-{
-	int flag = open_flags(oflags);
-
-	if ((oflags & O_ACCMODE) == O_ACCMODE)
-		return EINVAL;
-	if (devfs_is_dev(path))
-		return devfs_open(path, flag, fpp);
-	if (oflags & (O_CREAT | O_TRUNC))
-		return EROFS;
-	return initrd_open(path, flag, oflags & O_DIRECTORY, fpp);
-}
-
-int
-vfs_stat(const char *path, struct stat *st)
-{
-	struct file *fp;
-	int error = vfs_open(path, O_RDONLY, &fp);
-
-	if (error)
-		return error;
-	error = fp->f_ops->fo_stat(fp, st);
-	fdrop(fp);
-	return error;
 }

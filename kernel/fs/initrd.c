@@ -2,17 +2,23 @@
  * initrd.c - the read-only root file system, served straight from the
  * ustar archive in memory (the Multiboot module). At boot the archive is
  * indexed once: every file and directory becomes a node, and directories
- * the archive only implies ("bin" for "bin/sh") are added. Files are read
- * in place; nothing is ever copied or written.
+ * the archive only implies ("bin" for "bin/sh") are added, as are "dev"
+ * and "tmp" (where devices and the RAM file system live, see vfs.c). Files
+ * are read in place; nothing is ever copied or written. Its operations
+ * for the file-system switch are initrd_vfsops.
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/dirent.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include "kernel/fs/initrd.h"
 #include "kernel/fs/devfs.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/kprintf.h"
+#include "proc/proc.h"
 #include "vm/vm.h"
 
 #define BLOCK		512
@@ -145,6 +151,7 @@ initrd_init(const void *archive, size_t size)
 		return ENOMEM;
 	add_node("", DT_DIR);
 	add_node("dev", DT_DIR);
+	add_node("tmp", DT_DIR);
 	for (i = 0; i < devfs_count(); i++)
 		add_node(devfs_name(i), DT_CHR);
 	while (p + BLOCK <= end) {
@@ -184,9 +191,8 @@ under_a_file(const char *norm)
 }
 
 /*
- * The node a path names. POSIX errors: the empty path names nothing
- * (ENOENT), and a file cannot be passed through ("file/x") or named as a
- * directory ("file/"): ENOTDIR.
+ * The node a path names ("" is the root). POSIX errors: a file cannot be
+ * passed through ("file/x") or named as a directory ("file/"): ENOTDIR.
  */
 int
 initrd_lookup(const char *path, const struct initrd_node **np)
@@ -194,8 +200,6 @@ initrd_lookup(const char *path, const struct initrd_node **np)
 	char norm[INITRD_PATHMAX];
 	const struct initrd_node *n;
 
-	if (path[0] == '\0')
-		return ENOENT;
 	if (initrd_normalize(path, norm, sizeof(norm)) != 0)
 		return ENAMETOOLONG;
 	if ((n = find(norm)) == NULL)
@@ -239,6 +243,7 @@ node_stat(struct file *fp, struct stat *st)
 	const struct initrd_node *node = fp->f_data;
 
 	memset(st, 0, sizeof(*st));
+	st->st_dev = VFS_DEV_INITRD;
 	st->st_ino = node - nodes + 1;
 	st->st_mode = node->mode | (node->type == DT_DIR ? S_IFDIR : S_IFREG);
 	st->st_nlink = 1;
@@ -247,7 +252,8 @@ node_stat(struct file *fp, struct stat *st)
 	st->st_size = node->size;
 	st->st_blksize = BLOCK;
 	st->st_blocks = (node->size + BLOCK - 1) / BLOCK;
-	st->st_mtim.tv_sec = node->mtime;
+	st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec =
+	    node->mtime;
 	return 0;
 }
 
@@ -266,43 +272,62 @@ is_child(const struct initrd_node *dir, const struct initrd_node *n)
 	return strchr(rest, '/') == NULL;
 }
 
+/* The node of the directory that holds n ("" for the root itself). */
+static const struct initrd_node *
+parent_of(const struct initrd_node *n)
+{
+	char buf[INITRD_PATHMAX];
+	char *slash;
+
+	strlcpy(buf, n->path, sizeof(buf));
+	slash = strrchr(buf, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		buf[0] = '\0';
+	return find(buf);
+}
+
 /*
- * Directories: read() is getdents(), one struct dirent per child. f_offset
- * is the node index to continue from.
+ * Directories: read() is getdents(), one struct dirent per child after "."
+ * and "..". f_offset counts: 0 ".", 1 "..", then 2 + the node index to
+ * continue from.
  */
 static int
 dir_read(struct file *fp, void *ubuf, size_t n, size_t *done)
 {
-	const struct initrd_node *dir = fp->f_data;
-	struct dirent d;
-	int error;
+	const struct initrd_node *dir = fp->f_data, *c;
+	const char *name;
+	int error = 0;
 
 	*done = 0;
-	for (; fp->f_offset < nnodes; fp->f_offset++) {
-		const struct initrd_node *c = &nodes[fp->f_offset];
-		const char *name;
-		size_t namelen, reclen;
-
-		if (!is_child(dir, c))
-			continue;
-		name = strrchr(c->path, '/');
-		name = name != NULL ? name + 1 : c->path;
-		namelen = strlen(name);
-		reclen = (offsetof(struct dirent, d_name) + namelen + 1 + 3) & ~3u;
-		if (*done + reclen > n)
-			return *done == 0 ? EINVAL : 0;
-		memset(&d, 0, sizeof(d));
-		d.d_fileno = fp->f_offset + 1;
-		d.d_reclen = reclen;
-		d.d_type = c->type;
-		d.d_namlen = namelen;
-		memcpy(d.d_name, name, namelen);
-		error = copyout(&d, (char *)ubuf + *done, reclen);
-		if (error)
-			return error;
-		*done += reclen;
+	for (; error == 0 && fp->f_offset < nnodes + 2; fp->f_offset++) {
+		if (fp->f_offset < 2) {
+			c = fp->f_offset == 0 ? dir : parent_of(dir);
+			name = fp->f_offset == 0 ? "." : "..";
+		} else {
+			c = &nodes[fp->f_offset - 2];
+			if (!is_child(dir, c))
+				continue;
+			name = strrchr(c->path, '/');
+			name = name != NULL ? name + 1 : c->path;
+		}
+		error = vfs_dirent_out(ubuf, n, done, c - nodes + 1, c->type, name);
 	}
-	return 0;
+	if (error == ENOSPC) {
+		fp->f_offset--;		/* that entry comes next time */
+		return *done == 0 ? EINVAL : 0;
+	}
+	return error;
+}
+
+/* The directory's resolved path, for fchdir(). */
+static int
+dir_path(struct file *fp, char *buf, size_t size)
+{
+	const struct initrd_node *dir = fp->f_data;
+
+	return strlcpy(buf, dir->path, size) < size ? 0 : ENAMETOOLONG;
 }
 
 static const struct fileops file_ops = {
@@ -315,24 +340,67 @@ static const struct fileops dir_ops = {
 	.fo_read = dir_read,
 	.fo_write = ro_write,
 	.fo_stat = node_stat,
+	.fo_path = dir_path,
 };
 
-int
-initrd_open(const char *path, int flag, int want_dir, struct file **fpp)
+static int
+initrd_open(const char *rest, int oflags, int mode, const struct ucred *cr,
+    struct file **fpp)
 {
 	const struct initrd_node *n;
-	struct file *fp;
+	int flag = open_fflags(oflags), error, want;
+
+	(void)mode;
+	if ((error = initrd_lookup(rest, &n)) != 0)
+		return error == ENOENT && (oflags & O_CREAT) ? EROFS : error;
+	if ((oflags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return EEXIST;
+	if ((flag & FWRITE) || (oflags & O_TRUNC))
+		return n->type == DT_DIR ? EISDIR : EROFS;
+	if ((oflags & O_DIRECTORY) && n->type != DT_DIR)
+		return ENOTDIR;
+	want = (flag & FREAD) ? R_OK : 0;
+	if ((error = vaccess(n->type == DT_DIR ? S_IFDIR : S_IFREG, n->mode,
+	    n->uid, n->gid, cr->cr_uid, cr->cr_gid, want)) != 0)
+		return error;
+	*fpp = falloc(n->type == DT_DIR ? &dir_ops : &file_ops, (void *)n,
+	    flag);
+	return *fpp == NULL ? ENOMEM : 0;
+}
+
+static int
+initrd_stat(const char *rest, const struct ucred *cr, struct stat *st)
+{
+	const struct initrd_node *n;
+	struct file f;
 	int error;
 
-	if ((error = initrd_lookup(path, &n)) != 0)
+	(void)cr;
+	if ((error = initrd_lookup(rest, &n)) != 0)
 		return error;
-	if (flag & FWRITE)
-		return n->type == DT_DIR ? EISDIR : EROFS;
-	if (want_dir && n->type != DT_DIR)
-		return ENOTDIR;
-	fp = falloc(n->type == DT_DIR ? &dir_ops : &file_ops, (void *)n, flag);
-	if (fp == NULL)
-		return ENOMEM;
-	*fpp = fp;
+	memset(&f, 0, sizeof(f));
+	f.f_data = (void *)n;
+	return node_stat(&f, st);
+}
+
+/* Executables are read in place: the archive is contiguous in memory. */
+static int
+initrd_image(const char *rest, const char **image, size_t *size, int *release)
+{
+	const struct initrd_node *n;
+	int error;
+
+	if ((error = initrd_lookup(rest, &n)) != 0)
+		return error;
+	*image = n->data;
+	*size = n->size;
+	*release = 0;
 	return 0;
 }
+
+const struct vfsops initrd_vfsops = {
+	.vfs_name = "initrd",
+	.vfs_open = initrd_open,
+	.vfs_stat = initrd_stat,
+	.vfs_image = initrd_image,
+};

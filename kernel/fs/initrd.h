@@ -25,7 +25,6 @@ struct initrd_node {
 
 int	initrd_init(const void *archive, size_t size);
 int	initrd_lookup(const char *path, const struct initrd_node **np);
-int	initrd_open(const char *path, int flag, int want_dir, struct file **fpp);
 int	initrd_count(void);
 
 /* Pure helpers, shared with the host tests. */

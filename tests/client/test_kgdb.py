@@ -122,9 +122,12 @@ def build_debug_tree():
            "its gdb server on 127.0.0.1",
            n.stdout[-2000:] + n.stderr)
     # Its kernel and initrd by name: `all` would also point ./kernel.elf,
-    # the user's, at this build.
+    # the user's, at this build. The Makefile spells a build directory
+    # inside the checkout relative to it, so the targets are spelt so too.
+    rel = os.path.relpath(build, emu.ROOT)
+    name = build if rel.startswith("..") else rel
     run = subprocess.run(["make", "-s", "OPT=-O0", "B=" + build,
-                          build + "/kernel.elf", build + "/initrd.tar"],
+                          name + "/kernel.elf", name + "/initrd.tar"],
                          cwd=emu.ROOT, capture_output=True, text=True)
     if run.returncode != 0:
         report("debug_kernel_builds", False, "make OPT=-O0 failed",

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """test_shell.py - the interactive shell on the serial console, typed at the
 way a user types: the line editor (arrows, Home/End, Delete, history, ^R,
-Tab completion, ^C, a line longer than the tty's buffer), job control with
-job specifications (^Z, jobs, bg, fg, kill -STOP/-CONT %N), and what
-happens on exit and ^D (init starts a new shell and says so). Each check
-sends keys and waits for the text it expects on the console. Prints
-"TEST shell.NAME PASS|FAIL: why".
+Tab completion, ^C, a line longer than the tty's buffer), cd /tmp and a
+file written with > and grepped, job control with job specifications (^Z,
+jobs, bg, fg, kill -STOP/-CONT %N), and what happens on exit and ^D (init
+starts a new shell and says so). Each check sends keys and waits for the
+text it expects on the console. Prints "TEST shell.NAME PASS|FAIL: why".
 """
 import os
 import re
@@ -117,6 +117,13 @@ def main():
         con.command(b"echo " + b"x" * 1500 + b" | wc -c\r")
         report(con, "long_line", con.expect(b"\n    1501\r\n", 20),
                "the 1,500-character line did not run whole")
+        # What a new user does first: cd /tmp, write a file, grep it.
+        con.command(b"cd /tmp\r")
+        con.command(b"echo hello > notes; echo world >> notes\r")
+        con.command(b"pwd; grep -n o notes\r")
+        report(con, "cd_write_grep",
+               con.expect(b"\n/tmp\r\n1:hello\r\n2:world\r\n"),
+               "cd /tmp, > and grep did not work at the prompt")
 
         # ^Z stops the foreground job; bg and fg take job specifications.
         con.command(b"sleep 30\r")

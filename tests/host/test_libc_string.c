@@ -1,5 +1,5 @@
 // SOURCES: user/libc/string.c user/libc/strtok.c user/libc/strcase.c user/libc/strdup.c user/libc/strsep.c
-// CFLAGS: -fno-builtin -Dmemcpy=k_memcpy -Dmemmove=k_memmove -Dmemset=k_memset -Dmemcmp=k_memcmp -Dmemchr=k_memchr -Dstrlen=k_strlen -Dstrnlen=k_strnlen -Dstrcmp=k_strcmp -Dstrncmp=k_strncmp -Dstrcpy=k_strcpy -Dstrncpy=k_strncpy -Dstrlcpy=k_strlcpy -Dstrcat=k_strcat -Dstrncat=k_strncat -Dstrchr=k_strchr -Dstrrchr=k_strrchr -Dstrstr=k_strstr -Dstrspn=k_strspn -Dstrcspn=k_strcspn -Dstrpbrk=k_strpbrk -Dstrtok=k_strtok -Dstrtok_r=k_strtok_r -Dstrcasecmp=k_strcasecmp -Dstrncasecmp=k_strncasecmp -Dstrdup=k_strdup -Dstrndup=k_strndup -Dstrsep=k_strsep
+// CFLAGS: -fno-builtin -Dmemcpy=k_memcpy -Dmemmove=k_memmove -Dmemset=k_memset -Dmemcmp=k_memcmp -Dmemchr=k_memchr -Dstrlen=k_strlen -Dstrnlen=k_strnlen -Dstrcmp=k_strcmp -Dstrncmp=k_strncmp -Dstrcpy=k_strcpy -Dstrncpy=k_strncpy -Dstrlcpy=k_strlcpy -Dstrlcat=k_strlcat -Dstrcat=k_strcat -Dstrncat=k_strncat -Dstrchr=k_strchr -Dstrrchr=k_strrchr -Dstrstr=k_strstr -Dstrspn=k_strspn -Dstrcspn=k_strcspn -Dstrpbrk=k_strpbrk -Dstrtok=k_strtok -Dstrtok_r=k_strtok_r -Dstrcasecmp=k_strcasecmp -Dstrncasecmp=k_strncasecmp -Dstrdup=k_strdup -Dstrndup=k_strndup -Dstrsep=k_strsep
 /*
  * test_libc_string.c - the string and memory functions of user/libc
  * (string.c, strtok.c, strcase.c, strdup.c), renamed k_*, against known
@@ -13,6 +13,7 @@
 
 /* glibc declares strlcpy only in newer versions: make sure ours is known. */
 size_t	k_strlcpy(char *, const char *, size_t);
+size_t	k_strlcat(char *, const char *, size_t);
 
 /* The host's own functions, used to set up and check (renamed above). */
 #undef memcmp
@@ -157,6 +158,14 @@ test_str(void)
 		CHECK(k_strlcpy(buf, "hi", sizeof(buf)) == 2 && strcmp(buf, "hi") == 0);
 		buf[0] = 'q';
 		CHECK(k_strlcpy(buf, "x", 0) == 1 && buf[0] == 'q');
+	}
+	CASE("strlcat") {
+		strcpy(buf, "ab");
+		CHECK(k_strlcat(buf, "cd", 5) == 4 && strcmp(buf, "abcd") == 0);
+		strcpy(buf, "ab");
+		CHECK(k_strlcat(buf, "cdef", 5) == 6 && strcmp(buf, "abcd") == 0);
+		memcpy(buf, "abcd", 4);		/* no NUL within size */
+		CHECK(k_strlcat(buf, "xy", 4) == 6 && memcmp(buf, "abcd", 4) == 0);
 	}
 	CASE("strcat") {
 		strcpy(buf, "ab");

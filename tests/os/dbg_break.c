@@ -80,17 +80,18 @@ test_break_backtrace(void)
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 1 at 0x");
 	DBG_EXPECT(&run, "(dbg) run\nStarting program: /bin/demo\n");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n(dbg) backtrace\n#0  0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n#1  0x");
-	DBG_EXPECT(&run, " in step_b () <step_b+");
-	DBG_EXPECT(&run, ">\n#2  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
-	DBG_EXPECT(&run, ">\n#3  0x");
-	DBG_EXPECT(&run, " in compute () <compute+");
-	DBG_EXPECT(&run, ">\n#4  0x");
-	DBG_EXPECT(&run, " in main () <main+");
-	DBG_EXPECT(&run, ">\n(dbg) quit\n");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_c (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\treturn 3 * x + 1;\n=> 0x");
+	DBG_EXPECT(&run, "(dbg) backtrace\n#0  step_c (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n#1  0x");
+	DBG_EXPECT(&run, " in step_b (x=");
+	DBG_EXPECT(&run, "\n#2  0x");
+	DBG_EXPECT(&run, " in step_a (x=");
+	DBG_EXPECT(&run, "\n#3  0x");
+	DBG_EXPECT(&run, "compute (n=");
+	DBG_EXPECT(&run, "\n#4  0x");
+	DBG_EXPECT(&run, "main (argc=");
+	DBG_EXPECT(&run, "\n(dbg) quit\n");
 	DBG_ABSENT(&run, "#5");
 	DBG_ABSENT(&run, "total =");	/* quit killed it */
 	return 0;
@@ -105,18 +106,19 @@ test_stepi_exact(void)
 		return 1;
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1 at 0x%x\n", seq(0)));
-	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq>\n",
-	    seq(0)));
-	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_seq () <dbg_seq+1>\n",
-	    seq(1)));
+	DBG_EXPECT(&run, dbg_fmt("Breakpoint 1, 0x%08x in dbg_seq () <dbg_seq>\n"
+	    "=> 0x%x <dbg_seq>:\tnop\n", seq(0), seq(0)));
+	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_seq () <dbg_seq+1>\n"
+	    "=> 0x%x <dbg_seq+1>:\tmov    $0x7,%%eax\n", seq(1), seq(1)));
 	DBG_EXPECT(&run, dbg_fmt("(dbg) si\n0x%08x in dbg_seq () <dbg_seq+6>\n",
 	    seq(6)));
 	DBG_EXPECT(&run, dbg_fmt("eip            0x%-17x0x%x <dbg_seq+6>\n",
 	    seq(6), seq(6)));
 	/* stepi 2 shows only where it ends: into the call. */
 	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi 2\n0x%08x in dbg_leaf () <dbg_leaf>\n"
+	    "=> 0x%x <dbg_leaf>:\tadd    $0x64,%%eax\n"
 	    "(dbg) info registers eax\neax            0xa                10\n",
-	    (unsigned)(uintptr_t)dbg_leaf));
+	    (unsigned)(uintptr_t)dbg_leaf, (unsigned)(uintptr_t)dbg_leaf));
 	DBG_EXPECT(&run, dbg_fmt("(dbg) stepi\n0x%08x in dbg_leaf () <dbg_leaf+3>\n",
 	    (unsigned)(uintptr_t)dbg_leaf + 3));
 	DBG_EXPECT(&run, "[Inferior 1 (process ");
@@ -141,7 +143,7 @@ test_nexti_over_call(void)
 	    seq(15)));
 	DBG_EXPECT(&run, dbg_fmt("#0  0x%08x in dbg_seq () <dbg_seq+15>\n#1  0x",
 	    seq(15)));
-	DBG_EXPECT(&run, " in main () <main+");
+	DBG_EXPECT(&run, "main (argc=");
 	DBG_EXPECT(&run, "exited with code 110]\n");
 	return 0;
 }
@@ -154,20 +156,20 @@ test_finish(void)
 	    "delete\nfinish\nfinish\nkill\n", demo))
 		return 1;
 	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  step_c (x=0) at "
+	    "user/bin/demo.c:");
+	DBG_EXPECT(&run, " in step_b (x=");
+	DBG_EXPECT(&run, "\nValue returned is $1 = 1\n");	/* step_c(0) */
 	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
-	DBG_EXPECT(&run, " in step_c () <step_c>\n0x");
-	DBG_EXPECT(&run, " in step_b () <step_b+");
-	DBG_EXPECT(&run, ">\nValue returned is $1 = 1\n");	/* step_c(0) */
-	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
-	DBG_EXPECT(&run, ">\nValue returned is $2 = 3\n");	/* step_b(0) */
+	DBG_EXPECT(&run, " in step_a (x=");
+	DBG_EXPECT(&run, "\nValue returned is $2 = 3\n");	/* step_b(0) */
 	DBG_EXPECT(&run, "(dbg) bt\n#0  0x");
-	DBG_EXPECT(&run, " in step_a () <step_a+");
+	DBG_EXPECT(&run, " in step_a (x=");
 	DBG_EXPECT(&run, "#1  0x");
-	DBG_EXPECT(&run, " in compute () <compute+");
-	DBG_EXPECT(&run, ">\nValue returned is $3 = 6\n");	/* step_a(0) */
-	DBG_EXPECT(&run, " in main () <main+");
-	DBG_EXPECT(&run, ">\nValue returned is $4 = 90\n");	/* compute(5) */
+	DBG_EXPECT(&run, "compute (n=");
+	DBG_EXPECT(&run, "\nValue returned is $3 = 6\n");	/* step_a(0) */
+	DBG_EXPECT(&run, "main (argc=");
+	DBG_EXPECT(&run, "\nValue returned is $4 = 90\n");	/* compute(5) */
 	DBG_EXPECT(&run, "(dbg) kill\n[Inferior 1 (process ");
 	DBG_EXPECT(&run, ") killed]\n");
 	return 0;
@@ -208,19 +210,21 @@ test_hbreak_counts(void)
 	DBG_CLEAN_EXIT(&run);
 	DBG_EXPECT(&run, "(dbg) hbreak step_b\nHardware assisted breakpoint 1 at 0x");
 	DBG_EXPECT(&run, "(dbg) break step_c\nBreakpoint 2 at 0x");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
-	DBG_EXPECT(&run, " in step_b () <step_b>\n");
-	DBG_EXPECT(&run, "\nBreakpoint 2, 0x");
-	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_b (x=0) at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\nBreakpoint 2, step_c (x=0) at");
+	DBG_EXPECT(&run, "\nBreakpoint 1, step_b (x=1) at");
 	DBG_EXPECT(&run, "(dbg) info breakpoints\n"
 	    "Num     Type            Disp Enb Address    What\n"
 	    "1       hw breakpoint   keep y   0x");
-	DBG_EXPECT(&run, " <step_b>\n\tbreakpoint already hit 2 times\n"
+	DBG_EXPECT(&run, " in step_b at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 2 times\n"
 	    "2       breakpoint      keep y   0x");
-	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 1 time\n");
+	DBG_EXPECT(&run, " in step_c at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 1 time\n");
 	DBG_EXPECT(&run, "(dbg) delete 1\n(dbg) c\nContinuing.\n\n"
-	    "Breakpoint 2, 0x");
-	DBG_EXPECT(&run, " <step_c>\n\tbreakpoint already hit 2 times\n");
+	    "Breakpoint 2, step_c (x=1) at");
+	DBG_EXPECT(&run, " in step_c at user/bin/demo.c:");
+	DBG_EXPECT(&run, "\n\tbreakpoint already hit 2 times\n");
 	DBG_EXPECT(&run, "(dbg) info breakpoints\nNo breakpoints or watchpoints.\n");
 	DBG_EXPECT(&run, "total = 90\n");
 	DBG_EXPECT(&run, "exited with code 90]\n");
@@ -247,42 +251,58 @@ test_abbreviations(void)
 }
 
 /*
- * The session docs/debugging.md walks through, step by step: what the
- * document shows is what dbg prints (addresses aside, which the compiler
- * chooses).
+ * The session docs/debugging.md walks through on /bin/demo, step by step:
+ * what the document shows is what dbg prints (addresses aside, which the
+ * compiler chooses).
  */
 static int
 test_doc_walkthrough(void)
 {
 	if (dbg_session(&run, "break step_c\nrun\nbacktrace\ninfo registers "
-	    "eip esp ebp\nx/4xb step_c\nstepi\nstepi\nfinish\ndelete 1\n"
-	    "watch counter\ncontinue\ncontinue\nprint counter\nprint total\n"
-	    "print/x total\nprint ratio\nx/4dw &counter\ninfo breakpoints\n"
-	    "delete\nbreak mean\ncontinue\nfinish\ninfo float\nquit\n", demo))
+	    "eip esp ebp\nx/4xb step_c\nx/3i $pc\nstepi\nnexti\nfinish\n"
+	    "delete 1\nwatch counter\ncontinue\ncontinue\nprint counter\n"
+	    "print total\nprint/x total\nprint ratio\nprint &counter\n"
+	    "x/4dw &counter\ninfo breakpoints\ndelete\nbreak mean\ncontinue\n"
+	    "finish\np $st0\np $eax\ninfo float\nquit\n", demo))
 		return 1;
 	DBG_CLEAN_EXIT(&run);
-	DBG_EXPECT(&run, "Breakpoint 1, 0x");
+	DBG_EXPECT(&run, ": file user/bin/demo.c, line 55.\n");
+	DBG_EXPECT(&run, "Breakpoint 1, step_c (x=0) at user/bin/demo.c:55\n"
+	    "55\t\treturn 3 * x + 1;\n=> 0x");
+	DBG_EXPECT(&run, " <step_c+6>:\tlea    (%eax,%eax,1),%edx\n");
 	DBG_EXPECT(&run, "#4  0x");
+	DBG_EXPECT(&run, " in main (argc=1, argv=0x");
 	DBG_EXPECT(&run, "(dbg) info registers eip esp ebp\neip            0x");
-	DBG_EXPECT(&run, " <step_c>\nesp            0x");
+	DBG_EXPECT(&run, " <step_c+6>\nesp            0x");
 	DBG_EXPECT(&run, "\nebp            0x");
 	DBG_EXPECT(&run, " <step_c>:\t0x55\t0x89\t0xe5\t0x");
-	DBG_EXPECT(&run, "(dbg) stepi\n0x");
-	DBG_EXPECT(&run, " in step_c () <step_c+1>\n(dbg) stepi\n0x");
-	DBG_EXPECT(&run, " in step_c () <step_c+3>\n(dbg) finish\n"
-	    "Run till exit from #0  0x");
+	DBG_EXPECT(&run, "(dbg) x/3i $pc\n=> 0x");
+	DBG_EXPECT(&run, "\tlea    0x1(%eax,%edx,1),%eax\n   0x");
+	DBG_EXPECT(&run, "\tpop    %ebp\n(dbg) stepi\n0x");
+	DBG_EXPECT(&run, "\t55\t\treturn 3 * x + 1;\n=> 0x");
+	DBG_EXPECT(&run, "(dbg) nexti\n0x");
+	DBG_EXPECT(&run, "\t56\t}\n=> 0x");
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
+	DBG_EXPECT(&run, " in step_b (x=<optimized out>) at user/bin/demo.c:61\n"
+	    "61\t\treturn step_c(x) + 2;\n");
 	DBG_EXPECT(&run, "Value returned is $1 = 1\n(dbg) delete 1\n"
 	    "(dbg) watch counter\nHardware watchpoint 2: counter\n");
-	DBG_EXPECT(&run, "Old value = 0\nNew value = 1\n");
+	DBG_EXPECT(&run, "Old value = 0\nNew value = 1\ncompute (n=<optimized "
+	    "out>) at user/bin/demo.c:90\n");
 	DBG_EXPECT(&run, "Old value = 1\nNew value = 2\n");
 	DBG_EXPECT(&run, "(dbg) print counter\n$2 = 2\n(dbg) print total\n"
 	    "$3 = 18\n(dbg) print/x total\n$4 = 0x12\n(dbg) print ratio\n"
-	    "$5 = 2.5\n(dbg) x/4dw &counter\n0x");
+	    "$5 = 2.5\n(dbg) print &counter\n$6 = (int *) 0x");
+	DBG_EXPECT(&run, " <counter>\n(dbg) x/4dw &counter\n0x");
 	DBG_EXPECT(&run, " <counter>:\t2\t");
 	DBG_EXPECT(&run, "2       hw watchpoint   keep y              counter\n"
 	    "\tbreakpoint already hit 2 times\n(dbg) delete\n");
-	DBG_EXPECT(&run, "Breakpoint 3, 0x");
-	DBG_EXPECT(&run, " in mean () <mean>\n(dbg) finish\n");
+	DBG_EXPECT(&run, ": file user/bin/demo.c, line 73.\n");
+	DBG_EXPECT(&run, "Breakpoint 3, mean (sum=90, n=5) at user/bin/demo.c:73\n");
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  mean (sum=90, n=5)");
+	DBG_EXPECT(&run, " in main (argc=1, argv=0x");
+	DBG_EXPECT(&run, "Value returned is $7 = 18\n(dbg) p $st0\n$8 = 18\n"
+	    "(dbg) p $eax\n$9 = 90\n");
 	DBG_EXPECT(&run, "(dbg) info float\n=>R7: Valid   "
 	    "0x40039000000000000000 +18\n");
 	return 0;

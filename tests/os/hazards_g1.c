@@ -11,17 +11,14 @@
 
 /* A sleeper that must still be untraced and asleep after a refused call. */
 #define UNTOUCHED(pid)	do {						\
+		int mib_[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, (pid) }; \
 		struct kinfo_proc kp_;					\
-		int slot_, found_ = 0;					\
-		for (slot_ = 0; slot_ < 64; slot_++)			\
-			if (kproc(slot_, &kp_) == 0 && kp_.kp_pid == (pid)) { \
-				found_ = 1;				\
-				KT_CHECK(kp_.kp_tracer == 0 &&		\
-				    kp_.kp_state != KP_STOP,		\
-				    "target traced by %d, state %d",	\
-				    kp_.kp_tracer, kp_.kp_state);	\
-			}						\
-		KT_CHECK(found_, "target %d gone", (int)(pid));		\
+		size_t len_ = sizeof(kp_);				\
+		KT_CHECK(sysctl(mib_, 4, &kp_, &len_, NULL, 0) == 0,	\
+		    "target %d gone", (int)(pid));			\
+		KT_CHECK(kp_.ki_tracer == 0 && kp_.ki_stat != SSTOP,	\
+		    "target traced by %d, state %d",			\
+		    kp_.ki_tracer, kp_.ki_stat);			\
 	} while (0)
 
 HZ_CASE(test_attach_self) { PT_ERR(EINVAL, PT_ATTACH, getpid(), 0, 0); return 0; }
@@ -46,7 +43,7 @@ HZ_CASE(test_attach_zombie)
 
 	if (pid == 0)
 		_exit(0);
-	KT_CHECK(pt_await_state(pid, KP_ZOMBIE) == 0, "no zombie");
+	KT_CHECK(pt_await_state(pid, SZOMB) == 0, "no zombie");
 	PT_ERR(ESRCH, PT_ATTACH, pid, 0, 0);
 	PT_EXITS(pid, 0);
 	return 0;
@@ -64,7 +61,7 @@ HZ_CASE(test_attach_other_uid)
 		_exit(0);
 	}
 	pt_track(target);
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	a = fork();
 	if (a == 0) {
 		setuid(1000);
@@ -118,7 +115,7 @@ HZ_CASE(test_getregs_untraced)
 	int wfd;
 	pid_t pid = pt_sleeper(&wfd);
 
-	KT_CHECK(pid > 0 && pt_await_state(pid, KP_SLEEP) == 0, "no sleeper");
+	KT_CHECK(pid > 0 && pt_await_state(pid, SSLEEP) == 0, "no sleeper");
 	PT_ERR(EPERM, PT_GETREGS, pid, &r, 0);
 	UNTOUCHED(pid);
 	pt_release(wfd, 0);

@@ -45,10 +45,10 @@ HZ_CASE(test_tracer_exits)
 	int wfd;
 	pid_t c = pt_sleeper(&wfd), t;
 
-	KT_CHECK(c > 0 && pt_await_state(c, KP_SLEEP) == 0, "no sleeper");
+	KT_CHECK(c > 0 && pt_await_state(c, SSLEEP) == 0, "no sleeper");
 	KT_CHECK((t = tracer_that_exits(c)) > 0, "the tracer did not attach");
 	PT_EXITS(t, 0);
-	KT_CHECK(pt_await_state(c, KP_SLEEP) == 0, "C is not running on");
+	KT_CHECK(pt_await_state(c, SSLEEP) == 0, "C is not running on");
 	PT_ERR(EPERM, PT_GETREGS, c, &r, 0);
 	PT_ERR(EPERM, PT_CONTINUE, c, 1, 0);
 	PT_OK(PT_ATTACH, c, 0, 0);		/* an ordinary attach */
@@ -89,7 +89,7 @@ HZ_CASE(test_attach_stopped)
 	int wfd, st;
 	pid_t c = pt_sleeper(&wfd);
 
-	KT_CHECK(c > 0 && pt_await_state(c, KP_SLEEP) == 0, "no sleeper");
+	KT_CHECK(c > 0 && pt_await_state(c, SSLEEP) == 0, "no sleeper");
 	kill(c, SIGSTOP);
 	KT_CHECK(waitpid(c, &st, WUNTRACED) == c && WIFSTOPPED(st),
 	    "job stop: %s", pt_str(st));
@@ -97,7 +97,7 @@ HZ_CASE(test_attach_stopped)
 	PT_STOP(c, SIGSTOP);
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0, "a second stop");
 	PT_OK(PT_DETACH, c, 1, 0);
-	KT_CHECK(pt_await_state(c, KP_SLEEP) == 0, "not running after detach");
+	KT_CHECK(pt_await_state(c, SSLEEP) == 0, "not running after detach");
 	pt_release(wfd, 8);
 	PT_EXITS(c, 8);
 	return 0;

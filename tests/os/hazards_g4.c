@@ -140,7 +140,7 @@ HZ_CASE(test_stepped)
 	close(cmd[0]);
 	for (i = 0; i < ROUNDS; i++) {
 		KT_CHECK(write(cmd[1], i % 2 ? "s" : "g", 1) == 1, "write");
-		KT_CHECK(pt_await_state(c, KP_SLEEP) == 0, "child not asleep");
+		KT_CHECK(pt_await_state(c, SSLEEP) == 0, "child not asleep");
 		KT_CHECK(attach_poke_detach(c, &found) == 0, "round %d", i);
 	}
 	close(cmd[1]);

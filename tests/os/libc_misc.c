@@ -1,21 +1,17 @@
 /*
  * libc_misc.c - the parts of Kestrel's libc that depend on the system it
  * runs on: sysconf and getpagesize against the kernel's real limits, pause,
- * lstat, access on the read-only tree, the calls that fail with ENOSYS
- * until the kernel has them (and change nothing), the user and group
- * databases in /etc, the calendar functions, and the x87 math library and
- * strtod running inside Kestrel.
+ * lstat, access on the read-only tree, the user and group databases in
+ * /etc, the calendar functions, and the x87 math library and strtod
+ * running inside Kestrel.
  */
 #include <sys/mman.h>
 #include <sys/kinfo.h>
-#include <sys/select.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <math.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -108,46 +104,6 @@ test_lstat_access(void)
 	errno = 0;
 	KT_CHECK(access("/bin/sh", 8) == -1 && errno == EINVAL,
 	    "bad mode: errno %d", errno);
-	return 0;
-}
-
-/* Each call the kernel lacks fails with ENOSYS and changes nothing. */
-static int
-test_enosys(void)
-{
-	struct utsname u;
-	struct pollfd pfd = { 0, POLLIN, 0 };
-	struct stat st;
-	char buf[64];
-	fd_set set;
-
-#define NOSYS(call) do {						\
-	errno = 0;							\
-	KT_CHECK((call) && errno == ENOSYS, "%s: errno %d", #call, errno); \
-} while (0)
-	NOSYS(getcwd(buf, sizeof(buf)) == NULL);
-	NOSYS(chdir("/bin") == -1);
-	NOSYS(fchdir(0) == -1);
-	NOSYS(unlink("/etc/passwd") == -1);
-	NOSYS(rmdir("/test") == -1);
-	NOSYS(mkdir("/newdir", 0755) == -1);
-	NOSYS(rename("/etc/passwd", "/etc/x") == -1);
-	NOSYS(remove("/etc/group") == -1);
-	NOSYS(ftruncate(1, 0) == -1);
-	NOSYS(fcntl(0, F_GETFD) == -1);
-	NOSYS(mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE,
-	    -1, 0) == MAP_FAILED);
-	NOSYS(munmap((void *)0x10000000, 4096) == -1);
-	NOSYS(mprotect((void *)0x10000000, 4096, PROT_READ) == -1);
-	NOSYS(poll(&pfd, 1, 0) == -1);
-	FD_ZERO(&set);
-	FD_SET(0, &set);
-	KT_CHECK(FD_ISSET(0, &set) && !FD_ISSET(1, &set), "FD_SET");
-	NOSYS(select(1, &set, NULL, NULL, NULL) == -1);
-	NOSYS(uname(&u) == -1);
-#undef NOSYS
-	KT_CHECK(stat("/etc/passwd", &st) == 0 && stat("/etc/group", &st) == 0,
-	    "a file went missing");
 	return 0;
 }
 
@@ -252,7 +208,6 @@ main(void)
 	kt_run("sysconf", test_sysconf);
 	kt_run("pause", test_pause);
 	kt_run("lstat_access", test_lstat_access);
-	kt_run("enosys", test_enosys);
 	kt_run("passwd", test_passwd);
 	kt_run("time", test_time);
 	kt_run("math", test_math);

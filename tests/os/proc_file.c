@@ -128,8 +128,21 @@ test_getdents(void)
 	char buf[8];
 	int fd;
 
+	struct stat root, bin;
+	int n = 0;
+
+	KT_CHECK(stat("/", &root) == 0 && stat("/bin", &bin) == 0, "stat");
 	KT_CHECK((dir = opendir("/bin")) != NULL, "opendir");
 	while ((d = readdir(dir)) != NULL) {
+		/* "." and ".." come first, naming the directory and its parent. */
+		if (n == 0)
+			KT_CHECK(strcmp(d->d_name, ".") == 0 &&
+			    d->d_fileno == bin.st_ino && d->d_type == DT_DIR,
+			    "the first entry is %s, not .", d->d_name);
+		if (n++ == 1)
+			KT_CHECK(strcmp(d->d_name, "..") == 0 &&
+			    d->d_fileno == root.st_ino, "the second entry is "
+			    "%s, not ..", d->d_name);
 		for (i = 0; i < 4; i++)
 			if (strcmp(d->d_name, want[i]) == 0)
 				found[i]++;

@@ -5,7 +5,7 @@
  * the books balancing: 1,000 fork+exit cycles, a fork bomb and running out
  * of memory all end with the free-page count where it started.
  */
-// RUN: qemu | -m 16
+// RUN: qemu | -m 24
 // TIMEOUT: 120
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lib/ktest.h"
+#include "lib/pressure.h"
 
 #define PAGE		4096
 #define USRSTACK	0xbfc00000u
@@ -24,20 +25,6 @@
 static int gval = 1;			/* .data */
 static char zeroes[8 * PAGE];		/* .bss, never written before the test */
 static char shared_buf[2 * PAGE];
-
-/* Poll (up to ~3 s) until the kernel has reaped everything: nprocs again. */
-static int
-await_nprocs(int nprocs)
-{
-	int i;
-
-	for (i = 0; i < 300; i++) {
-		if (kinfo(KINFO_NPROCS) == nprocs)
-			return 1;
-		usleep(10000);
-	}
-	return 0;
-}
 
 static int
 xread(int fd, void *buf, size_t n)
@@ -324,7 +311,7 @@ test_fork_bomb(void)
 	KT_CHECK(waitpid(root, &status, 0) == root, "waitpid root");
 	KT_CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
 	    "root status %#x", status);
-	KT_CHECK(await_nprocs(nprocs), "%d processes left, %d before",
+	KT_CHECK(kt_await_nprocs(nprocs), "%d processes left, %d before",
 	    kinfo(KINFO_NPROCS), nprocs);
 	close(fds[0]);
 	KT_CHECK(kt_free_pages() == before, "free pages %d after the bomb, %d "
@@ -370,44 +357,6 @@ test_out_of_memory(void)
 	return 0;
 }
 
-static char stack_reserve[16 * PAGE];
-
-/*
- * Own every page we will write from now on (stack, our buffers, errno's),
- * so that no write needs a copy-on-write page while memory is short.
- */
-static void
-own_pages(void)
-{
-	volatile char pad[8 * PAGE];
-
-	memset((char *)pad, 1, sizeof(pad));
-	memset(stack_reserve, 1, sizeof(stack_reserve));
-	errno = 0;
-}
-
-/* The hog: on "go" it takes all but a few pages, then frees one per byte read. */
-static void __attribute__((noreturn))
-hog(int cmd, int ack)
-{
-	char c, *top = sbrk(0);
-
-	alarm(20);
-	own_pages();
-	if (read(cmd, &c, 1) != 1)
-		_exit(1);
-	while (kt_free_pages() > 4 && sbrk(PAGE) != (void *)-1) {
-		top[0] = 1;
-		top += PAGE;
-	}
-	write(ack, "r", 1);
-	while (read(cmd, &c, 1) == 1) {
-		sbrk(-PAGE);
-		write(ack, "f", 1);
-	}
-	_exit(0);
-}
-
 /*
  * The forker: on each byte read, one attempt to fork (or, with exec, to
  * execute /test/badelf/good, which exits 42); it reports the errno (0:
@@ -423,7 +372,7 @@ forker(int cmd, int res, int exec)
 	char c;
 
 	alarm(20);
-	own_pages();
+	kt_own_pages();
 	while (read(cmd, &c, 1) == 1) {
 		int before = kt_free_pages();
 		pid_t pid = exec ? -1 : fork();
@@ -442,40 +391,31 @@ forker(int cmd, int res, int exec)
 }
 
 /*
- * A hog holds all but a few pages and gives them back one at a time; after
- * each, another process tries to fork (or exec). Wherever it runs out of
- * memory (kernel stack, argument buffer, page directory, page tables,
- * pages), it must fail cleanly: EAGAIN or ENOMEM, no page lost, and the
- * caller keeps running, until the call succeeds.
+ * A hog (lib/pressure.c) holds all but a few pages and gives them back one
+ * at a time; after each, another process tries to fork (or exec). Wherever
+ * it runs out of memory (kernel stack, argument buffer, page directory,
+ * page tables, pages), it must fail cleanly: EAGAIN or ENOMEM, no page
+ * lost, and the caller keeps running, until the call succeeds.
  */
 static int
 under_pressure(int exec)
 {
-	int hcmd[2], hack[2], fcmd[2], fres[2], r[2], status, i, failures = 0;
+	int fcmd[2], fres[2], r[2], status, i, failures = 0;
 	int nprocs = kinfo(KINFO_NPROCS);
 	const char *what = exec ? "exec" : "fork";
-	pid_t hog_pid, forker_pid;
-	char c;
+	struct hog hog;
+	pid_t forker_pid;
 
-	own_pages();
-	KT_CHECK(pipe(hcmd) == 0 && pipe(hack) == 0 && pipe(fcmd) == 0 &&
-	    pipe(fres) == 0, "pipe");
+	kt_own_pages();
+	KT_CHECK(pipe(fcmd) == 0 && pipe(fres) == 0, "pipe");
 	forker_pid = fork();
 	if (forker_pid == 0) {
-		close(hcmd[0]), close(hcmd[1]), close(hack[0]), close(hack[1]);
 		close(fcmd[1]), close(fres[0]);
 		forker(fcmd[0], fres[1], exec);
 	}
-	hog_pid = fork();
-	if (hog_pid == 0) {
-		close(fcmd[0]), close(fcmd[1]), close(fres[0]), close(fres[1]);
-		close(hcmd[1]), close(hack[0]);
-		hog(hcmd[0], hack[1]);
-	}
-	close(hcmd[0]), close(hack[1]), close(fcmd[0]), close(fres[1]);
-	own_pages();
-	write(hcmd[1], "g", 1);
-	KT_CHECK(read(hack[0], &c, 1) == 1, "the hog did not report");
+	close(fcmd[0]), close(fres[1]);
+	kt_own_pages();
+	KT_CHECK(kt_hog_start(&hog, 4) == 0, "the hog did not report");
 	for (i = 0; i < 400; i++) {
 		write(fcmd[1], "f", 1);
 		if (read(fres[0], r, sizeof(r)) != sizeof(r))
@@ -486,21 +426,19 @@ under_pressure(int exec)
 		    "%s failed with errno %d", what, r[0]);
 		KT_CHECK(r[1] == 0, "a failed %s lost %d pages", what, r[1]);
 		failures++;
-		write(hcmd[1], "g", 1);
-		KT_CHECK(read(hack[0], &c, 1) == 1, "the hog died");
+		KT_CHECK(kt_hog_give(&hog) == 0, "the hog died");
 	}
-	close(hcmd[1]);
+	status = kt_hog_stop(&hog);
 	close(fcmd[1]);
-	KT_CHECK(waitpid(hog_pid, &status, 0) == hog_pid && WIFEXITED(status) &&
-	    WEXITSTATUS(status) == 0, "the hog's status %#x", status);
+	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "the hog's status %#x", status);
 	KT_CHECK(waitpid(forker_pid, &status, 0) == forker_pid, "waitpid");
 	KT_CHECK(!exec || (WIFEXITED(status) && WEXITSTATUS(status) == 42),
 	    "the exec never worked: status %#x", status);
 	KT_CHECK(failures > 0, "%s never failed: the test did not press", what);
 	KT_CHECK(i < 400, "%s did not recover after 400 pages", what);
 	/* If the forker died, init reaps the child it left. */
-	KT_CHECK(await_nprocs(nprocs), "processes left behind");
-	close(hack[0]);
+	KT_CHECK(kt_await_nprocs(nprocs), "processes left behind");
 	close(fres[0]);
 	return 0;
 }

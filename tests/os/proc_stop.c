@@ -154,7 +154,13 @@ test_stop_needs_wuntraced(void)
 	return 0;
 }
 
-/* Every stop signal stops by default, sent or raised. */
+/*
+ * Every stop signal stops by default, sent or raised. The child gets a
+ * process group of its own, whose parent (this case) is in another group
+ * of the session: the suite's own group is orphaned (its leader's parent is
+ * init, in another session), and there the terminal's stop signals are
+ * discarded (tests/os/tty_jobc.c).
+ */
 static int
 test_stop_signals(void)
 {
@@ -166,6 +172,7 @@ test_stop_signals(void)
 		pid_t pid = tracked_fork();
 
 		if (pid == 0) {
+			setpgid(0, 0);
 			signal(stops[i], SIG_DFL);
 			raise(stops[i]);
 			_exit(7);

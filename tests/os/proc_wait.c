@@ -6,12 +6,14 @@
  *
  * Stops and continues (WUNTRACED, WCONTINUED) are in proc_stop.c.
  */
-// RUN: qemu | -m 16
+// RUN: qemu | -m 24
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/kinfo.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lib/ktest.h"
@@ -36,21 +38,19 @@ wait_forever(void)
 		sigsuspend(&none);
 }
 
-/* The state of pid in the process table (KP_*), or 0 if it has no slot. */
+/* The state of pid (SRUN, SSLEEP, SSTOP, SZOMB), or 0 if there is none. */
 static int
 proc_state(pid_t pid, pid_t *ppid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	int slot;
+	size_t len = sizeof(kp);
 
-	for (slot = 0; slot < 64; slot++) {
-		if (kproc(slot, &kp) != 0 || kp.kp_pid != pid)
-			continue;
-		if (ppid != NULL)
-			*ppid = kp.kp_ppid;
-		return kp.kp_state;
-	}
-	return 0;
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
+		return 0;
+	if (ppid != NULL)
+		*ppid = kp.ki_ppid;
+	return kp.ki_stat;
 }
 
 /* Poll (up to ~2 s) until pid is in state want (0: gone). */
@@ -181,7 +181,7 @@ test_wnohang(void)
 	KT_CHECK(waitpid(-1, &status, WNOHANG) == 0,
 	    "WNOHANG (any) on a running child did not return 0");
 	close(fds[1]);		/* the child's read sees EOF and it exits */
-	KT_CHECK(await_state(pid, KP_ZOMBIE), "child never became a zombie");
+	KT_CHECK(await_state(pid, SZOMB), "child never became a zombie");
 	KT_CHECK(waitpid(pid, &status, WNOHANG) == pid,
 	    "WNOHANG on a zombie did not return its pid");
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 9,
@@ -271,8 +271,8 @@ test_wait_specific(void)
 		}
 		KT_CHECK(pids[i] > 0, "fork");
 	}
-	KT_CHECK(await_state(pids[0], KP_ZOMBIE) &&
-	    await_state(pids[2], KP_ZOMBIE), "children did not exit");
+	KT_CHECK(await_state(pids[0], SZOMB) &&
+	    await_state(pids[2], SZOMB), "children did not exit");
 	KT_CHECK(waitpid(pids[1], &status, 0) == pids[1], "waitpid(pid 1)");
 	KT_CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 12,
 	    "status of the middle child %#x", status);
@@ -305,7 +305,7 @@ test_wait_pgrp(void)
 		_exit(21);
 	}
 	KT_CHECK(read(fds[0], &c, 1) == 1, "child did not start");
-	KT_CHECK(await_state(pid, KP_ZOMBIE), "child did not exit");
+	KT_CHECK(await_state(pid, SZOMB), "child did not exit");
 	errno = 0;
 	KT_CHECK(waitpid(0, &status, WNOHANG) == -1 && errno == ECHILD,
 	    "waitpid(0) matched a child in another group (errno %d)", errno);
@@ -333,7 +333,7 @@ test_zombie(void)
 
 	if (pid == 0)
 		_exit(4);
-	KT_CHECK(await_state(pid, KP_ZOMBIE), "no zombie (state %d)",
+	KT_CHECK(await_state(pid, SZOMB), "no zombie (state %d)",
 	    proc_state(pid, NULL));
 	KT_CHECK(kill(pid, 0) == 0, "kill(zombie, 0): errno %d", errno);
 	KT_CHECK(kill(pid, SIGKILL) == 0, "kill(zombie, SIGKILL): errno %d",
@@ -447,7 +447,7 @@ test_orphan_zombie_reaped(void)
 		if (gc == 0)
 			_exit(0);
 		write(fds[1], &gc, sizeof(gc));
-		while (proc_state(gc, NULL) != KP_ZOMBIE)
+		while (proc_state(gc, NULL) != SZOMB)
 			sched_yield();
 		_exit(0);
 	}

@@ -11,6 +11,8 @@
  *   PT_ERR(err, req, pid, addr, data)    it fails with errno err
  *   PT_STOP(pid, sig)                    the next wait4 event is a stop with sig
  *   PT_EXITS(pid, code) / PT_KILLED(pid, sig)   ... an exit / a death by sig
+ *   PT_CONT_FREE(pid, sig)               take the system call stops out of
+ *                                        the event mask and continue
  *
  * Children: pt_traced(body) forks a child that does PT_TRACE_ME, stops with
  * SIGSTOP (collected here) and then exits with body()'s value;
@@ -29,6 +31,8 @@
 #include <sched.h>
 #include <sys/kinfo.h>
 #include <sys/ptrace.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <machine/reg.h>
@@ -144,6 +148,27 @@ pt_wait(pid_t pid)
 
 #define PT_CONT(pid, sig)	PT_OK(PT_CONTINUE, (pid), 1, (sig))
 
+/* The tracee's event mask, or -1. */
+static inline int
+pt_events(pid_t pid)
+{
+	int ev;
+
+	return ptrace(PT_GET_EVENT_MASK, pid, (caddr_t)&ev, sizeof(ev)) == 0 ?
+	    ev : -1;
+}
+
+/* Clear the system call stops from the event mask, then continue. */
+#define PT_CONT_FREE(pid, sig)						\
+	do {								\
+		int pt_ev_ = pt_events(pid);				\
+									\
+		KT_CHECK(pt_ev_ != -1, "PT_GET_EVENT_MASK: errno %d", errno); \
+		pt_ev_ &= ~PTRACE_SYSCALL;				\
+		PT_OK(PT_SET_EVENT_MASK, (pid), &pt_ev_, sizeof(pt_ev_)); \
+		PT_CONT((pid), (sig));					\
+	} while (0)
+
 /* A child traced by us, stopped at its SIGSTOP; then it exits with body(). */
 static inline pid_t
 pt_traced(int (*body)(void))
@@ -201,20 +226,20 @@ pt_release(int wfd, int code)
 	close(wfd);
 }
 
-/* The kproc state (KP_*) of pid, or 0 if there is no such process. */
+/* The ki_stat of pid (SRUN, SSLEEP, SSTOP, SZOMB), or 0 if there is none. */
 static inline int
 pt_state(pid_t pid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	int slot;
+	size_t len = sizeof(kp);
 
-	for (slot = 0; slot < 64; slot++)
-		if (kproc(slot, &kp) == 0 && kp.kp_pid == pid)
-			return kp.kp_state;
-	return 0;
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
+		return 0;
+	return kp.ki_stat;
 }
 
-/* Let other processes run until pid is in state (KP_*); 0, or -1 after a while. */
+/* Let other processes run until pid is in state (S*); 0, or -1 after a while. */
 static inline int
 pt_await_state(pid_t pid, int state)
 {

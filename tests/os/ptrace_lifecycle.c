@@ -4,7 +4,8 @@
  * (the tracer first, then the original parent, whose getppid() never
  * changed), and what becomes of tracees when their tracer exits or is
  * killed: attached ones run on, PT_TRACE_ME children die, none is left
- * stopped.
+ * stopped; and a traced zombie whose parent keeps no zombies is released
+ * as soon as the tracer is done with it.
  */
 #include "ptrace_lib.h"
 
@@ -14,11 +15,11 @@ PT_CASE(attach_detach_running)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	PT_OK(PT_ATTACH, s, 0, 0);
 	PT_STOP(s, SIGSTOP);
 	PT_OK(PT_DETACH, s, 1, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "detached process not running");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "detached process not running");
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "status after detach: %s",
 	    pt_str(st));
 	pt_release(wfd, 33);
@@ -33,11 +34,11 @@ PT_CASE(attach_continue_detach)
 	int wfd;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	PT_OK(PT_ATTACH, s, 0, 0);
 	PT_STOP(s, SIGSTOP);
 	PT_CONT(s, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "tracee not back in read");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "tracee not back in read");
 	kill(s, SIGUSR1);
 	PT_STOP(s, SIGUSR1);
 	PT_OK(PT_DETACH, s, 1, 0);	/* SIGUSR1 dropped */
@@ -52,7 +53,7 @@ PT_CASE(attach_job_stopped)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	kill(s, SIGSTOP);
 	KT_CHECK(waitpid(s, &st, WUNTRACED) == s && WIFSTOPPED(st),
 	    "job stop: %s", pt_str(st));
@@ -60,7 +61,7 @@ PT_CASE(attach_job_stopped)
 	PT_STOP(s, SIGSTOP);
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "a second stop: %s", pt_str(st));
 	PT_CONT(s, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "tracee not running again");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "tracee not running again");
 	KT_CHECK(waitpid(s, &st, WNOHANG) == 0, "a second stop: %s", pt_str(st));
 	pt_release(wfd, 35);
 	PT_EXITS(s, 35);
@@ -118,7 +119,7 @@ PT_CASE(parent_sees_exit_after_child_debugger)
 	KT_CHECK(ppid == getpid(), "getppid() in the tracee = %d, parent %d",
 	    ppid, getpid());
 	write(cmd[1], "x", 1);
-	KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+	KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0,
 	    "parent saw the exit before the debugger: %s", pt_str(st));
 	write(go[1], "g", 1);
@@ -162,7 +163,7 @@ PT_CASE(parent_sees_exit_after_unrelated_debugger)
 	KT_CHECK(read(ready[0], &k, 1) == 1, "debugger did not attach");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0, "status while traced");
 	write(cmd[1], "x", 1);
-	KT_CHECK(pt_await_state(c, KP_ZOMBIE) == 0, "child did not exit");
+	KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
 	KT_CHECK(waitpid(c, &st, WNOHANG) == 0,
 	    "parent saw the exit before the debugger: %s", pt_str(st));
 	write(go[1], "g", 1);
@@ -186,7 +187,7 @@ PT_CASE(tracer_killed_attached_survives)
 
 	KT_CHECK(pipe(sync) == 0, "pipe");
 	s = pt_sleeper(&wfd);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0) {
 		int st;
@@ -199,10 +200,10 @@ PT_CASE(tracer_killed_attached_survives)
 			sleep(10);
 	}
 	KT_CHECK(read(sync[0], &k, 1) == 1, "tracer did not attach");
-	KT_CHECK(pt_state(s) == KP_STOP, "tracee not stopped");
+	KT_CHECK(pt_state(s) == SSTOP, "tracee not stopped");
 	kill(t, SIGKILL);
 	PT_KILLED(t, SIGKILL);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0,
 	    "tracee left stopped (state %d)", pt_state(s));
 	PT_OK(PT_ATTACH, s, 0, 0);	/* not traced any more: attachable */
 	PT_STOP(s, SIGSTOP);
@@ -249,7 +250,7 @@ PT_CASE(tracer_killed_traceme_child_dies)
 	KT_CHECK(pipe(sync) == 0, "pipe");
 	t = tracer_of_stopped_child(sync, 1);
 	KT_CHECK(read(sync[0], &c, sizeof(c)) == sizeof(c), "no tracee");
-	KT_CHECK(pt_state(c) == KP_STOP, "tracee not stopped");
+	KT_CHECK(pt_state(c) == SSTOP, "tracee not stopped");
 	kill(t, SIGKILL);
 	PT_KILLED(t, SIGKILL);
 	KT_CHECK(pt_await_state(c, 0) == 0, "the PT_TRACE_ME child lives on "
@@ -266,12 +267,12 @@ PT_CASE(tracer_exits_before_attach_stop)
 	int wfd;
 	pid_t s = pt_sleeper(&wfd), t;
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0)
 		_exit(ptrace(PT_ATTACH, s, NULL, 0) == 0 ? 0 : 1);
 	PT_EXITS(t, 0);
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0,
 	    "tracee left stopped (state %d)", pt_state(s));
 	pt_release(wfd, 37);
 	PT_EXITS(s, 37);
@@ -299,7 +300,7 @@ PT_CASE(tracer_wait_any)
 	int wfd, st;
 	pid_t s = pt_sleeper(&wfd), t;
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "sleeper not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "sleeper not asleep");
 	t = pt_track(fork());
 	if (t == 0) {
 		if (ptrace(PT_ATTACH, s, NULL, 0) < 0)
@@ -314,8 +315,8 @@ PT_CASE(tracer_wait_any)
 			_exit(5);
 		_exit(0);
 	}
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0 ||
-	    pt_state(s) == KP_STOP, "no tracee");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0 ||
+	    pt_state(s) == SSTOP, "no tracee");
 	usleep(20000);
 	pt_release(wfd, 38);
 	PT_EXITS(t, 0);
@@ -323,7 +324,79 @@ PT_CASE(tracer_wait_any)
 	return 0;
 }
 
+/*
+ * A parent that ignores SIGCHLD (or set SA_NOCLDWAIT) keeps no zombies,
+ * traced children included: once the debugger has collected the exit (or
+ * has gone without collecting it), the child's slot is free at once and
+ * the parent's wait finds no child.
+ */
+static int
+zombie_released(int how, int debugger_collects)
+{
+	struct sigaction sa;
+	int cmd[2], ready[2], go[2], nprocs = kinfo(KINFO_NPROCS), st;
+	pid_t c, d;
+	char k;
 
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = how == SA_NOCLDWAIT ? SIG_DFL : SIG_IGN;
+	sa.sa_flags = how;
+	KT_CHECK(sigaction(SIGCHLD, &sa, NULL) == 0, "sigaction");
+	KT_CHECK(pipe(cmd) == 0 && pipe(ready) == 0 && pipe(go) == 0, "pipe");
+	c = pt_track(fork());
+	if (c == 0) {
+		while (read(cmd[0], &k, 1) != 1)
+			;
+		_exit(1);
+	}
+	d = pt_track(fork());
+	if (d == 0) {
+		if (ptrace(PT_ATTACH, c, NULL, 0) < 0)
+			_exit(101);
+		if (waitpid(c, &st, 0) != c || !WIFSTOPPED(st))
+			_exit(102);
+		ptrace(PT_CONTINUE, c, (caddr_t)1, 0);
+		write(ready[1], "r", 1);
+		if (debugger_collects &&
+		    (waitpid(c, &st, 0) != c || !WIFEXITED(st)))
+			_exit(104);
+		write(ready[1], "c", 1);
+		read(go[0], &k, 1);
+		_exit(0);
+	}
+	KT_CHECK(read(ready[0], &k, 1) == 1, "debugger did not attach");
+	write(cmd[1], "x", 1);
+	KT_CHECK(read(ready[0], &k, 1) == 1 && k == 'c',
+	    "debugger did not collect the exit");
+	if (!debugger_collects) {
+		KT_CHECK(pt_await_state(c, SZOMB) == 0, "child did not exit");
+		write(go[1], "g", 1);
+		KT_CHECK(waitpid(d, &st, 0) == -1 && errno == ECHILD,
+		    "wait for the debugger: %s", pt_str(st));
+	}
+	KT_CHECK(pt_state(c) == 0, "the traced zombie is kept (state %d)",
+	    pt_state(c));
+	KT_CHECK(waitpid(c, &st, WNOHANG) == -1 && errno == ECHILD,
+	    "the parent still has the child: %s", pt_str(st));
+	write(go[1], "g", 1);
+	KT_CHECK(kt_await_nprocs(nprocs), "processes left behind");
+	return 0;
+}
+
+PT_CASE(traced_zombie_released_sigchld_ignored)
+{
+	return zombie_released(0, 1);
+}
+
+PT_CASE(traced_zombie_released_nocldwait)
+{
+	return zombie_released(SA_NOCLDWAIT, 1);
+}
+
+PT_CASE(traced_zombie_released_when_tracer_exits)
+{
+	return zombie_released(0, 0);
+}
 
 int
 main(void)
@@ -345,5 +418,11 @@ main(void)
 	kt_run("tracer_exits_traceme_child_dies",
 	    tracer_exits_traceme_child_dies);
 	kt_run("tracer_wait_any", tracer_wait_any);
+	kt_run("traced_zombie_released_sigchld_ignored",
+	    traced_zombie_released_sigchld_ignored);
+	kt_run("traced_zombie_released_nocldwait",
+	    traced_zombie_released_nocldwait);
+	kt_run("traced_zombie_released_when_tracer_exits",
+	    traced_zombie_released_when_tracer_exits);
 	return kt_finish();
 }

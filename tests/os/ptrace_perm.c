@@ -35,7 +35,7 @@ PT_CASE(esrch_zombie)
 
 	if (pid == 0)
 		_exit(3);
-	KT_CHECK(pt_await_state(pid, KP_ZOMBIE) == 0, "child not a zombie");
+	KT_CHECK(pt_await_state(pid, SZOMB) == 0, "child not a zombie");
 	PT_ERR(ESRCH, PT_ATTACH, pid, 0, 0);
 	PT_ERR(ESRCH, PT_GETREGS, pid, 0, 0);
 	PT_ERR(ESRCH, PT_READ_D, pid, 0x8048000, 0);
@@ -52,7 +52,7 @@ PT_CASE(esrch_traced_zombie)
 
 	KT_CHECK(pid > 0, "no tracee");
 	PT_CONT(pid, 0);
-	KT_CHECK(pt_await_state(pid, KP_ZOMBIE) == 0, "tracee not a zombie");
+	KT_CHECK(pt_await_state(pid, SZOMB) == 0, "tracee not a zombie");
 	PT_ERR(ESRCH, PT_GETREGS, pid, 0, 0);
 	PT_ERR(ESRCH, PT_CONTINUE, pid, 1, 0);
 	PT_ERR(ESRCH, PT_DETACH, pid, 1, 0);
@@ -328,7 +328,7 @@ PT_CASE(ebusy_not_stopped)
 
 	KT_CHECK(pid > 0, "no tracee");
 	PT_CONT(pid, 0);
-	KT_CHECK(pt_await_state(pid, KP_SLEEP) == 0, "tracee not asleep");
+	KT_CHECK(pt_await_state(pid, SSLEEP) == 0, "tracee not asleep");
 	PT_ERR(EBUSY, PT_GETREGS, pid, &r, 0);
 	PT_ERR(EBUSY, PT_CONTINUE, pid, 1, 0);
 	PT_ERR(EBUSY, PT_STEP, pid, 1, 0);
@@ -356,7 +356,7 @@ PT_CASE(ebusy_stop_not_collected)
 
 	KT_CHECK(pid > 0, "no tracee");
 	PT_CONT(pid, 0);
-	KT_CHECK(pt_await_state(pid, KP_STOP) == 0, "tracee did not stop");
+	KT_CHECK(pt_await_state(pid, SSTOP) == 0, "tracee did not stop");
 	PT_ERR(EBUSY, PT_GETREGS, pid, &r, 0);
 	PT_ERR(EBUSY, PT_CONTINUE, pid, 1, 0);
 	PT_ERR(EBUSY, PT_READ_D, pid, 0x8048000, 0);
@@ -374,7 +374,7 @@ PT_CASE(eperm_not_traced)
 	int wfd;
 	pid_t s = pt_sleeper(&wfd);
 
-	KT_CHECK(pt_await_state(s, KP_SLEEP) == 0, "child not asleep");
+	KT_CHECK(pt_await_state(s, SSLEEP) == 0, "child not asleep");
 	PT_ERR(EPERM, PT_GETREGS, s, &r, 0);
 	PT_ERR(EPERM, PT_CONTINUE, s, 1, 0);
 	PT_ERR(EPERM, PT_DETACH, s, 1, 0);

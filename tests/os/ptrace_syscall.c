@@ -8,8 +8,10 @@
  * is a user SIGSEGV); a step from the entry stop ends right after the int;
  * an exec under PT_SYSCALL is one stop.
  *
- * Each request arms the stop for the next resume only: PT_CONTINUE from a
- * syscall stop runs free (docs/ptrace.md explains the choice).
+ * The stops stay armed, as FreeBSD keeps them in the event mask: after
+ * PT_TO_SCE and kin, PT_CONTINUE stops at the next call too, until the
+ * tracer takes them out of the mask (PT_CONT_FREE); ptrace_events.c has
+ * the rules of the mask itself.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,7 +78,7 @@ PT_CASE(entry_stop_change_argument)
 	    r.r_ecx == args[1] && r.r_edx == args[2], "registers disagree");
 	r.r_edx = 3;
 	PT_OK(PT_SETREGS, pid, &r, 0);
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 3);		/* write() returned 3 */
 	close(pfd[1]);
 	KT_CHECK(read(pfd[0], buf, sizeof(buf)) == 3 &&
@@ -101,7 +103,7 @@ PT_CASE(entry_stop_change_fd)
 	PT_OK(PT_GETREGS, pid, &r, 0);
 	r.r_ebx = other[1];
 	PT_OK(PT_SETREGS, pid, &r, 0);
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 5);
 	close(other[1]);
 	KT_CHECK(read(other[0], buf, sizeof(buf)) == 5, "nothing on the other pipe");
@@ -135,7 +137,7 @@ PT_CASE(exit_stop_change_result)
 	KT_CHECK(r.r_eax == (uint32_t)pid, "eax %u", r.r_eax);
 	r.r_eax = 12345;
 	PT_OK(PT_SETREGS, pid, &r, 0);
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 0);
 	return 0;
 }
@@ -189,8 +191,8 @@ PT_CASE(syscall_args_and_errors)
 	return 0;
 }
 
-/* PT_CONTINUE from a syscall stop runs free: the requests are one-shot. */
-PT_CASE(continue_after_syscall_stop_runs_free)
+/* PT_CONTINUE from a syscall stop stops at the next one: the stops stay. */
+PT_CASE(continue_keeps_syscall_stops)
 {
 	struct ptrace_lwpinfo pl;
 	pid_t pid = pt_traced(kill0_close_exit);
@@ -199,6 +201,10 @@ PT_CASE(continue_after_syscall_stop_runs_free)
 	PT_OK(PT_SYSCALL, pid, 1, 0);
 	SC_STOP(pid, PL_FLAG_SCE, SYS_getpid, &pl);
 	PT_CONT(pid, 0);
+	SC_STOP(pid, PL_FLAG_SCX, SYS_getpid, &pl);
+	PT_CONT(pid, 0);
+	SC_STOP(pid, PL_FLAG_SCE, SYS_kill, &pl);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 1);
 	return 0;
 }
@@ -243,7 +249,7 @@ PT_CASE(out_of_range_number_enosys)
 		KT_CHECK(sr.sr_error == ENOSYS, "number %#x: error %d", bad[i],
 		    sr.sr_error);
 	}
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 5);
 	return 0;
 }
@@ -303,7 +309,7 @@ PT_CASE(signal_at_entry_stop)
 	SC_STOP(pid, PL_FLAG_SCE, SYS_sigaction, &pl);
 	PT_OK(PT_TO_SCE, pid, 1, 0);
 	SC_STOP(pid, PL_FLAG_SCE, SYS_getpid, &pl);
-	PT_CONT(pid, SIGUSR1);
+	PT_CONT_FREE(pid, SIGUSR1);
 	PT_EXITS(pid, 2);
 	return 0;
 }
@@ -342,7 +348,7 @@ PT_CASE(sc_requests_need_syscall_stop)
 	SC_STOP(pid, PL_FLAG_SCE, SYS_getpid, &pl);
 	KT_CHECK(pl.pl_siginfo.si_signo == 0, "siginfo at a syscall stop");
 	PT_ERR(EINVAL, PT_GET_SC_RET, pid, &sr, sizeof(sr));
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 1);
 	return 0;
 }
@@ -364,7 +370,7 @@ PT_CASE(exit_stop_alone_has_arguments)
 	PT_OK(PT_GET_SC_ARGS, pid, args, sizeof(args));
 	KT_CHECK(args[0] == 12345, "close's argument %u at its exit stop",
 	    args[0]);
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 1);
 	return 0;
 }
@@ -405,7 +411,7 @@ PT_CASE(step_from_entry_stop)
 	KT_CHECK(r.r_eip == (uint32_t)sc_after, "step ended at %#x, expected %p",
 	    r.r_eip, sc_after);
 	KT_CHECK(r.r_eax == (uint32_t)pid, "eax %u", r.r_eax);
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 7);
 	return 0;
 }
@@ -443,7 +449,7 @@ PT_CASE(exit_stop_register_edits)
 			r.r_esp = 0xc0001000;
 		}
 		PT_OK(PT_SETREGS, pid, &r, 0);
-		PT_CONT(pid, 0);
+		PT_CONT_FREE(pid, 0);
 		if (k < 2) {
 			uint32_t at = (uint32_t)(k == 0 ? sc_resume : sc_after) + 1;
 
@@ -490,7 +496,7 @@ PT_CASE(exec_under_pt_syscall)
 	PT_OK(PT_SYSCALL, pid, 1, 0);
 	SC_STOP(pid, PL_FLAG_SCE, SYS_getpid, &pl);	/* not a second SIGTRAP */
 	KT_CHECK(!(pl.pl_flags & PL_FLAG_EXEC), "PL_FLAG_EXEC again");
-	PT_CONT(pid, 0);
+	PT_CONT_FREE(pid, 0);
 	PT_EXITS(pid, 44);
 	return 0;
 }
@@ -507,8 +513,7 @@ main(int argc, char **argv)
 	kt_run("entry_stop_change_fd", entry_stop_change_fd);
 	kt_run("exit_stop_change_result", exit_stop_change_result);
 	kt_run("syscall_args_and_errors", syscall_args_and_errors);
-	kt_run("continue_after_syscall_stop_runs_free",
-	    continue_after_syscall_stop_runs_free);
+	kt_run("continue_keeps_syscall_stops", continue_keeps_syscall_stops);
 	kt_run("out_of_range_number_enosys", out_of_range_number_enosys);
 	kt_run("unused_number_enosys", unused_number_enosys);
 	kt_run("kill_at_entry_stop", kill_at_entry_stop);

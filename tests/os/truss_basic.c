@@ -7,6 +7,8 @@
  * The known program is this one: "/test/truss_basic traced" makes a fixed
  * series of system calls. Its pid is learnt from its getpid() line; the
  * only other value that varies, sigreturn's stack address, is a '*'.
+ * "/test/truss_basic forking" forks a child that exits 5 and waits for it:
+ * the program truss -f follows into the child.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -50,6 +52,19 @@ traced_program(void)
 	wait4(-1, NULL, WNOHANG, NULL);
 	nanosleep(&one_ms, NULL);
 	return 3;
+}
+
+/* The program under truss -f: a fork, the child's exit, the wait. */
+static int
+forking_program(void)
+{
+	int st = 0;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(5);
+	wait4(pid, &st, 0, NULL);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 5 ? 0 : 1;
 }
 
 /*
@@ -194,17 +209,17 @@ PT_CASE(program_runs_untraced)
 	return 0;
 }
 
-/* The tracer of pid per the process table, or -1. */
+/* The tracer of pid per sysctl kern.proc.pid, or -1. */
 static pid_t
 tracer_of(pid_t pid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	int slot;
+	size_t len = sizeof(kp);
 
-	for (slot = 0; slot < 64; slot++)
-		if (kproc(slot, &kp) == 0 && kp.kp_pid == pid)
-			return kp.kp_tracer;
-	return -1;
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
+		return -1;
+	return kp.ki_tracer;
 }
 
 /* Read fd into buf until a whole line with text has come; 0, or -1 at EOF. */
@@ -249,13 +264,13 @@ PT_CASE(attach_and_detach_on_sigint)
 		_exit(c == 'q' ? 0 : 1);
 	}
 	close(cmd[0]);
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	snprintf(pidarg, sizeof(pidarg), "%d", target);
 	tr = spawn_captured(argv, &fd);
 	KT_CHECK(tr > 0, "cannot start truss");
 	while (tracer_of(target) != tr)
 		sched_yield();
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	write(cmd[1], "x", 1);
 	out[0] = '\0';
 	KT_CHECK(read_until(fd, out, sizeof(out), &n, "got x") == 0,
@@ -264,15 +279,99 @@ PT_CASE(attach_and_detach_on_sigint)
 	KT_CHECK(strstr(out, want) != NULL, "no read line in:\n%s", out);
 	call_line(want, sizeof(want), "write(1,\"got x\\n\",6)", " = 6 (0x6)");
 	KT_CHECK(strstr(out, want) != NULL, "no write line in:\n%s", out);
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0, "target not asleep");
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0, "target not asleep");
 	kill(tr, SIGINT);
 	PT_EXITS(tr, 0);
 	KT_CHECK(tracer_of(target) == 0, "still traced after truss left");
-	KT_CHECK(pt_await_state(target, KP_SLEEP) == 0,
+	KT_CHECK(pt_await_state(target, SSLEEP) == 0,
 	    "target left stopped (state %d)", pt_state(target));
 	write(cmd[1], "q", 1);
 	PT_EXITS(target, 0);
 	close(fd);
+	return 0;
+}
+
+/*
+ * The lines of out that start with pid's "%5d: " prefix, the prefix cut,
+ * into lines[]; the number of them.
+ */
+static int
+lines_of(char *text, pid_t pid, char lines[][160], int max)
+{
+	char pfx[16], *line, *end;
+	int n = 0;
+	size_t len;
+
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)pid);
+	for (line = text; *line != '\0' && n < max; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		len = end - line;
+		if (strncmp(line, pfx, strlen(pfx)) != 0)
+			continue;
+		len -= strlen(pfx);
+		if (len >= sizeof(lines[0]))
+			len = sizeof(lines[0]) - 1;
+		memcpy(lines[n], line + strlen(pfx), len);
+		lines[n++][len] = '\0';
+	}
+	return n;
+}
+
+/*
+ * truss -f: the child is traced from its birth ("<new process>"), every
+ * line starts with the pid it is about, and the child's exit is shown
+ * before the parent's wait4 returns with it (the tracer hears of a traced
+ * child's end first). The prefix is in the column count of the tabs.
+ */
+PT_CASE(follow_forks)
+{
+	char *argv[] = { TRUSS, "-f", SELF, "forking", NULL };
+	char got[8][160], want[4][160], call[80], buf[80], pfx[16], *at;
+	int fd, n, i, total = 0;
+	pid_t t = spawn_captured(argv, &fd), parent = -1, child = -1;
+
+	KT_CHECK(t > 0, "cannot start truss");
+	slurp(fd, out, sizeof(out));
+	close(fd);
+	PT_EXITS(t, 0);
+	KT_CHECK((at = strstr(out, "fork()")) != NULL &&
+	    sscanf(at - 7, "%d: fork()", &parent) == 1 &&
+	    (at = strstr(at, " = ")) != NULL && sscanf(at, " = %d", &child) == 1,
+	    "no fork line in:\n%s", out);
+	KT_CHECK(child > 0 && child != parent, "fork returned %d in:\n%s",
+	    child, out);
+	for (at = out; (at = strchr(at, '\n')) != NULL; at++)
+		total++;
+	n = lines_of(out, child, got, 8);
+	KT_CHECK(n == 3, "%d lines of the child in:\n%s", n, out);
+	KT_CHECK(strcmp(got[0], "<new process>") == 0, "child's first line "
+	    "\"%s\"", got[0]);
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)child);
+	padded(want[0], sizeof(want[0]), "exit(0x5)", strlen(pfx) +
+	    strlen("exit(0x5)"), "");
+	KT_CHECK(strcmp(got[1], want[0]) == 0, "child's exit line \"%s\"",
+	    got[1]);
+	KT_CHECK(strcmp(got[2], "process exit, rval = 5") == 0, "child's end "
+	    "\"%s\"", got[2]);
+	n = lines_of(out, parent, got, 8);
+	KT_CHECK(n == 4 && total == 7, "%d lines of the parent, %d in all, in:"
+	    "\n%s", n, total, out);
+	snprintf(pfx, sizeof(pfx), "%5d: ", (int)parent);
+	snprintf(buf, sizeof(buf), " = %d (0x%x)", child, child);
+	padded(want[0], sizeof(want[0]), "fork()", strlen(pfx) + 6, buf);
+	snprintf(call, sizeof(call), "wait4(%d,{ EXITED,val=5 },0x0,0x0)", child);
+	padded(want[1], sizeof(want[1]), call, strlen(pfx) + strlen(call), buf);
+	padded(want[2], sizeof(want[2]), "exit(0x0)", strlen(pfx) + 9, "");
+	snprintf(want[3], sizeof(want[3]), "process exit, rval = 0");
+	for (i = 0; i < 4; i++)
+		KT_CHECK(strcmp(got[i], want[i]) == 0, "parent's line %d is\n"
+		    "  \"%s\", expected\n  \"%s\"", i + 1, got[i], want[i]);
+	snprintf(buf, sizeof(buf), "%5d: process exit, rval = 5", (int)child);
+	at = strstr(out, buf);
+	snprintf(buf, sizeof(buf), "%5d: wait4(", (int)parent);
+	KT_CHECK(at != NULL && strstr(out, buf) > at, "the child's end after "
+	    "the parent's wait4 in:\n%s", out);
 	return 0;
 }
 
@@ -307,10 +406,13 @@ main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "traced") == 0)
 		return traced_program();
+	if (argc == 2 && strcmp(argv[1], "forking") == 0)
+		return forking_program();
 	kt_suite("truss_basic");
 	kt_run("trace_of_known_program", trace_of_known_program);
 	kt_run("program_runs_untraced", program_runs_untraced);
 	kt_run("attach_and_detach_on_sigint", attach_and_detach_on_sigint);
+	kt_run("follow_forks", follow_forks);
 	kt_run("usage_errors", usage_errors);
 	return kt_finish();
 }

@@ -3,22 +3,29 @@
  * again whenever the shell exits (and says so: typing exit or ^D at the
  * prompt gives a fresh shell, it does not end the system). With arguments (the kernel option
  * init=PROG and the words after "--") it runs that one program as the job
- * instead, in its own process group in the foreground of the console, and
+ * instead, as a session of its own in the foreground of the console, and
  * when the job ends it reports the status and powers the machine off with
  * the status as the emulator's exit code (128+N for a death by signal N):
  * this is how `make run-prog` and the test suite run programs. In both
  * cases it reaps every orphan that is handed to it.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define SHELL	"/bin/sh"
 
+/*
+ * Starts argv as a session of its own (setsid), with the console as its
+ * controlling terminal (TIOCSCTTY) and its group in the foreground, the way
+ * FreeBSD's getty and login start a user's shell. init itself stays outside
+ * that session: nothing typed at the console reaches it, and the kernel
+ * takes no default action of any signal for process 1.
+ */
 static pid_t
 spawn(char **argv)
 {
@@ -29,18 +36,13 @@ spawn(char **argv)
 		return -1;
 	}
 	if (pid == 0) {
-		setpgid(0, 0);
-		tcsetpgrp(0, getpid());
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTSTP, SIG_DFL);
-		signal(SIGTTOU, SIG_DFL);
+		if (setsid() == -1 || ioctl(STDIN_FILENO, TIOCSCTTY, 0) == -1)
+			perror("init: the console as controlling terminal");
 		execv(argv[0], argv);
 		fprintf(stderr, "init: cannot run %s: %s\n", argv[0],
 		    strerror(errno));
 		_exit(127);
 	}
-	setpgid(pid, pid);
-	tcsetpgrp(0, pid);
 	return pid;
 }
 
@@ -84,7 +86,6 @@ run_job(char **argv)
 	fflush(stdout);
 	status = wait_for(spawn(argv));
 	code = exit_code(status);
-	tcsetpgrp(0, getpgrp());
 	printf("\n");
 	if (WIFSIGNALED(status))
 		printf("init: job %s killed by signal %d\n", argv[0],
@@ -104,16 +105,12 @@ main(int argc, char **argv)
 		fprintf(stderr, "init: must run as process 1\n");
 		return 1;
 	}
-	signal(SIGINT, SIG_IGN);
-	signal(SIGTSTP, SIG_IGN);
-	signal(SIGTTOU, SIG_IGN);
 	if (argv[1] != NULL)
 		run_job(argv + 1);
 	for (;;) {
 		pid_t sh = spawn(shell);
 		int status = sh < 0 ? -1 : wait_for(sh);
 
-		tcsetpgrp(0, getpgrp());
 		if (status < 0) {
 			sleep(1);
 			continue;

@@ -1,6 +1,7 @@
 /*
  * ls - list directory contents: the names in a directory (read with
- * getdents through readdir), sorted. With no operand, lists "/". -l adds
+ * getdents through readdir), sorted. With no operand, lists the current
+ * directory; operands that are files come first, then each directory. -l adds
  * the mode, link count, owner, group and size of each entry (from stat);
  * -a includes names that begin with a dot.
  */
@@ -22,7 +23,10 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* "drwxr-xr-x": the file type, then read/write/execute for owner, group, others. */
+/*
+ * "drwxr-xr-x": the file type, then read/write/execute for owner, group,
+ * others (s for set-id, t for the sticky bit).
+ */
 static void
 mode_string(mode_t m, char *s)
 {
@@ -52,6 +56,8 @@ mode_string(mode_t m, char *s)
 		s[3] = s[3] == 'x' ? 's' : 'S';
 	if (m & S_ISGID)
 		s[6] = s[6] == 'x' ? 's' : 'S';
+	if (m & S_ISVTX)
+		s[9] = s[9] == 'x' ? 't' : 'T';
 	s[10] = '\0';
 }
 
@@ -121,26 +127,11 @@ list_dir(const char *dir)
 	return status;
 }
 
-static int
-list(const char *path, int header)
-{
-	struct stat st;
-
-	if (stat(path, &st) == -1) {
-		warn("%s", path);
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode))
-		return show(path, path);
-	if (header)
-		printf("%s:\n", path);
-	return list_dir(path);
-}
-
 int
 main(int argc, char *argv[])
 {
-	int c, i, status = 0;
+	int c, i, status = 0, shown = 0, many;
+	struct stat st;
 
 	while ((c = getopt(argc, argv, "al")) != -1) {
 		switch (c) {
@@ -156,12 +147,32 @@ main(int argc, char *argv[])
 		}
 	}
 	if (optind == argc)
-		return list("/", 0) == 0 ? 0 : 1;
+		return list_dir(".") == 0 ? 0 : 1;
+	many = argc - optind > 1;
+	qsort(argv + optind, argc - optind, sizeof(*argv), cmp_names);
+	/* As FreeBSD's ls: the files first, then each directory's entries. */
 	for (i = optind; i < argc; i++) {
-		if (i > optind && argc - optind > 1)
-			putchar('\n');
-		if (list(argv[i], argc - optind > 1) == -1)
+		if (stat(argv[i], &st) == -1) {
+			warn("%s", argv[i]);
 			status = 1;
+			argv[i] = NULL;
+		} else if (!S_ISDIR(st.st_mode)) {
+			if (show(argv[i], argv[i]) == -1)
+				status = 1;
+			shown = 1;
+			argv[i] = NULL;
+		}
+	}
+	for (i = optind; i < argc; i++) {
+		if (argv[i] == NULL)
+			continue;
+		if (shown)
+			putchar('\n');
+		if (many)
+			printf("%s:\n", argv[i]);
+		if (list_dir(argv[i]) == -1)
+			status = 1;
+		shown = 1;
 	}
 	return status;
 }

@@ -1,58 +1,87 @@
 /*
- * ps - list processes, one line per process-table slot in use (kproc):
- * PID, PPID, STAT, UID and COMMAND. STAT is the state letter (R running or
- * runnable, S sleeping, T stopped, Z zombie) followed, as in FreeBSD's ps,
- * by X when the process is being traced and + when it is in the terminal's
- * foreground process group.
+ * ps - list processes, one line each, from sysctl kern.proc.all (struct
+ * kinfo_proc, <sys/user.h>): PID, PPID, STAT, UID and COMMAND. STAT is the
+ * state letter (R running or runnable, S sleeping, T stopped, Z zombie)
+ * followed, as in FreeBSD's ps, by X when the process is being traced and
+ * + when it is in the terminal's foreground process group. UID is the real
+ * user id.
  */
-#include <sys/kinfo.h>
+#include <sys/types.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
+#include <err.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
-#define NSLOTS	256
-
 static char
-state_letter(int state)
+state_letter(char stat)
 {
-	switch (state) {
-	case KP_RUN:
+	switch (stat) {
+	case SRUN:
 		return 'R';
-	case KP_SLEEP:
+	case SSLEEP:
 		return 'S';
-	case KP_STOP:
+	case SSTOP:
 		return 'T';
-	case KP_ZOMBIE:
+	case SZOMB:
 		return 'Z';
 	default:
 		return '?';
 	}
 }
 
+/*
+ * Every process; *n says how many. The table can grow between asking the
+ * size and reading it, so a little room is added and a short buffer
+ * (ENOMEM) means asking again.
+ */
+static struct kinfo_proc *
+all_procs(size_t *n)
+{
+	static const int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
+	struct kinfo_proc *kp = NULL;
+	size_t len;
+
+	for (;;) {
+		if (sysctl(mib, 3, NULL, &len, NULL, 0) == -1)
+			err(1, "sysctl kern.proc.all");
+		len += 4 * sizeof(*kp);
+		if ((kp = realloc(kp, len)) == NULL)
+			err(1, "malloc");
+		if (sysctl(mib, 3, kp, &len, NULL, 0) == 0)
+			break;
+		if (errno != ENOMEM)
+			err(1, "sysctl kern.proc.all");
+	}
+	*n = len / sizeof(*kp);
+	return kp;
+}
+
 int
 main(void)
 {
-	struct kinfo_proc kp;
 	pid_t fg = tcgetpgrp(STDIN_FILENO);
+	struct kinfo_proc *kp;
 	char stat[4];
-	int slot, n;
+	size_t i, n;
+	int k;
 
+	kp = all_procs(&n);
 	printf("%5s %5s %-4s %5s %s\n", "PID", "PPID", "STAT", "UID", "COMMAND");
-	for (slot = 0; slot < NSLOTS; slot++) {
-		if (kproc(slot, &kp) == -1) {
-			if (errno == ESRCH)
-				continue;	/* an empty slot */
-			break;			/* past the end of the table */
-		}
-		n = 0;
-		stat[n++] = state_letter(kp.kp_state);
-		if (kp.kp_tracer != 0)
-			stat[n++] = 'X';
-		if (fg > 0 && kp.kp_pgid == fg)
-			stat[n++] = '+';
-		stat[n] = '\0';
-		printf("%5d %5d %-4s %5u %.*s\n", kp.kp_pid, kp.kp_ppid, stat,
-		    (unsigned)kp.kp_uid, (int)sizeof(kp.kp_comm), kp.kp_comm);
+	for (i = 0; i < n; i++) {
+		k = 0;
+		stat[k++] = state_letter(kp[i].ki_stat);
+		if (kp[i].ki_tracer != 0)
+			stat[k++] = 'X';
+		if (fg > 0 && kp[i].ki_pgid == fg)
+			stat[k++] = '+';
+		stat[k] = '\0';
+		printf("%5d %5d %-4s %5u %.*s\n", kp[i].ki_pid, kp[i].ki_ppid,
+		    stat, (unsigned)kp[i].ki_ruid, (int)sizeof(kp[i].ki_comm),
+		    kp[i].ki_comm);
 	}
+	free(kp);
 	return 0;
 }

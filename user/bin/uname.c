@@ -2,16 +2,13 @@
  * uname - the system's name: uname [-amnprsv]. -s the system (the
  * default), -n the node, -r the release, -v the version, -m the machine,
  * -p the processor, -a all of them but -p, in that order. The names come
- * from uname(2); while the kernel cannot answer it (ENOSYS), they are the
- * ones this program was built with, which are the same.
+ * from uname(2).
  */
 #include <sys/utsname.h>
-#include <errno.h>
+#include <stddef.h>
 #include <err.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
-#include <osreldate.h>
 
 #define SFLAG	0x01
 #define NFLAG	0x02
@@ -19,16 +16,6 @@
 #define VFLAG	0x08
 #define MFLAG	0x10
 #define PFLAG	0x20
-
-static void
-built_in(struct utsname *u)
-{
-	strlcpy(u->sysname, "Kestrel", sizeof(u->sysname));
-	strlcpy(u->nodename, "kestrel", sizeof(u->nodename));
-	strlcpy(u->release, __Kestrel_release, sizeof(u->release));
-	strlcpy(u->version, "Kestrel " __Kestrel_release, sizeof(u->version));
-	strlcpy(u->machine, "i386", sizeof(u->machine));
-}
 
 int
 main(int argc, char *argv[])
@@ -67,11 +54,8 @@ main(int argc, char *argv[])
 	}
 	if (flags == 0)
 		flags = SFLAG;
-	if (uname(&u) == -1) {
-		if (errno != ENOSYS)
-			err(1, "uname");
-		built_in(&u);
-	}
+	if (uname(&u) == -1)
+		err(1, "uname");
 	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		if (flags & fields[i].flag) {
 			printf("%s%s", first ? "" : " ",

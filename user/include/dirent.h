@@ -10,6 +10,7 @@ typedef struct __dirstream DIR;
 DIR	*opendir(const char *);
 struct dirent	*readdir(DIR *);
 int	closedir(DIR *);
+void	rewinddir(DIR *);
 int	dirfd(DIR *);
 ssize_t	getdents(int, char *, size_t);
 

@@ -21,7 +21,7 @@
 #define SEEK_CUR	1
 #define SEEK_END	2
 
-/* fcntl(2) commands; the call fails with ENOSYS until the kernel has it. */
+/* fcntl(2) commands */
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2

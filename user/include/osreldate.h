@@ -7,5 +7,6 @@
 #define _OSRELDATE_H_
 
 #define __Kestrel_release	"0.1"
+#define __Kestrel_version	1000	/* MMmmppp, as __FreeBSD_version (sysctl kern.osreldate) */
 
 #endif

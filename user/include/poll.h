@@ -1,6 +1,5 @@
 /*
  * poll.h - waiting for several descriptors, FreeBSD's names and values.
- * The kernel has no poll yet: poll fails with ENOSYS (nosys.c).
  */
 #ifndef _POLL_H_
 #define _POLL_H_
@@ -26,6 +25,8 @@ struct pollfd {
 
 #define INFTIM		(-1)	/* wait without a timeout */
 
+#ifndef _KERNEL
 int	poll(struct pollfd *, nfds_t, int);
+#endif
 
 #endif

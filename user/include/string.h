@@ -17,6 +17,7 @@ int	strncmp(const char *, const char *, size_t);
 char	*strcpy(char *__restrict, const char *__restrict);
 char	*strncpy(char *__restrict, const char *__restrict, size_t);
 size_t	strlcpy(char *__restrict, const char *__restrict, size_t);
+size_t	strlcat(char *__restrict, const char *__restrict, size_t);
 char	*strcat(char *__restrict, const char *__restrict);
 char	*strncat(char *__restrict, const char *__restrict, size_t);
 char	*strchr(const char *, int);

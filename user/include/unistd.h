@@ -49,6 +49,7 @@
 extern char **environ;
 
 pid_t	fork(void);
+pid_t	vfork(void) __attribute__((returns_twice));
 int	execve(const char *, char *const [], char *const []);
 int	execv(const char *, char *const []);
 int	execvp(const char *, char *const []);
@@ -63,6 +64,7 @@ off_t	lseek(int, off_t, int);
 int	dup(int);
 int	dup2(int, int);
 int	pipe(int [2]);
+int	pipe2(int [2], int);
 int	isatty(int);
 
 pid_t	getpid(void);
@@ -75,6 +77,9 @@ int	setuid(uid_t);
 int	setgid(gid_t);
 int	setpgid(pid_t, pid_t);
 pid_t	getpgrp(void);
+pid_t	getpgid(pid_t);
+pid_t	setsid(void);
+pid_t	getsid(pid_t);
 pid_t	tcgetpgrp(int);
 int	tcsetpgrp(int, pid_t);
 
@@ -86,19 +91,21 @@ int	pause(void);
 long	sysconf(int);
 int	getpagesize(void);
 
-/* Not in the kernel yet: these fail with ENOSYS (nosys.c). */
 char	*getcwd(char *, size_t);
 int	chdir(const char *);
 int	fchdir(int);
 int	unlink(const char *);
 int	rmdir(const char *);
+int	truncate(const char *, off_t);
 int	ftruncate(int, off_t);
-
-int	access(const char *, int);	/* over stat and open (access.c) */
+int	chown(const char *, uid_t, gid_t);
+int	access(const char *, int);
 
 int	brk(const void *);
 void	*sbrk(intptr_t);
-int	syscall(int, ...);
+#ifndef _KERNEL
+int	syscall(int, ...);	/* the kernel's syscall() is its dispatcher */
+#endif
 
 extern char *optarg;
 extern int optind, opterr, optopt, optreset;

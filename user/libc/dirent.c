@@ -1,6 +1,7 @@
 /*
- * dirent.c - opendir/readdir/closedir: a directory is read a bufferful of
- * records at a time with getdents, and readdir hands them out one by one.
+ * dirent.c - opendir/readdir/rewinddir/closedir: a directory is read a
+ * bufferful of records at a time with getdents, and readdir hands them out
+ * one by one.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -70,4 +71,12 @@ int
 dirfd(DIR *d)
 {
 	return d->fd;
+}
+
+/* Back to the first entry: the kernel's offset to 0, the buffer emptied. */
+void
+rewinddir(DIR *d)
+{
+	lseek(d->fd, 0, SEEK_SET);
+	d->pos = d->len = 0;
 }

@@ -1,11 +1,16 @@
 /*
  * signal.c - signal() on top of sigaction (BSD semantics: the handler stays
- * installed and interrupted system calls restart), raise, pause (over
- * sigsuspend), and the signal-set operations. A set is FreeBSD's: signal n is bit (n-1) % 32 of word (n-1) / 32.
+ * installed and interrupted system calls restart), raise (a signal to the
+ * calling thread, as FreeBSD's: si_code SI_LWP), sigqueue, pause (over
+ * sigsuspend), and the signal-set operations. A set is FreeBSD's: signal n
+ * is bit (n-1) % 32 of word (n-1) / 32.
  */
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/thr.h>
+#include "syscall_impl.h"
 
 #define SIGWORD(sig)	(((sig) - 1) / 32)
 #define SIGBIT(sig)	(1U << (((sig) - 1) % 32))
@@ -26,7 +31,18 @@ signal(int sig, __sighandler_t *handler)
 int
 raise(int sig)
 {
-	return kill(getpid(), sig);
+	long id;
+
+	if (thr_self(&id) == -1)
+		return -1;
+	return thr_kill(id, sig);
+}
+
+/* The value travels as one word, as FreeBSD's i386 system call takes it. */
+int
+sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	return __sys3(SYS_sigqueue, pid, sig, value.sival_ptr);
 }
 
 int

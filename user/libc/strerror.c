@@ -47,6 +47,7 @@ static const char *const messages[] = {
 	[ELOOP] = "Too many levels of symbolic links",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOTEMPTY] = "Directory not empty",
+	[EDQUOT] = "Disc quota exceeded",
 	[ENOLCK] = "No locks available",
 	[ENOSYS] = "Function not implemented",
 	[EFTYPE] = "Inappropriate file type or format",

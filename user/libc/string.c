@@ -158,6 +158,17 @@ strlcpy(char *__restrict dst, const char *__restrict src, size_t size)
 	return len;
 }
 
+/* Appends within size bytes of dst (NUL-terminated); returns the length it tried for. */
+size_t
+strlcat(char *__restrict dst, const char *__restrict src, size_t size)
+{
+	size_t used = strnlen(dst, size);
+
+	if (used == size)
+		return size + strlen(src);
+	return used + strlcpy(dst + used, src, size - used);
+}
+
 char *
 strcat(char *__restrict dst, const char *__restrict src)
 {

@@ -1,7 +1,8 @@
 /*
  * sys_file.c - the file system calls whose wrappers do more than make the
- * call (the plain ones are generated from kernel/syscalls.master): open and
- * ioctl take variable arguments, lseek splits its 64-bit offset.
+ * call (the plain ones are generated from kernel/syscalls.master): open,
+ * ioctl and fcntl take variable arguments, lseek, truncate and ftruncate
+ * split their 64-bit offsets.
  */
 #include <sys/types.h>
 #include <sys/syscall.h>
@@ -46,4 +47,31 @@ ioctl(int fd, unsigned long req, ...)
 	arg = va_arg(ap, void *);
 	va_end(ap);
 	return __sys3(SYS_ioctl, fd, req, arg);
+}
+
+/* FreeBSD's commands all take an int (or nothing) as the third argument. */
+int
+fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	int arg;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, int);
+	va_end(ap);
+	return __sys3(SYS_fcntl, fd, cmd, arg);
+}
+
+int
+truncate(const char *path, off_t length)
+{
+	return __sys3(SYS_truncate, path, (uint32_t)length,
+	    (uint32_t)(length >> 32));
+}
+
+int
+ftruncate(int fd, off_t length)
+{
+	return __sys3(SYS_ftruncate, fd, (uint32_t)length,
+	    (uint32_t)(length >> 32));
 }

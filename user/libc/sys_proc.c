@@ -1,9 +1,11 @@
 /*
- * sys_proc.c - _exit, which must not return whatever the kernel does, and
- * wait and waitpid on top of wait4. The plain process calls (fork, execve,
- * getpid, ...) are generated from kernel/syscalls.master.
+ * sys_proc.c - _exit, which must not return whatever the kernel does,
+ * wait and waitpid on top of wait4, and procctl, whose 64-bit id takes two
+ * argument words. The plain process calls (fork, execve, getpid, ...) are
+ * generated from kernel/syscalls.master; vfork is vfork.asm.
  */
 #include <sys/types.h>
+#include <sys/procctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,4 +30,13 @@ pid_t
 wait(int *status)
 {
 	return __sys4(SYS_wait4, WAIT_ANY, status, 0, NULL);
+}
+
+int
+procctl(idtype_t idtype, id_t id, int cmd, void *data)
+{
+	uint64_t u = (uint64_t)id;
+
+	return __sys5(SYS_procctl, idtype, (uint32_t)u, (uint32_t)(u >> 32),
+	    cmd, data);
 }

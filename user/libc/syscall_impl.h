@@ -1,7 +1,8 @@
 /*
  * syscall_impl.h - how the library enters the kernel: int $0x80 with the
- * number in eax and up to five arguments in ebx, ecx, edx, esi, edi. No
- * Kestrel call needs the sixth register (ebp), which the frame pointer owns.
+ * number in eax and up to five arguments in ebx, ecx, edx, esi, edi. The
+ * sixth register (ebp) is the frame pointer's; mmap, the only call with six
+ * words, goes through __syscall6 in syscall6.asm.
  */
 #ifndef _LIBC_SYSCALL_IMPL_H_
 #define _LIBC_SYSCALL_IMPL_H_

@@ -1,6 +1,7 @@
 /* time.c - time, gettimeofday, sleep and usleep, on clock_gettime and nanosleep. */
 #include <sys/time.h>
 #include <errno.h>
+#include <limits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,15 +31,24 @@ gettimeofday(struct timeval *tv, struct timezone *tz)
 	return 0;
 }
 
-/* Returns the seconds not slept when a signal cut the sleep short. */
+/*
+ * Returns the seconds not slept when a signal cut the sleep short. time_t
+ * is 32 bits: more than INT_MAX seconds are slept in two goes.
+ */
 unsigned
 sleep(unsigned seconds)
 {
-	struct timespec req = { (time_t)seconds, 0 }, rem;
+	struct timespec req = { 0, 0 }, rem;
+	unsigned later = 0;
 
+	if (seconds > INT_MAX) {
+		later = seconds - INT_MAX;
+		seconds = INT_MAX;
+	}
+	req.tv_sec = (time_t)seconds;
 	if (nanosleep(&req, &rem) == -1 && errno == EINTR)
-		return rem.tv_sec + (rem.tv_nsec > 0);
-	return 0;
+		return rem.tv_sec + (rem.tv_nsec > 0) + later;
+	return later != 0 ? sleep(later) : 0;
 }
 
 int

@@ -39,6 +39,20 @@ kt_free_pages(void)
 	return kinfo(KINFO_FREEPAGES);
 }
 
+/* Poll until everything that was to go has been reaped (init reaps orphans). */
+int
+kt_await_nprocs(int n)
+{
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		if (kinfo(KINFO_NPROCS) == n)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
 int
 kt_is_bochs(void)
 {

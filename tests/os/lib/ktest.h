@@ -51,6 +51,7 @@ void	kt_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int	kt_free_pages(void);
 int	kt_wait_status(pid_t pid, int *status);	/* waitpid, retrying on EINTR */
 pid_t	kt_spawn(const char *path, char *const argv[]);	/* fork + execv */
+int	kt_await_nprocs(int n);	/* 1 once the kernel counts n processes (~3 s) */
 int	kt_is_bochs(void);	/* running under Bochs (kernel option emu=bochs) */
 int	kt_has(int kcpu_bit);	/* CPU feature (KCPU_*) present */
 

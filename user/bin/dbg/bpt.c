@@ -1,11 +1,11 @@
 /*
- * bpt.c - the breakpoint table and its commands: break, hbreak, watch,
- * rwatch, delete, info breakpoints.
+ * bpt.c - the breakpoint table and its commands: break, tbreak, hbreak,
+ * watch, rwatch, awatch, delete, info breakpoints.
  *
  * Breakpoints and watchpoints share one numbering, as in gdb. A location is
- * "SYMBOL", "*ADDR" or any address expression (expr.c); a watchpoint's
- * length is its LEN argument, else the ELF symbol's size (an 8-byte data
- * symbol is taken to be a double, as print does), else 4. Hardware entries
+ * what linespec.c reads (FUNC, FILE:LINE, LINE, *ADDR); a watchpoint is on
+ * an lvalue expression, its length the value's size (or the LEN argument,
+ * or 4 for a bare address), a float or double shown as one. Hardware entries
  * use DR0-DR3 (insert.c splits a watched range into aligned 1/2/4-byte
  * pieces), so there is room for four pieces in all; the table is refused
  * beyond that rather than failing later at "continue". Everything is
@@ -94,25 +94,42 @@ bpt_remove_temps(struct dbg *d)
 			bpt_remove(d, &d->bpts[i]);
 }
 
-/* A breakpoint location: "*EXPR", "EXPR", or nothing (the current EIP). */
+/*
+ * A breakpoint location (linespec.c: FUNC past its prologue, FILE:LINE,
+ * LINE, *ADDR), or nothing: the current EIP.
+ */
 static int
-location(struct dbg *d, char *a, uint32_t *addr)
+location(struct dbg *d, char *a, struct location *loc)
 {
 	struct reg r;
 
 	a = cmd_trim(a);
-	if (*a == '*')
-		a++;
 	if (*a != '\0')
-		return expr_eval(d, a, addr, NULL);
+		return linespec(d, a, loc, 1);
 	if (d->pid == 0) {
 		printf("No default breakpoint address now.\n");
 		return -1;
 	}
 	if (get_regs(d, &r) != 0)
 		return -1;
-	*addr = r.r_eip;
+	memset(loc, 0, sizeof(*loc));
+	loc->addr = r.r_eip;
+	loc->file = -1;
 	return 0;
+}
+
+/* " at 0x8048223: file user/bin/demo.c, line 20." or " at 0x8048220" */
+static void
+print_at(struct dbg *d, const struct location *loc)
+{
+	char path[256];
+
+	printf(" at 0x%x", (unsigned)loc->addr);
+	if (loc->file >= 0) {
+		dw_file_path(&d->lines, loc->file, path, sizeof(path));
+		printf(": file %s, line %u.", path, (unsigned)loc->line);
+	}
+	printf("\n");
 }
 
 static void
@@ -132,17 +149,31 @@ note_duplicates(struct dbg *d, uint32_t addr, const struct bpt *self)
 		printf(" also set at pc 0x%x.\n", (unsigned)addr);
 }
 
+static void
+add_break(struct dbg *d, char *a, int once)
+{
+	struct location loc;
+	struct bpt *b;
+
+	if (location(d, a, &loc) != 0 ||
+	    (b = bpt_add(d, BP_BREAK, loc.addr)) == NULL)
+		return;
+	b->once = once;
+	note_duplicates(d, loc.addr, b);
+	printf("%sreakpoint %d", once ? "Temporary b" : "B", b->num);
+	print_at(d, &loc);
+}
+
 void
 cmd_break(struct dbg *d, char *a)
 {
-	struct bpt *b;
-	uint32_t addr;
+	add_break(d, a, 0);
+}
 
-	if (location(d, a, &addr) != 0 ||
-	    (b = bpt_add(d, BP_BREAK, addr)) == NULL)
-		return;
-	note_duplicates(d, addr, b);
-	printf("Breakpoint %d at 0x%x\n", b->num, (unsigned)addr);
+void
+cmd_tbreak(struct dbg *d, char *a)
+{
+	add_break(d, a, 1);
 }
 
 /* Load the debug registers after a change; undo the change if refused. */
@@ -160,11 +191,13 @@ apply_hw(struct dbg *d, struct bpt *b)
 void
 cmd_hbreak(struct dbg *d, char *a)
 {
+	struct location loc;
 	struct bpt *b;
 	uint32_t addr;
 
-	if (location(d, a, &addr) != 0)
+	if (location(d, a, &loc) != 0)
 		return;
+	addr = loc.addr;
 	if (slots_in_use(d) + 1 > DBG_NDR) {
 		printf("Hardware breakpoints used exceeds limit (%d debug "
 		    "registers).\n", DBG_NDR);
@@ -173,8 +206,8 @@ cmd_hbreak(struct dbg *d, char *a)
 	if ((b = bpt_add(d, BP_HBREAK, addr)) == NULL || apply_hw(d, b) != 0)
 		return;
 	note_duplicates(d, addr, b);
-	printf("Hardware assisted breakpoint %d at 0x%x\n", b->num,
-	    (unsigned)addr);
+	printf("Hardware assisted breakpoint %d", b->num);
+	print_at(d, &loc);
 }
 
 /* Is the word after sp a LEN rather than the end of an expression? */
@@ -198,7 +231,8 @@ watch_snapshot(struct dbg *d)
 	for (i = 0; i < d->nbpts; i++) {
 		struct bpt *b = &d->bpts[i];
 
-		if (b->kind == BP_WATCH || b->kind == BP_RWATCH)
+		if (b->kind == BP_WATCH || b->kind == BP_RWATCH ||
+		    b->kind == BP_AWATCH)
 			peek_mem(d, b->addr, b->old, b->len);
 	}
 }
@@ -207,9 +241,9 @@ watch_snapshot(struct dbg *d)
 static void
 add_watch(struct dbg *d, char *a, enum bpkind kind)
 {
-	const struct sym *s;
 	char *expr = cmd_trim(a), *sp = strrchr(expr, ' '), *end;
-	uint32_t addr[DBG_NDR], len[DBG_NDR], where, n = 4;
+	uint32_t addr[DBG_NDR], len[DBG_NDR], where, n = 4, size = 4;
+	struct value v;
 	struct bpt *b;
 
 	if (sp != NULL && !has_length(expr, sp))
@@ -224,20 +258,24 @@ add_watch(struct dbg *d, char *a, enum bpkind kind)
 		*sp = '\0';
 		expr = cmd_trim(expr);
 	}
-	if (*expr == '*')
-		expr++;
 	if (*expr == '\0') {
 		printf("Argument required (expression to compute).\n");
 		return;
 	}
-	if (expr_eval(d, expr, &where, &s) != 0)
+	if (cexpr_eval(d, expr, &v, 0) != 0)
 		return;
-	if (sp == NULL && s != NULL && s->size >= 1)
-		n = s->size > 8 ? 8 : s->size;
+	if (v.where == V_MEM && !v.optimized) {
+		where = v.addr;
+		size = v.t->size;
+	} else if (value_addr(d, &v, &where) != 0)
+		return;
+	if (sp == NULL)
+		n = size < 1 ? 1 : size > 8 ? 8 : size;
 	if ((b = bpt_add(d, kind, where)) == NULL)
 		return;
 	b->len = n;
-	b->isfloat = sp == NULL && s != NULL && s->data && s->size == 8;
+	b->isfloat = sp == NULL && v.where == V_MEM &&
+	    type_strip(v.t)->kind == TY_FLOAT;
 	snprintf(b->what, sizeof(b->what), "%s", expr);
 	if (slots_in_use(d) > DBG_NDR) {
 		printf("Hardware watchpoints used exceed the %d debug registers "
@@ -254,8 +292,8 @@ add_watch(struct dbg *d, char *a, enum bpkind kind)
 	}
 	if (apply_hw(d, b) != 0)
 		return;
-	printf("Hardware %swatchpoint %d: %s\n", kind == BP_RWATCH ? "read " : "",
-	    b->num, b->what);
+	printf("Hardware %swatchpoint %d: %s\n", kind == BP_RWATCH ? "read " :
+	    kind == BP_AWATCH ? "access (read/write) " : "", b->num, b->what);
 }
 
 void
@@ -268,6 +306,12 @@ void
 cmd_rwatch(struct dbg *d, char *a)
 {
 	add_watch(d, a, BP_RWATCH);
+}
+
+void
+cmd_awatch(struct dbg *d, char *a)
+{
+	add_watch(d, a, BP_AWATCH);
 }
 
 static struct bpt *
@@ -307,7 +351,7 @@ cmd_delete(struct dbg *d, char *a)
 }
 
 static const char *
-type_name(enum bpkind k)
+bpkind_name(enum bpkind k)
 {
 	switch (k) {
 	case BP_BREAK:
@@ -318,6 +362,8 @@ type_name(enum bpkind k)
 		return "hw watchpoint";
 	case BP_RWATCH:
 		return "read watchpoint";
+	case BP_AWATCH:
+		return "acc watchpoint";
 	default:
 		return "temporary";
 	}
@@ -326,7 +372,9 @@ type_name(enum bpkind k)
 void
 cmd_info_breakpoints(struct dbg *d, char *a)
 {
-	char where[80];
+	const struct dw_row *r;
+	const struct dw_die *f;
+	char where[256];
 	int i, n = 0;
 
 	(void)a;
@@ -338,9 +386,16 @@ cmd_info_breakpoints(struct dbg *d, char *a)
 		if (n++ == 0)
 			printf("Num     Type            Disp Enb Address    "
 			    "What\n");
-		printf("%-7d %-15s keep y   ", b->num, type_name(b->kind));
-		if (b->kind == BP_WATCH || b->kind == BP_RWATCH) {
+		printf("%-7d %-15s %-4s y   ", b->num, bpkind_name(b->kind),
+		    b->once ? "del" : "keep");
+		if (b->kind == BP_WATCH || b->kind == BP_RWATCH ||
+		    b->kind == BP_AWATCH) {
 			printf("           %s\n", b->what);
+		} else if ((r = dw_row_at(&d->lines, b->addr)) != NULL &&
+		    (f = dw_function_at(&d->info, b->addr)) != NULL) {
+			dw_file_path(&d->lines, r->file, where, sizeof(where));
+			printf("0x%08x in %s at %s:%u\n", (unsigned)b->addr,
+			    f->name ? f->name : "??", where, (unsigned)r->line);
 		} else {
 			format_symaddr(d, b->addr, where, sizeof(where));
 			printf("0x%08x %s\n", (unsigned)b->addr, where);

@@ -2,9 +2,10 @@
  * cmd.c - the command table and how a line becomes a command, gdb's way.
  *
  * A command word is looked up in three steps: gdb's fixed abbreviations
- * ("b", "c", "si", "ni", "bt", "p", "i", ...), then an exact name, then a
- * unique prefix of a name ("cont", "watc"). An ambiguous prefix or an unknown
- * word is a message naming it, as in gdb. "x/4xw" is split at the slash:
+ * ("b", "c", "s", "n", "si", "ni", "bt", "p", "i", ...), then an exact name,
+ * then a unique prefix of a name ("cont", "watc"). An ambiguous prefix or an
+ * unknown word is a message naming it, as in gdb; a gdb command dbg lacks
+ * says so. "x/4xw" is split at the slash:
  * the format belongs to the arguments. "info" has its own small table.
  */
 #include <ctype.h>
@@ -21,32 +22,72 @@ struct command {
 static void cmd_info(struct dbg *d, char *a);
 static void cmd_help(struct dbg *d, char *a);
 
+static void cmd_unsupported(struct dbg *d, char *a);
+
+/* Commands; a NULL help hides one of gdb's that dbg answers "not supported". */
 static const struct command commands[] = {
+	{ "advance", cmd_advance, "advance LOCATION: run to it (or the return)" },
 	{ "attach", cmd_attach, "attach PID: trace a running process" },
-	{ "backtrace", cmd_backtrace, "backtrace: the call chain" },
-	{ "break", cmd_break, "break SYMBOL|*ADDR: an int3 breakpoint" },
+	{ "awatch", cmd_awatch, "awatch EXPR: a read/write watchpoint" },
+	{ "backtrace", cmd_backtrace, "backtrace [N]: the call chain, arguments" },
+	{ "break", cmd_break, "break FUNC|FILE:LINE|LINE|*ADDR: a breakpoint" },
+	{ "call", cmd_unsupported, NULL },
+	{ "catch", cmd_unsupported, NULL },
+	{ "commands", cmd_unsupported, NULL },
+	{ "condition", cmd_unsupported, NULL },
 	{ "continue", cmd_continue, "continue: run to a breakpoint or signal" },
+	{ "define", cmd_unsupported, NULL },
 	{ "delete", cmd_delete, "delete [N...]: remove breakpoints (or all)" },
 	{ "detach", cmd_detach, "detach: let the process go on untraced" },
+	{ "disable", cmd_unsupported, NULL },
+	{ "disassemble", cmd_disassemble,
+	    "disassemble [FUNC|ADDR|START,END]: the instructions" },
+	{ "display", cmd_display, "display[/FMT] EXPR: show it at every stop" },
+	{ "down", cmd_down, "down [N]: select the frame N below (callee)" },
+	{ "enable", cmd_unsupported, NULL },
 	{ "file", cmd_file, "file PROG: the program to run and its symbols" },
 	{ "finish", cmd_finish, "finish: run until this function returns" },
+	{ "frame", cmd_frame, "frame [N]: select frame N, or show this one" },
 	{ "handle", cmd_handle, "handle SIG [no]stop|[no]print|[no]pass" },
-	{ "hbreak", cmd_hbreak, "hbreak SYMBOL|*ADDR: a debug register one" },
+	{ "hbreak", cmd_hbreak, "hbreak LOCATION: a debug register breakpoint" },
 	{ "help", cmd_help, "help: this list" },
-	{ "info", cmd_info, "info registers|float|breakpoints|signals" },
+	{ "ignore", cmd_unsupported, NULL },
+	{ "info", cmd_info, "info SUBCOMMAND: see \"help info\"" },
+	{ "jump", cmd_unsupported, NULL },
 	{ "kill", cmd_kill, "kill: end the process" },
+	{ "list", cmd_list, "list [LINE|FILE:LINE|FUNC|-]: source lines" },
+	{ "next", cmd_next, "next [N]: the next source line, over calls" },
 	{ "nexti", cmd_nexti, "nexti [N]: one instruction, stepping over calls" },
-	{ "print", cmd_print, "print[/FMT] EXPR: a symbol's value ($N = ...)" },
+	{ "output", cmd_output, "output EXPR: its value, no $N, no newline" },
+	{ "print", cmd_print, "print[/FMT] EXPR: a C expression's value" },
+	{ "ptype", cmd_ptype, "ptype EXPR|TYPE: the type, structs expanded" },
 	{ "quit", NULL, "quit: leave (kills a process started by run)" },
+	{ "record", cmd_unsupported, NULL },
+	{ "return", cmd_unsupported, NULL },
+	{ "reverse-continue", cmd_unsupported, NULL },
+	{ "reverse-next", cmd_unsupported, NULL },
+	{ "reverse-step", cmd_unsupported, NULL },
 	{ "run", cmd_run, "run [PROG] [ARGS]: start the program, traced" },
-	{ "rwatch", cmd_rwatch, "rwatch SYMBOL|ADDR [LEN]: a read watchpoint" },
-	{ "set", cmd_set, "set $REG = V | set var SYMBOL = V" },
+	{ "rwatch", cmd_rwatch, "rwatch EXPR [LEN]: a read watchpoint" },
+	{ "set", cmd_set, "set var EXPR = V: assign a variable or $register" },
+	{ "shell", cmd_unsupported, NULL },
+	{ "signal", cmd_unsupported, NULL },
+	{ "source", cmd_unsupported, NULL },
+	{ "start", cmd_unsupported, NULL },
+	{ "step", cmd_step, "step [N]: the next source line, into calls" },
 	{ "stepi", cmd_stepi, "stepi [N]: one instruction" },
-	{ "watch", cmd_watch, "watch SYMBOL|ADDR [LEN]: a write watchpoint" },
-	{ "x", cmd_x, "x/NFU ADDR: examine memory (F: x d u c s, U: b h w g)" },
+	{ "tbreak", cmd_tbreak, "tbreak LOCATION: a breakpoint used once" },
+	{ "thread", cmd_unsupported, NULL },
+	{ "undisplay", cmd_undisplay, "undisplay [N...]: stop displaying" },
+	{ "until", cmd_until, "until [LOCATION]: next, but not back in a loop" },
+	{ "up", cmd_up, "up [N]: select the frame N above (caller)" },
+	{ "watch", cmd_watch, "watch EXPR [LEN]: a write watchpoint" },
+	{ "whatis", cmd_whatis, "whatis EXPR|TYPE: the type's name" },
+	{ "x", cmd_x, "x/NFU ADDR: examine memory (F: x d u c s i, U: b h w g)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* gdb's fixed abbreviations, looked up before the unique-prefix rule. */
 static const struct {
 	const char	*alias, *name;
 } aliases[] = {
@@ -56,13 +97,24 @@ static const struct {
 	{ "i", "info" }, { "si", "stepi" }, { "ni", "nexti" },
 	{ "fin", "finish" }, { "r", "run" }, { "k", "kill" }, { "q", "quit" },
 	{ "exit", "quit" }, { "h", "help" }, { "inspect", "print" },
+	{ "s", "step" }, { "n", "next" }, { "l", "list" }, { "u", "until" },
+	{ "f", "frame" }, { "disas", "disassemble" }, { "dis", "disable" },
+	{ "j", "jump" }, { "tb", "tbreak" }, { "adv", "advance" },
 };
 
 static const struct command info_commands[] = {
+	{ "all-registers", cmd_info_all_registers,
+	    "general, x87 and SSE registers" },
+	{ "args", cmd_info_args, "the arguments of the selected frame" },
 	{ "breakpoints", cmd_info_breakpoints, "the breakpoint table" },
+	{ "display", cmd_info_display, "the display expressions" },
 	{ "float", cmd_info_float, "the x87 stack and words, SSE registers" },
+	{ "frame", cmd_info_frame, "the selected frame: addresses, saved regs" },
+	{ "locals", cmd_info_locals, "the local variables of the frame" },
 	{ "registers", cmd_info_registers, "info registers [REG]" },
 	{ "signals", cmd_info_signals, "how each signal is handled" },
+	{ "stack", cmd_backtrace, "the call chain (backtrace)" },
+	{ "symbol", cmd_info_symbol, "info symbol ADDR: the symbol there" },
 	{ "watchpoints", cmd_info_breakpoints, "the breakpoint table" },
 };
 #define NINFO (sizeof(info_commands) / sizeof(info_commands[0]))
@@ -156,6 +208,10 @@ cmd_info(struct dbg *d, char *a)
 		word = "breakpoints";
 	else if (strcmp(word, "r") == 0)
 		word = "registers";
+	else if (strcmp(word, "f") == 0)
+		word = "frame";
+	else if (strcmp(word, "s") == 0)
+		word = "stack";
 	else if (strcmp(word, "handle") == 0)
 		word = "signals";
 	c = lookup(info_commands, NINFO, word, &amb);
@@ -178,10 +234,19 @@ cmd_help(struct dbg *d, char *a)
 		cmd_info(d, a);
 		return;
 	}
-	printf("List of commands (gdb's names; b c si ni bt p x i q and "
-	    "unique prefixes work):\n\n");
+	printf("List of commands (gdb's names; b c s n si ni bt p x i l f u q "
+	    "and unique prefixes work):\n\n");
 	for (c = commands; c < commands + NCOMMANDS; c++)
-		printf("  %s\n", c->help);
+		if (c->help != NULL)
+			printf("  %s\n", c->help);
+}
+
+static void
+cmd_unsupported(struct dbg *d, char *a)
+{
+	(void)d;
+	(void)a;
+	printf("\"%s\" is not supported by dbg.\n", d->cmd_name);
 }
 
 /*
@@ -192,7 +257,8 @@ cmd_help(struct dbg *d, char *a)
 void
 cmd_repeat(const char *line, char *out, size_t len)
 {
-	static const char *const repeated[] = { "stepi", "nexti", "continue" };
+	static const char *const repeated[] = { "stepi", "nexti", "continue",
+	    "step", "next", "until", "list" };
 	const struct command *c;
 	char word[32];
 	size_t i, n;
@@ -253,7 +319,9 @@ cmd_execute(struct dbg *d, char *line)
 		printf("Undefined command: \"%s\".  Try \"help\".\n", word);
 	else if (c->fn == NULL)
 		return 1;
-	else
+	else {
+		d->cmd_name = c->name;
 		c->fn(d, args);
+	}
 	return 0;
 }

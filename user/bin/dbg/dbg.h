@@ -3,25 +3,38 @@
  * files of dbg, the debugger that runs inside Kestrel.
  *
  * One struct dbg holds everything a session knows: the inferior (at most
- * one process), the program's ELF symbols, the breakpoint table, the signal
- * table and the little state gdb keeps between commands (the last x/ format,
- * the value history number). Every command gets it as its first argument;
+ * one process), the program's ELF symbols and DWARF tables, the breakpoint
+ * table, the signal table and the little state gdb keeps between commands
+ * (the last x/ format, the value history, the selected frame, the
+ * displays). Every command gets it as its first argument;
  * there is no other global state.
  *
  * The files, one concern each:
  *	main.c		options, the command loop, echoing scripted commands
  *	cmd.c		the command table, gdb's abbreviations, help
- *	expr.c		addresses and values: numbers, symbols, $registers
+ *	expr.c		register names; an expression as an address
+ *	cexpr.c		C expressions: parsing, names, members, casts
+ *	cexpr_ops.c	C's operators and conversions
+ *	types.c		C types from DWARF; ptype.c: their names, ptype
+ *	value.c		printing a typed value as gdb does
+ *	regvals.c	$registers, $st, $xmm, the value history
+ *	scope.c		which variable a name means; info locals/args
+ *	linespec.c	FUNC, FILE:LINE, *ADDR; the end of a prologue
+ *	source.c	source files and list
+ *	disas.c		x/i, disassemble, the "=>" instruction line
+ *	stack.c		backtrace, frame, up, down, info frame
+ *	step.c		step, next, until, advance by source line
+ *	display.c	display and undisplay
  *	elfsym.c	the program's ELF .symtab
  *	bpt.c		the breakpoint table and its commands
  *	insert.c	planting int3 bytes and programming DR0-DR7
  *	proc.c		run, attach, detach, kill, the inferior's life
  *	run.c		continue, stepi, nexti, finish, and what a stop means
  *	report.c	telling the user where the inferior stopped and why
- *	frame.c		backtrace and the caller of the current function
- *	regs.c		info registers, set $reg
+ *	frame.c		the frames of the stack; registers of a frame
+ *	regs.c		info registers, info all-registers, set var
  *	fpu.c		info float: the x87 stack and the SSE registers
- *	mem.c		x/, print, set var
+ *	mem.c		memory (or the file before run), x/, print
  *	signals.c	info signals, handle
  */
 #ifndef DBG_H
@@ -32,10 +45,16 @@
 #include <signal.h>
 #include <sys/types.h>
 #include <machine/reg.h>
+#include "libdebug/elf.h"
+#include "libdebug/dwarf.h"
+#include "types.h"
 
 #define DBG_MAXARGS	16
 #define DBG_MAXBPTS	32
 #define DBG_NDR		4		/* DR0-DR3 */
+#define DBG_HISTORY	64		/* values kept as $N */
+#define DBG_MAXDISPLAY	16
+#define MAXFRAMES	64
 
 /* ---- ELF symbols (elfsym.c) */
 struct sym {
@@ -50,7 +69,8 @@ struct sym {
 struct symtab {
 	struct sym	*syms;		/* sorted by value */
 	int		n;
-	char		*strings;
+	char		*file;		/* the whole ELF file */
+	struct elf_file	elf;
 	char		*path;
 };
 
@@ -65,12 +85,14 @@ enum bpkind {
 	BP_HBREAK,	/* DR execution breakpoint */
 	BP_WATCH,	/* DR write watchpoint */
 	BP_RWATCH,	/* DR read/write watchpoint */
+	BP_AWATCH,	/* DR access watchpoint: reads and writes */
 	BP_TEMP		/* internal int3 for nexti and finish */
 };
 
 struct bpt {
 	int		num;		/* 0 for BP_TEMP */
 	enum bpkind	kind;
+	int		once;		/* tbreak: deleted when hit */
 	uint32_t	addr;
 	uint32_t	len;		/* watchpoints: 1..8 bytes */
 	int		isfloat;	/* watched value is a double */
@@ -87,6 +109,26 @@ struct sigflags {
 	unsigned char	stop, print, pass;
 };
 
+/* ---- a stack frame (frame.c) */
+struct frame {
+	uint32_t	pc, cfa, esp, ebp;
+};
+
+/* ---- a place in the program (linespec.c) */
+struct location {
+	uint32_t	addr;		/* where to stop */
+	uint32_t	func;		/* the function's entry, if named */
+	int		file;		/* DWARF file number, -1: none */
+	uint32_t	line;
+};
+
+struct display {
+	int		num;
+	uint32_t	func;		/* shown only in this function; 0: always */
+	char		fmt[8];		/* "/x", "/i" with count, or "" */
+	char		expr[96];
+};
+
 /* ---- the session */
 struct dbg {
 	pid_t		pid;		/* the inferior, 0 if none */
@@ -99,6 +141,17 @@ struct dbg {
 	int		nbpts;
 	int		next_num;	/* number of the next user breakpoint */
 	int		nvalues;	/* $N of the last value printed */
+	struct value	history[DBG_HISTORY];
+	struct dw_lines	lines;		/* DWARF line table, may be empty */
+	struct dw_info	info;		/* DWARF entries, may be empty */
+	struct type	*types;		/* every type made (types.c) */
+	int		frame;		/* the selected frame */
+	int		list_file;	/* list: file and lines shown, -1 */
+	int		list_first, list_last;
+	struct display	displays[DBG_MAXDISPLAY];
+	int		ndisplays, next_display;
+	uint32_t	step_func, step_cfa;	/* where a step began */
+	const char	*cmd_name;	/* the command being run */
 	int		echo;		/* commands from a script: echo them */
 	uint32_t	x_next;		/* where a bare x continues */
 	char		x_fmt, x_unit;
@@ -135,6 +188,7 @@ char	*cmd_trim(char *s);
 /* expr.c */
 int	expr_eval(struct dbg *d, const char *s, uint32_t *v,
 	    const struct sym **symp);
+int	value_addr(struct dbg *d, struct value *v, uint32_t *addr);
 const char *reg_name(int i, size_t *off);
 int	reg_lookup(const char *name, size_t *off);
 uint32_t	*reg_field(struct reg *r, size_t off);
@@ -155,6 +209,10 @@ void	cmd_file(struct dbg *d, char *a);
 /* run.c */
 int	resume(struct dbg *d, int req, struct stop *st);
 void	cmd_continue(struct dbg *d, char *a);
+int	run_to(struct dbg *d, uint32_t addr, uint32_t sp);
+int	run_temps(struct dbg *d);
+void	step_begin(struct dbg *d);
+int	count_arg(char *a, int *n);
 void	cmd_stepi(struct dbg *d, char *a);
 void	cmd_nexti(struct dbg *d, char *a);
 void	cmd_finish(struct dbg *d, char *a);
@@ -162,12 +220,86 @@ void	cmd_finish(struct dbg *d, char *a);
 /* report.c */
 int	report_stop(struct dbg *d, struct stop *st, int stepping);
 void	print_location(struct dbg *d, uint32_t eip);
+void	print_stop_location(struct dbg *d, int source_only);
+int	same_frame(struct dbg *d);
 void	format_symaddr(struct dbg *d, uint32_t a, char *buf, size_t len);
 
 /* frame.c */
 int	caller_of(struct dbg *d, const struct reg *r, uint32_t *ret,
 	    uint32_t *ret_slot);
+int	frame_list(struct dbg *d, struct frame *f, int max);
+int	frame_selected(struct dbg *d, struct frame *f);
+uint32_t frame_lookup_pc(const struct frame *f, int level);
+int	frame_register(struct dbg *d, int dwreg, void *buf, uint32_t size);
+int	frame_set_register(struct dbg *d, int dwreg, const void *buf,
+	    uint32_t size);
+
+/* stack.c */
+void	print_frame(struct dbg *d, const struct frame *f, int level,
+	    int with_level, int with_source);
 void	cmd_backtrace(struct dbg *d, char *a);
+void	cmd_frame(struct dbg *d, char *a);
+void	cmd_up(struct dbg *d, char *a);
+void	cmd_down(struct dbg *d, char *a);
+void	cmd_info_frame(struct dbg *d, char *a);
+
+/* cexpr.c, cexpr_ops.c */
+int	cexpr_eval(struct dbg *d, const char *s, struct value *v, int effects);
+int	cexpr_binary(struct dbg *d, const char *op, struct value *a,
+	    struct value *b);
+int	cexpr_unary(struct dbg *d, char op, struct value *v, int noside);
+int	cexpr_cast(struct dbg *d, struct value *v, struct type *t);
+int	cexpr_assign(struct dbg *d, struct value *lhs, struct value *rhs);
+int	value_at(struct dbg *d, struct value *v, struct type *t, uint32_t addr,
+	    int noside);
+
+/* regvals.c */
+int	dollar(struct dbg *d, const char *name, struct value *v);
+int	history_add(struct dbg *d, const struct value *v);
+int	fpu_register_value(struct dbg *d, int k, void *buf, uint32_t size);
+int	xmm_register_value(struct dbg *d, int k, void *buf, uint32_t size);
+void	print_vector(struct dbg *d, const unsigned char *b, char fmt);
+struct type *type_nodebug_text(struct dbg *d);
+void	cmd_info_all_registers(struct dbg *d, char *a);
+
+/* scope.c */
+int	scope_value(struct dbg *d, const char *name, struct value *v);
+void	scope_print_args(struct dbg *d, const struct dw_die *func,
+	    const struct frame *f);
+void	cmd_info_locals(struct dbg *d, char *a);
+void	cmd_info_args(struct dbg *d, char *a);
+
+/* ptype.c */
+void	cmd_ptype(struct dbg *d, char *a);
+void	cmd_whatis(struct dbg *d, char *a);
+
+/* linespec.c */
+int	linespec(struct dbg *d, const char *spec, struct location *loc,
+	    int for_break);
+uint32_t skip_prologue(struct dbg *d, uint32_t func_addr);
+
+/* source.c */
+int	source_print_line(struct dbg *d, int file, uint32_t line);
+void	cmd_list(struct dbg *d, char *a);
+
+/* disas.c */
+int	insn_text(struct dbg *d, uint32_t addr, char *text);
+void	print_insn_line(struct dbg *d, uint32_t addr, uint32_t pc);
+uint32_t x_insns(struct dbg *d, uint32_t addr, int count);
+void	cmd_disassemble(struct dbg *d, char *a);
+void	cmd_info_symbol(struct dbg *d, char *a);
+
+/* step.c */
+void	cmd_step(struct dbg *d, char *a);
+void	cmd_next(struct dbg *d, char *a);
+void	cmd_until(struct dbg *d, char *a);
+void	cmd_advance(struct dbg *d, char *a);
+
+/* display.c */
+void	cmd_display(struct dbg *d, char *a);
+void	cmd_undisplay(struct dbg *d, char *a);
+void	cmd_info_display(struct dbg *d, char *a);
+void	do_displays(struct dbg *d);
 
 /* bpt.c */
 struct bpt *bpt_at(struct dbg *d, uint32_t addr, int hard);
@@ -179,6 +311,8 @@ void	watch_snapshot(struct dbg *d);
 void	cmd_break(struct dbg *d, char *a);
 void	cmd_hbreak(struct dbg *d, char *a);
 void	cmd_watch(struct dbg *d, char *a);
+void	cmd_tbreak(struct dbg *d, char *a);
+void	cmd_awatch(struct dbg *d, char *a);
 void	cmd_rwatch(struct dbg *d, char *a);
 void	cmd_delete(struct dbg *d, char *a);
 void	cmd_info_breakpoints(struct dbg *d, char *a);
@@ -204,9 +338,10 @@ int	read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len);
 int	write_mem(struct dbg *d, uint32_t addr, const void *buf, size_t len);
 void	format_value(char *buf, size_t n, const unsigned char *bytes,
 	    size_t size, int isfloat, char fmt);
+int	parse_format(char **ap, int *count, char *fmt, char *unit);
 void	cmd_x(struct dbg *d, char *a);
 void	cmd_print(struct dbg *d, char *a);
-void	set_variable(struct dbg *d, char *lhs, char *rhs);
+void	cmd_output(struct dbg *d, char *a);
 
 /* signals.c */
 void	signals_init(struct dbg *d);

@@ -1,14 +1,6 @@
 /*
- * expr.c - the small expression language of addresses and values.
- *
- *	expr := term { ('+' | '-') term }
- *	term := NUMBER | '-' term | '$'REG | SYMBOL | '&'SYMBOL
- *
- * Numbers are C literals (0x1f, 31, 037). A symbol stands for its address,
- * as in nm's output ("x/4xw counter", "break step_c", "watch total"); print
- * reads its contents instead, which it decides itself. Registers have gdb's
- * names ($eax ... $gs, and $pc, $sp, $fp, $ps) and need a stopped process.
- * Every error is printed here, in gdb's words, and makes the result -1.
+ * expr.c - the names of the general registers in gdb's order, and an
+ * expression (cexpr.c) taken as an address, as x, break and watch take it.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -72,138 +64,41 @@ reg_field(struct reg *r, size_t off)
 	return (uint32_t *)((char *)r + off);
 }
 
-static int
-is_ident(int c)
+/*
+ * The address an expression stands for, as gdb's x and break take it: an
+ * array or a function is its address, anything else its value.
+ */
+int
+value_addr(struct dbg *d, struct value *v, uint32_t *addr)
 {
-	return isalnum(c) || c == '_' || c == '.';
-}
+	struct type *t = type_strip(v->t);
 
-static int term(struct dbg *d, const char **sp, uint32_t *v,
-    const struct sym **symp);
-
-static int
-reg_term(struct dbg *d, const char **sp, uint32_t *v)
-{
-	char name[16];
-	size_t n = 0, off;
-	struct reg r;
-
-	for ((*sp)++; is_ident((unsigned char)**sp); (*sp)++)
-		if (n < sizeof(name) - 1)
-			name[n++] = **sp;
-	name[n] = '\0';
-	if (reg_lookup(name, &off) != 0) {
-		printf("Invalid register \"$%s\".\n", name);
-		return -1;
-	}
-	if (d->pid == 0) {
-		printf("No registers.\n");
-		return -1;
-	}
-	if (get_regs(d, &r) != 0)
-		return -1;
-	*v = *reg_field(&r, off);
-	return 0;
-}
-
-static int
-sym_term(struct dbg *d, const char **sp, uint32_t *v, const struct sym **symp)
-{
-	char name[64];
-	size_t n = 0;
-	const struct sym *s;
-
-	for (; is_ident((unsigned char)**sp); (*sp)++)
-		if (n < sizeof(name) - 1)
-			name[n++] = **sp;
-	name[n] = '\0';
-	if ((s = sym_by_name(&d->syms, name)) == NULL) {
-		printf("No symbol \"%s\" in current context.\n", name);
-		return -1;
-	}
-	*v = s->value;
-	*symp = s;
-	return 0;
-}
-
-static int
-term(struct dbg *d, const char **sp, uint32_t *v, const struct sym **symp)
-{
-	const char *s = *sp;
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	*sp = s;
-	*symp = NULL;
-	if (*s == '-') {
-		const struct sym *ignored;
-
-		*sp = s + 1;
-		if (term(d, sp, v, &ignored) != 0)
-			return -1;
-		*v = -*v;
+	if ((t->kind == TY_ARRAY || t->kind == TY_FUNC) && v->where == V_MEM) {
+		*addr = v->addr;
 		return 0;
 	}
-	if (*s == '$')
-		return reg_term(d, sp, v);
-	if (*s == '&') {
-		*sp = s + 1;
-		while (isspace((unsigned char)**sp))
-			(*sp)++;
-		if (!isalpha((unsigned char)**sp) && **sp != '_')
-			goto syntax;
-		return sym_term(d, sp, v, symp);
+	if (!type_is_scalar(v->t) || value_fetch(d, v) != 0) {
+		if (!type_is_scalar(v->t))
+			printf("Invalid cast.\n");
+		return -1;
 	}
-	if (isdigit((unsigned char)*s)) {
-		*v = strtoul(s, &end, 0);
-		if (is_ident((unsigned char)*end)) {
-			printf("Invalid number \"%.*s\".\n",
-			    (int)strcspn(s, " \t+-"), s);
-			return -1;
-		}
-		*sp = end;
-		return 0;
-	}
-	if (isalpha((unsigned char)*s) || *s == '_')
-		return sym_term(d, sp, v, symp);
-syntax:
-	if (*s == '\0')
-		printf("Argument required (expression to compute).\n");
-	else
-		printf("A syntax error in expression, near `%s'.\n", s);
-	return -1;
+	*addr = (uint32_t)value_as_int(v);
+	return 0;
 }
 
 /*
- * Evaluate s into *v. *symp (if not NULL) gets the symbol when the whole
- * expression is one symbol, else NULL. 0, or -1 with a message printed.
+ * Evaluate s as an address into *v. *symp (if not NULL) gets the ELF
+ * symbol when the whole expression is one symbol's name, else NULL.
+ * 0, or -1 with a message printed.
  */
 int
 expr_eval(struct dbg *d, const char *s, uint32_t *v, const struct sym **symp)
 {
-	const struct sym *sym, *first;
-	uint32_t t;
-	int op, n = 0;
+	struct value val;
 
-	if (term(d, &s, v, &first) != 0)
-		return -1;
-	for (;;) {
-		while (isspace((unsigned char)*s))
-			s++;
-		if (*s != '+' && *s != '-')
-			break;
-		op = *s++;
-		if (term(d, &s, &t, &sym) != 0)
-			return -1;
-		*v = op == '+' ? *v + t : *v - t;
-		n++;
-	}
-	if (*s != '\0') {
-		printf("A syntax error in expression, near `%s'.\n", s);
-		return -1;
-	}
 	if (symp != NULL)
-		*symp = n == 0 ? first : NULL;
-	return 0;
+		*symp = sym_by_name(&d->syms, s);
+	if (cexpr_eval(d, s, &val, 0) != 0)
+		return -1;
+	return value_addr(d, &val, v);
 }

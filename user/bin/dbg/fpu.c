@@ -140,8 +140,6 @@ print_sse(struct dbg *d)
 	};
 	struct xmmreg x;
 	char hex[16];
-	double v[2];
-	uint32_t w[4];
 	int i;
 
 	if (!(kinfo(KINFO_CPUFEATURES) & KCPU_SSE) ||
@@ -151,12 +149,9 @@ print_sse(struct dbg *d)
 	printf("\n%-15s%-19s[%s ]\n", "mxcsr", hex,
 	    bit_names(x.xmm_env[6], mx_bits, 16));
 	for (i = 0; i < 8; i++) {
-		memcpy(v, x.xmm_reg[i], 16);
-		memcpy(w, x.xmm_reg[i], 16);
-		printf("xmm%d           {v2_double = {%.17g, %.17g}, "
-		    "v4_int32 = {0x%x, 0x%x, 0x%x, 0x%x}}\n", i, v[0], v[1],
-		    (unsigned)w[0], (unsigned)w[1], (unsigned)w[2],
-		    (unsigned)w[3]);
+		printf("xmm%-12d", i);
+		print_vector(d, x.xmm_reg[i], 0);
+		printf("\n");
 	}
 }
 

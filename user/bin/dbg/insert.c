@@ -124,7 +124,8 @@ dr_slots(const struct bpt *b, uint32_t addr[DBG_NDR], uint32_t len[DBG_NDR])
 		len[0] = 1;
 		return 1;
 	}
-	if (b->kind != BP_WATCH && b->kind != BP_RWATCH)
+	if (b->kind != BP_WATCH && b->kind != BP_RWATCH &&
+	    b->kind != BP_AWATCH)
 		return 0;
 	while (a < end) {
 		for (n = 4; n > 1 && ((a & (n - 1)) != 0 || a + n > end); n /= 2)

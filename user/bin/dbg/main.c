@@ -5,15 +5,16 @@
  *
  * PROG's symbols are read at once; "run" starts it with ARGS. Commands come
  * from FILE (-x: then dbg quits, like gdb -batch -x) or from standard input.
- * At a terminal dbg prompts "(dbg) " and an empty line repeats stepi,
- * nexti, continue or x (as gdb does); otherwise (a script, a pipe) each
- * command is echoed after the prompt, so that a transcript reads like the
- * session it was. At the end a
- * process dbg started is killed and an attached one detached.
+ * At a terminal dbg prompts "(dbg) ", reads the line with readline(3)
+ * (editing, history), and an empty line repeats stepi, nexti, continue or
+ * x (as gdb does); otherwise (a script, a pipe) each command is echoed
+ * after the prompt, so that a transcript reads like the session it was. At
+ * the end a process dbg started is killed and an attached one detached.
  *
  * dbg ignores SIGINT: ^C at the terminal stops the inferior (dbg reports
  * "Program received signal SIGINT") and leaves the debugger alone.
  */
+#include <readline/readline.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,23 +31,42 @@ usage(void)
 	exit(2);
 }
 
+/*
+ * The next command into line: at a terminal from readline(3) (editing,
+ * history), else a line of f. 0, or -1 at the end of the input.
+ */
+static int
+next_line(FILE *f, int interactive, char *line, size_t size)
+{
+	char *r;
+	size_t n;
+
+	if (interactive) {
+		if ((r = readline("(dbg) ")) == NULL)
+			return -1;
+		if (*cmd_trim(r) != '\0')
+			add_history(r);
+		strlcpy(line, r, size);
+		free(r);
+		return 0;
+	}
+	if (fgets(line, (int)size, f) == NULL)
+		return -1;
+	n = strlen(line);
+	if (n > 0 && line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return 0;
+}
+
 /* Read and run commands from f until it ends or says quit. */
 static void
 command_loop(struct dbg *d, FILE *f, int interactive)
 {
 	char line[LINE_MAX_DBG], last[LINE_MAX_DBG] = "";
-	size_t n;
 
 	for (;;) {
-		if (interactive) {
-			printf("(dbg) ");
-			fflush(stdout);
-		}
-		if (fgets(line, sizeof(line), f) == NULL)
+		if (next_line(f, interactive, line, sizeof(line)) == -1)
 			break;
-		n = strlen(line);
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
 		if (d->echo)
 			printf("(dbg) %s\n", line);
 		if (interactive && *cmd_trim(line) == '\0')
@@ -68,6 +88,7 @@ main(int argc, char *argv[])
 	int i, j, interactive;
 
 	memset(&d, 0, sizeof(d));
+	d.list_file = -1;
 	signals_init(&d);
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-x") == 0 && i + 1 < argc)

@@ -1,18 +1,11 @@
 /*
- * mem.c - the inferior's memory: x/NFU, print, set var.
+ * mem.c - the inferior's memory: reading and writing it, x/NFU, print.
  *
  * Memory moves with PT_IO (PIOD_READ_D/PIOD_WRITE_D); a short transfer means
  * the rest is not mapped, and the message names the first byte that failed.
- *
- * dbg has no debug information, only ELF symbols, so a value's type is
- * guessed from its symbol, and the guess is the rule "print" documents:
- *   - a function prints as its address: {<text variable, no debug info>} ...
- *   - a data symbol of size 1, 2 or 4 is a signed integer (size 1: also the
- *     character), of size 8 a double; any other size is an array: a string
- *     if it holds one, else 32-bit integers if the size allows, else bytes
- *     (the first 64 bytes);
- *   - /x /d /u /c /f override the guess (/f of 4 bytes: a float);
- *   - anything else ($reg, numbers, &sym, sym+4) is a 32-bit number.
+ * Before "run" there is no process, and memory is read from the program's
+ * file instead (.bss as zeros), as gdb does: print and x/i work already.
+ * print evaluates a C expression (cexpr.c) and prints it typed (value.c).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -22,7 +15,6 @@
 #include "dbg.h"
 
 #define XS_MAX	200		/* longest string x/s shows */
-#define PRINT_MAX	64		/* most bytes of an object print shows */
 
 static size_t
 io(struct dbg *d, int op, uint32_t addr, void *buf, size_t len)
@@ -38,12 +30,45 @@ io(struct dbg *d, int op, uint32_t addr, void *buf, size_t len)
 	return desc.piod_len;
 }
 
+/*
+ * Before "run": the program file's initial contents, as gdb reads them,
+ * .bss as zeros. As many bytes as the section holding addr has.
+ */
+static size_t
+peek_file(struct dbg *d, uint32_t addr, void *buf, size_t len)
+{
+	const struct elf_file *ef = &d->syms.elf;
+	size_t n;
+	int i;
+
+	if (d->syms.file == NULL)
+		return 0;
+	for (i = 0; i < ef->nsh; i++) {
+		const struct elf32_shdr *s = &ef->sh[i];
+
+		if (!(s->sh_flags & SHF_ALLOC) || addr - s->sh_addr >= s->sh_size)
+			continue;
+		n = s->sh_addr + s->sh_size - addr;
+		if (n > len)
+			n = len;
+		if (s->sh_type == SHT_NOBITS)
+			memset(buf, 0, n);
+		else if (s->sh_offset + (uint64_t)(addr - s->sh_addr) + n <= ef->len)
+			memcpy(buf, ef->data + s->sh_offset + (addr - s->sh_addr),
+			    n);
+		else
+			return 0;
+		return n;
+	}
+	return 0;
+}
+
 /* As many bytes as can be read, quietly. */
 size_t
 peek_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {
 	if (d->pid == 0)
-		return 0;
+		return peek_file(d, addr, buf, len);
 	return io(d, PIOD_READ_D, addr, buf, len);
 }
 
@@ -52,9 +77,7 @@ read_mem(struct dbg *d, uint32_t addr, void *buf, size_t len)
 {
 	size_t n;
 
-	if (need_process(d) != 0)
-		return -1;
-	if ((n = io(d, PIOD_READ_D, addr, buf, len)) == len)
+	if ((n = peek_mem(d, addr, buf, len)) == len)
 		return 0;
 	printf("Cannot access memory at address 0x%x\n", (unsigned)(addr + n));
 	return -1;
@@ -125,9 +148,26 @@ format_value(char *buf, size_t n, const unsigned char *b, size_t size,
 		fmt = isfloat ? 'f' : size == 1 ? 'c' : 'd';
 	switch (fmt) {
 	case 'x':
+	case 'a':
 		snprintf(buf, n, "0x%llx",
 		    (unsigned long long)as_unsigned(b, size));
 		return;
+	case 'o':
+		snprintf(buf, n, as_unsigned(b, size) ? "0%llo" : "0",
+		    (unsigned long long)as_unsigned(b, size));
+		return;
+	case 't': {
+		uint64_t v = as_unsigned(b, size);
+		size_t i = 0;
+		int bit = 63;
+
+		while (bit > 0 && !(v >> bit & 1))
+			bit--;
+		for (; bit >= 0 && i + 1 < n; bit--)
+			buf[i++] = '0' + (int)(v >> bit & 1);
+		buf[i] = '\0';
+		return;
+	}
 	case 'u':
 		snprintf(buf, n, "%llu",
 		    (unsigned long long)as_unsigned(b, size));
@@ -152,7 +192,7 @@ format_value(char *buf, size_t n, const unsigned char *b, size_t size,
 }
 
 /* Parse "/NFU" (any part may be missing). 0, or -1 with a message. */
-static int
+int
 parse_format(char **ap, int *count, char *fmt, char *unit)
 {
 	char *a = *ap;
@@ -165,7 +205,7 @@ parse_format(char **ap, int *count, char *fmt, char *unit)
 	for (; *a != '\0' && !isspace((unsigned char)*a); a++) {
 		if (strchr("bhwg", *a) != NULL)
 			*unit = *a;
-		else if (strchr("xducsf", *a) != NULL)
+		else if (strchr("xducsfiotaz", *a) != NULL)
 			*fmt = *a;
 		else {
 			printf("Undefined output format \"%c\".\n", *a);
@@ -191,16 +231,18 @@ print_label(struct dbg *d, uint32_t addr)
 	printf("0x%x%s%s:", (unsigned)addr, where[0] ? " " : "", where);
 }
 
-/* x/s: one string, gdb-quoted. Returns the address after it, or 0. */
-static uint32_t
-x_string(struct dbg *d, uint32_t addr)
+/* x/s: one string, gdb-quoted; *next: the address after it. 0, or -1. */
+static int
+x_string(struct dbg *d, uint32_t addr, uint32_t *next)
 {
 	unsigned char s[XS_MAX];
 	size_t n = peek_mem(d, addr, s, sizeof(s)), i;
 
 	if (n == 0) {
-		printf("Cannot access memory at address 0x%x\n", (unsigned)addr);
-		return 0;
+		print_label(d, addr);
+		printf("\t<error: Cannot access memory at address 0x%x>\n",
+		    (unsigned)addr);
+		return -1;
 	}
 	print_label(d, addr);
 	printf("\t\"");
@@ -217,7 +259,8 @@ x_string(struct dbg *d, uint32_t addr)
 			printf("\\%03o", s[i]);
 	}
 	printf(i == n ? "\"...\n" : "\"\n");
-	return addr + i + 1;
+	*next = addr + i + 1;
+	return 0;
 }
 
 void
@@ -234,8 +277,7 @@ cmd_x(struct dbg *d, char *a)
 		d->x_unit = 'w';
 	}
 	a = cmd_trim(a);
-	if (parse_format(&a, &count, &d->x_fmt, &d->x_unit) != 0 ||
-	    need_process(d) != 0)
+	if (parse_format(&a, &count, &d->x_fmt, &d->x_unit) != 0)
 		return;
 	a = cmd_trim(a);
 	if (*a != '\0') {
@@ -246,9 +288,14 @@ cmd_x(struct dbg *d, char *a)
 		return;
 	}
 	if (d->x_fmt == 's') {
-		for (i = 0; i < count && addr != 0; i++)
-			addr = x_string(d, addr);
+		for (i = 0; i < count; i++)
+			if (x_string(d, addr, &addr) != 0)
+				break;
 		d->x_next = addr;
+		return;
+	}
+	if (d->x_fmt == 'i') {
+		d->x_next = x_insns(d, addr, count);
 		return;
 	}
 	if (d->x_fmt == 'c')
@@ -276,181 +323,42 @@ cmd_x(struct dbg *d, char *a)
 	d->x_next = addr;
 }
 
-/* print of a register: gdb's types for eip ("(void (*)()) ...") and esp. */
+/* print[/FMT] EXPR (output: without "$N = " and the newline). */
 static void
-print_register(struct dbg *d, const char *expr, uint32_t v, char fmt)
+print_expr(struct dbg *d, char *a, int record)
 {
-	char where[80];
-
-	if (fmt == 0 && (strcmp(expr, "$eip") == 0 || strcmp(expr, "$pc") == 0)) {
-		format_symaddr(d, v, where, sizeof(where));
-		printf("$%d = (void (*)()) 0x%x %s\n", ++d->nvalues,
-		    (unsigned)v, where);
-	} else if (fmt == 0 && (strcmp(expr, "$esp") == 0 ||
-	    strcmp(expr, "$sp") == 0 || strcmp(expr, "$ebp") == 0 ||
-	    strcmp(expr, "$fp") == 0)) {
-		printf("$%d = (void *) 0x%x\n", ++d->nvalues, (unsigned)v);
-	} else {
-		format_value(where, sizeof(where), (unsigned char *)&v, 4, 0,
-		    fmt == 0 ? 'd' : fmt);
-		printf("$%d = %s\n", ++d->nvalues, where);
-	}
-}
-
-/* A NUL-terminated run of printable characters (or \t, \n) filling b? */
-static int
-looks_like_string(const unsigned char *b, size_t size)
-{
-	size_t i;
-
-	for (i = 0; i < size && b[i] != '\0'; i++)
-		if (!isprint(b[i]) && b[i] != '\t' && b[i] != '\n')
-			return 0;
-	return i > 0 && i < size;
-}
-
-static void
-print_string(const unsigned char *b)
-{
-	putchar('"');
-	for (; *b != '\0'; b++)
-		if (*b == '\t')
-			printf("\\t");
-		else if (*b == '\n')
-			printf("\\n");
-		else if (*b == '"' || *b == '\\')
-			printf("\\%c", *b);
-		else
-			putchar(*b);
-	putchar('"');
-}
-
-/* print of a data symbol: its contents, typed by the rule above. */
-static void
-print_object(struct dbg *d, const struct sym *s, char fmt)
-{
-	unsigned char b[PRINT_MAX];
-	char text[48];
-	size_t size = s->size ? s->size : 4, n, i, step;
-
-	n = size > sizeof(b) ? sizeof(b) : size;
-	if (read_mem(d, s->value, b, n) != 0)
-		return;
-	printf("$%d = ", ++d->nvalues);
-	if (size == 1 || size == 2 || size == 4 || size == 8) {
-		format_value(text, sizeof(text), b, size, size == 8, fmt);
-		printf("%s\n", text);
-		return;
-	}
-	if (fmt == 0 && size <= n && looks_like_string(b, size)) {
-		print_string(b);
-		printf("\n");
-		return;
-	}
-	step = size % 4 == 0 && fmt != 'c' ? 4 : 1;
-	printf("{");
-	for (i = 0; i + step <= n; i += step) {
-		format_value(text, sizeof(text), b + i, step, 0,
-		    fmt ? fmt : step == 4 ? 'd' : 'x');
-		printf("%s%s", i ? ", " : "", text);
-	}
-	printf("%s}\n", size > n ? "..." : "");
-}
-
-void
-cmd_print(struct dbg *d, char *a)
-{
-	const struct sym *s;
-	char fmt = 0, unit = 0, where[80];
+	char fmt = 0, unit = 0;
 	int count = 1;
-	uint32_t v;
+	struct value v;
 
 	a = cmd_trim(a);
 	if (parse_format(&a, &count, &fmt, &unit) != 0)
 		return;
 	a = cmd_trim(a);
-	if (*a == '\0') {
-		printf("Argument required (expression to compute).\n");
-		return;
-	}
-	if (expr_eval(d, a, &v, &s) != 0)
-		return;
-	if (a[0] == '$') {
-		print_register(d, a, v, fmt);
-	} else if (s != NULL && a[0] == '&') {
-		format_symaddr(d, v, where, sizeof(where));
-		printf("$%d = (<%s variable, no debug info> *) 0x%x %s\n",
-		    ++d->nvalues, s->func ? "text" : "data", (unsigned)v, where);
-	} else if (s != NULL && s->func) {
-		format_symaddr(d, v, where, sizeof(where));
-		printf("$%d = {<text variable, no debug info>} 0x%x %s\n",
-		    ++d->nvalues, (unsigned)v, where);
-	} else if (s != NULL) {
-		if (need_process(d) == 0)
-			print_object(d, s, fmt);
-	} else {
-		format_value(where, sizeof(where), (unsigned char *)&v, 4, 0,
-		    fmt == 0 ? 'd' : fmt);
-		printf("$%d = %s\n", ++d->nvalues, where);
-	}
-}
-
-/* A decimal number with an optional fraction and exponent; -1 if not one. */
-static int
-parse_double(const char *s, double *out)
-{
-	double v = 0, scale = 1;
-	int neg = 0, exp = 0, eneg = 0, digits = 0;
-
-	if (*s == '-' || *s == '+')
-		neg = *s++ == '-';
-	for (; isdigit((unsigned char)*s); s++, digits++)
-		v = v * 10 + (*s - '0');
-	if (*s == '.')
-		for (s++; isdigit((unsigned char)*s); s++, digits++)
-			v += (*s - '0') * (scale /= 10);
-	if (digits > 0 && (*s == 'e' || *s == 'E')) {
-		s++;
-		if (*s == '-' || *s == '+')
-			eneg = *s++ == '-';
-		if (!isdigit((unsigned char)*s))
-			return -1;
-		for (; isdigit((unsigned char)*s); s++)
-			exp = exp * 10 + (*s - '0');
-		for (; exp > 0; exp--)
-			v = eneg ? v / 10 : v * 10;
-	}
-	if (digits == 0 || *s != '\0')
-		return -1;
-	*out = neg ? -v : v;
-	return 0;
-}
-
-/* set var NAME = VALUE: sized (and typed) by NAME's symbol, as print is. */
-void
-set_variable(struct dbg *d, char *lhs, char *rhs)
-{
-	const struct sym *s;
-	uint32_t addr, v;
-	size_t size = 4;
-	double dv;
-
-	if (expr_eval(d, lhs, &addr, &s) != 0 || need_process(d) != 0)
-		return;
-	if (s != NULL && s->size >= 1 && s->size <= 8)
-		size = s->size;
-	if (size == 8 && s->data) {
-		if (parse_double(rhs, &dv) != 0) {
-			if (expr_eval(d, rhs, &v, NULL) != 0)
-				return;
-			dv = (int32_t)v;
+	if (*a == '\0' && record) {
+		if (d->nvalues == 0) {
+			printf("$1 = <error: History is empty.>\n");
+			return;
 		}
-		write_mem(d, addr, &dv, 8);
-		return;
+		a = "$";
 	}
-	if (expr_eval(d, rhs, &v, NULL) != 0)
+	if (cexpr_eval(d, a, &v, 1) != 0)
 		return;
-	if (size > 4)
-		size = 4;
-	write_mem(d, addr, &v, size);
+	if (record)
+		printf("$%d = ", history_add(d, &v));
+	value_print(d, &v, fmt, 1);
+	if (record)
+		printf("\n");
+}
+
+void
+cmd_print(struct dbg *d, char *a)
+{
+	print_expr(d, a, 1);
+}
+
+void
+cmd_output(struct dbg *d, char *a)
+{
+	print_expr(d, a, 0);
 }

@@ -18,8 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/kinfo.h>
 #include <sys/ptrace.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include "dbg.h"
 
@@ -89,10 +90,18 @@ load_program(struct dbg *d, const char *name)
 	if (path == NULL)
 		return -1;
 	printf("Reading symbols from %s...\n", path);
+	types_free(d);
+	dw_lines_free(&d->lines);
+	dw_info_free(&d->info);
+	d->list_file = -1;
 	symtab_free(&d->syms);
 	if (symtab_load(&d->syms, path) != 0) {
 		free(path);
 		return -1;
+	}
+	if (d->syms.file != NULL) {
+		dw_lines_load(&d->lines, &d->syms.elf);
+		dw_info_load(&d->info, &d->syms.elf);
 	}
 	free(d->prog);
 	d->prog = path;
@@ -222,26 +231,20 @@ cmd_run(struct dbg *d, char *a)
 static void
 load_for_pid(struct dbg *d, pid_t pid)
 {
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
+	size_t len = sizeof(kp);
 	char path[64];
-	int slot, fd;
+	int fd;
 
-	for (slot = 0;; slot++) {
-		if (kproc(slot, &kp) != 0) {
-			if (errno == ESRCH)
-				continue;
-			return;
-		}
-		if (kp.kp_pid != pid)
-			continue;
-		snprintf(path, sizeof(path), "/bin/%s", kp.kp_comm);
-		if ((fd = open(path, O_RDONLY)) < 0)
-			snprintf(path, sizeof(path), "/test/%s", kp.kp_comm);
-		else
-			close(fd);
-		load_program(d, path);
+	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
 		return;
-	}
+	snprintf(path, sizeof(path), "/bin/%s", kp.ki_comm);
+	if ((fd = open(path, O_RDONLY)) < 0)
+		snprintf(path, sizeof(path), "/test/%s", kp.ki_comm);
+	else
+		close(fd);
+	load_program(d, path);
 }
 
 void
@@ -283,12 +286,8 @@ cmd_attach(struct dbg *d, char *a)
 	if (d->prog == NULL)
 		load_for_pid(d, pid);
 	watch_snapshot(d);
-	if (dr_program(d, 0) == 0) {
-		struct reg r;
-
-		if (get_regs(d, &r) == 0)
-			print_location(d, r.r_eip);
-	}
+	if (dr_program(d, 0) == 0)
+		print_stop_location(d, 0);
 }
 
 static int

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include "dbg.h"
 
 static const char *const eflags_bits[22] = {
@@ -86,33 +87,15 @@ cmd_info_registers(struct dbg *d, char *a)
 	}
 }
 
-/* "$REG = VALUE": write one register through PT_SETREGS. */
-static void
-set_register(struct dbg *d, char *lhs, char *rhs)
-{
-	struct reg r;
-	uint32_t v;
-	size_t off;
-
-	if (reg_lookup(lhs + 1, &off) != 0) {
-		printf("Invalid register \"%s\".\n", lhs);
-		return;
-	}
-	if (need_process(d) != 0 || expr_eval(d, rhs, &v, NULL) != 0 ||
-	    get_regs(d, &r) != 0)
-		return;
-	*reg_field(&r, off) = v;
-	set_regs(d, &r, "registers");
-}
-
-/* set $REG = V | set var NAME = V | set NAME = V; gdb's own settings pass. */
+/* set var EXPR | set EXPR: an assignment; gdb's own settings pass. */
 void
 cmd_set(struct dbg *d, char *a)
 {
 	static const char *const ignored[] = {
-		"confirm", "pagination", "width", "height", "verbose", NULL,
+		"confirm", "pagination", "width", "height", "verbose", "print",
+		"listsize", "disassembly-flavor", NULL,
 	};
-	char *lhs, *rhs, *eq;
+	struct value v;
 	int i;
 
 	a = cmd_trim(a);
@@ -124,19 +107,62 @@ cmd_set(struct dbg *d, char *a)
 			    !isalnum((unsigned char)a[strlen(ignored[i])]) &&
 			    strchr(a, '=') == NULL)
 				return;
-	if ((eq = strchr(a, '=')) == NULL) {
+	if (strchr(a, '=') == NULL) {
 		printf("A syntax error in expression, near `'.\n");
 		return;
 	}
-	*eq = '\0';
-	lhs = cmd_trim(a);
-	rhs = cmd_trim(eq + 1);
-	if (*rhs == '\0' || *lhs == '\0') {
-		printf("A syntax error in expression, near `%s'.\n", rhs);
+	cexpr_eval(d, a, &v, 1);
+}
+
+/* info all-registers: the general, x87 and SSE registers, gdb's layout. */
+void
+cmd_info_all_registers(struct dbg *d, char *a)
+{
+	static const char *const fnames[8] = { "fctrl", "fstat", "ftag",
+	    "fiseg", "fioff", "foseg", "fooff", "fop" };
+	char name[8], hex[24];
+	struct fpreg fp;
+	struct value v;
+	uint32_t w[8];
+	int i, j;
+
+	cmd_info_registers(d, a);
+	if (d->pid == 0 || ptrace(PT_GETFPREGS, d->pid, (caddr_t)&fp, 0) != 0)
 		return;
+	for (i = 0; i < 8; i++) {
+		snprintf(name, sizeof(name), "st%d", i);
+		snprintf(hex, sizeof(hex), "%.17g", x87_to_double(fp.fpr_acc[i]));
+		printf("%-15s%-19s(raw 0x", name, hex);
+		for (j = 9; j >= 0; j--)
+			printf("%02x", fp.fpr_acc[i][j]);
+		printf(")\n");
 	}
-	if (lhs[0] == '$')
-		set_register(d, lhs, rhs);
-	else
-		set_variable(d, lhs, rhs);
+	w[0] = fp.fpr_env[0] & 0xffff;
+	w[1] = fp.fpr_env[1] & 0xffff;
+	w[2] = fp.fpr_env[2] & 0xffff;
+	w[3] = fp.fpr_env[4] & 0xffff;
+	w[4] = fp.fpr_env[3];
+	w[5] = fp.fpr_env[6] & 0xffff;
+	w[6] = fp.fpr_env[5];
+	w[7] = (fp.fpr_env[4] >> 16) & 0x7ff;
+	for (i = 0; i < 8; i++) {
+		snprintf(hex, sizeof(hex), "0x%x", (unsigned)w[i]);
+		printf("%-15s%-19s%u\n", fnames[i], hex, (unsigned)w[i]);
+	}
+	for (i = -1; i < 8; i++) {
+		if (i < 0)
+			snprintf(name, sizeof(name), "$mxcsr");
+		else
+			snprintf(name, sizeof(name), "$xmm%d", i);
+		if (dollar(d, name, &v) != 0)
+			return;
+		if (i < 0) {
+			snprintf(hex, sizeof(hex), "0x%x",
+			    (unsigned)value_as_int(&v));
+			printf("%-15s%-19s", name + 1, hex);
+		} else
+			printf("%-15s", name + 1);
+		value_print(d, &v, 0, 0);
+		printf("\n");
+	}
 }

@@ -8,10 +8,14 @@
  *	Program terminated with signal SIGSEGV, Segmentation fault.
  *	[Inferior 1 (process 7) exited with code 3]
  *
- * A location is gdb's "ADDR in FUNC ()" with the exact symbol+offset after
- * it, since dbg has no line numbers to offer instead. report_stop() also
- * decides, from the signal table and the watched values, whether the stop
- * is one the user sees or one dbg passes over silently.
+ * With line information a stop shows the function, its arguments, file and
+ * line, then the source line ("20\t  return 3 * x + 1;"); a step that stays
+ * in the same function shows only the source line. Code without it shows
+ * gdb's "ADDR in FUNC ()" with the exact symbol+offset after it. Every stop
+ * ends with the instruction at the pc, "=> 0x8048223 <step_c+3>: mov ...",
+ * then the display expressions. report_stop() also decides, from the
+ * signal table and the watched values, whether the stop is one the user
+ * sees or one dbg passes over silently.
  */
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +50,45 @@ print_location(struct dbg *d, uint32_t eip)
 	printf("0x%08x in %s () %s\n", (unsigned)eip, s->name, where);
 }
 
+/*
+ * Where the program stopped: the frame (or, source_only, just the source
+ * line when still in the function the command started in), the "=>"
+ * instruction line and the displays.
+ */
+void
+print_stop_location(struct dbg *d, int source_only)
+{
+	struct frame f;
+	const struct dw_row *r;
+
+	d->frame = 0;
+	d->list_file = -1;
+	if (frame_selected(d, &f) != 0)
+		return;
+	r = dw_row_at(&d->lines, f.pc);
+	if (r != NULL && source_only && dw_function_at(&d->info, f.pc)) {
+		if (r->addr != f.pc || !r->is_stmt)
+			printf("0x%08x\t", (unsigned)f.pc);
+		source_print_line(d, r->file, r->line);
+	} else
+		print_frame(d, &f, 0, 0, 1);
+	print_insn_line(d, f.pc, f.pc);
+	do_displays(d);
+}
+
+/* Is the program in the function and frame the stepping started in? */
+int
+same_frame(struct dbg *d)
+{
+	struct frame f;
+	const struct dw_die *fn;
+
+	if (frame_selected(d, &f) != 0 || d->step_cfa == 0)
+		return 0;
+	fn = dw_function_at(&d->info, f.pc);
+	return fn != NULL && fn->low_pc == d->step_func && f.cfa == d->step_cfa;
+}
+
 /* A watchpoint slot fired: 1 if the user is to hear of it. */
 static int
 report_watch(struct dbg *d, struct bpt *b)
@@ -63,6 +106,14 @@ report_watch(struct dbg *d, struct bpt *b)
 		b->hits++;
 		printf("\nHardware watchpoint %d: %s\n\nOld value = %s\n"
 		    "New value = %s\n", b->num, b->what, oldv, newv);
+	} else if (b->kind == BP_AWATCH) {
+		b->hits++;
+		printf("\nHardware access (read/write) watchpoint %d: %s\n\n",
+		    b->num, b->what);
+		if (memcmp(now, b->old, b->len) == 0)
+			printf("Value = %s\n", newv);
+		else
+			printf("Old value = %s\nNew value = %s\n", oldv, newv);
 	} else {
 		b->hits++;
 		printf("\nHardware read watchpoint %d: %s\n\nValue = %s\n",
@@ -131,16 +182,19 @@ report_stop(struct dbg *d, struct stop *st, int stepping)
 		return 0;
 	case ST_BREAK:
 		st->bpt->hits++;
-		printf("\nBreakpoint %d, ", st->bpt->num);
-		print_location(d, st->eip);
+		printf("\n%sreakpoint %d, ", st->bpt->once ? "Temporary b" :
+		    "B", st->bpt->num);
+		if (st->bpt->once)
+			bpt_remove(d, st->bpt);
+		print_stop_location(d, 0);
 		return 1;
 	case ST_WATCH:
 		if (!report_watches(d, st->dr6) && !stepping)
 			return 0;
-		print_location(d, st->eip);
+		print_stop_location(d, 0);
 		return 1;
 	case ST_STEP:
-		print_location(d, st->eip);
+		print_stop_location(d, same_frame(d));
 		return 1;
 	case ST_SIGNAL:
 		break;
@@ -152,6 +206,6 @@ report_stop(struct dbg *d, struct stop *st, int stepping)
 	if (!f->stop && !stepping)
 		return 0;
 	if (get_regs(d, &r) == 0)
-		print_location(d, r.r_eip);
+		print_stop_location(d, 0);
 	return 1;
 }

@@ -27,6 +27,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 #include "dbg.h"
+#include "libdebug/disasm.h"
 
 #define DR6_B_MASK	0x0f
 #define DR6_BS		0x4000
@@ -208,7 +209,7 @@ cmd_continue(struct dbg *d, char *a)
 		;
 }
 
-static int
+int
 count_arg(char *a, int *n)
 {
 	char *w = cmd_word(&a), *end;
@@ -232,6 +233,7 @@ cmd_stepi(struct dbg *d, char *a)
 
 	if (count_arg(a, &n) != 0 || need_process(d) != 0)
 		return;
+	step_begin(d);
 	for (i = 0; i < n; i++) {
 		if (resume(d, PT_STEP, &st) != 0)
 			return;
@@ -242,62 +244,29 @@ cmd_stepi(struct dbg *d, char *a)
 	}
 }
 
-/* Length of the call instruction at p, or 0 if it is not a call. */
-static int
-call_length(const unsigned char *p)
-{
-	int mod, rm, len;
-
-	if (p[0] == 0xe8)
-		return 5;			/* call rel32 */
-	if (p[0] != 0xff || ((p[1] >> 3) & 7) != 2)
-		return 0;			/* not call r/m32 */
-	mod = p[1] >> 6;
-	rm = p[1] & 7;
-	len = 2;
-	if (mod == 3)
-		return len;
-	if (rm == 4) {
-		len++;				/* SIB byte */
-		if (mod == 0 && (p[2] & 7) == 5)
-			len += 4;
-	}
-	if (mod == 0 && rm == 5)
-		len += 4;
-	else if (mod == 1)
-		len += 1;
-	else if (mod == 2)
-		len += 4;
-	return len;
-}
-
 /*
- * Run until the temporary breakpoint at addr is reached with esp == sp.
- * 1 if it was (nothing reported yet), 0 if something else stopped the
- * inferior (already reported), -1 on error.
+ * Run until one of the temporary breakpoints is reached with the stack
+ * pointer it expects (temp_sp; 0: any). 1 if one was (nothing reported
+ * yet), 0 if something else stopped the inferior (already reported), -1
+ * on error. The temporary breakpoints are gone afterwards.
  */
-static int
-run_to(struct dbg *d, uint32_t addr, uint32_t sp)
+int
+run_temps(struct dbg *d)
 {
 	/* LAB dbg: BEGIN stub:
-	 *	(void)d;
-	 *	(void)sp;
-	 *	printf("Cannot run to 0x%x yet.\n", (unsigned)addr);
+	 *	bpt_remove_temps(d);
+	 *	printf("Cannot run to a temporary breakpoint yet.\n");
 	 *	return -1;
 	 */
-	struct bpt *t = bpt_add(d, BP_TEMP, addr);
 	struct stop st;
 	struct reg r;
 	int ret = -1;
 
-	if (t == NULL)
-		return -1;
-	t->temp_sp = sp;
 	while (resume(d, PT_CONTINUE, &st) == 0) {
 		if (st.kind == ST_BREAK && st.bpt->kind == BP_TEMP) {
 			if (get_regs(d, &r) != 0)
 				break;
-			if (r.r_esp == sp) {
+			if (st.bpt->temp_sp == 0 || r.r_esp == st.bpt->temp_sp) {
 				ret = 1;
 				break;
 			}
@@ -313,22 +282,35 @@ run_to(struct dbg *d, uint32_t addr, uint32_t sp)
 	/* LAB dbg: END */
 }
 
+/* Run to a temporary breakpoint at addr hit with esp == sp (0: any). */
+int
+run_to(struct dbg *d, uint32_t addr, uint32_t sp)
+{
+	struct bpt *t = bpt_add(d, BP_TEMP, addr);
+
+	if (t == NULL)
+		return -1;
+	t->temp_sp = sp;
+	return run_temps(d);
+}
+
 void
 cmd_nexti(struct dbg *d, char *a)
 {
-	unsigned char insn[8];
+	unsigned char insn[DIS_MAXLEN];
 	struct stop st;
 	struct reg r;
 	int n, i, len;
 
 	if (count_arg(a, &n) != 0 || need_process(d) != 0)
 		return;
+	step_begin(d);
 	for (i = 0; i < n; i++) {
 		if (get_regs(d, &r) != 0)
 			return;
 		memset(insn, 0, sizeof(insn));
 		peek_mem(d, r.r_eip, insn, sizeof(insn));
-		if ((len = call_length(insn)) == 0) {
+		if ((len = dis_call_length(insn, sizeof(insn))) == 0) {
 			if (resume(d, PT_STEP, &st) != 0)
 				return;
 			if (st.kind == ST_STEP && i < n - 1)
@@ -339,34 +321,90 @@ cmd_nexti(struct dbg *d, char *a)
 		}
 		if (run_to(d, r.r_eip + len, r.r_esp) != 1)
 			return;
-		if (i == n - 1 && get_regs(d, &r) == 0)
-			print_location(d, r.r_eip);
+		if (i == n - 1)
+			print_stop_location(d, same_frame(d));
 	}
 }
 
+/* Remember the frame a stepping command starts in (report.c compares). */
+void
+step_begin(struct dbg *d)
+{
+	const struct dw_die *fn;
+	struct frame f;
+
+	d->step_func = d->step_cfa = 0;
+	if (frame_selected(d, &f) != 0 || d->frame != 0)
+		return;
+	fn = dw_function_at(&d->info, f.pc);
+	d->step_func = fn ? fn->low_pc : 0;
+	d->step_cfa = f.cfa;
+}
+
+/*
+ * "Value returned is $N = ..." for function func (just returned): i386
+ * returns integers and pointers in EAX (EDX:EAX for 8 bytes), floating
+ * point in st(0), and a struct in memory whose address comes back in EAX.
+ */
+static void
+print_returned(struct dbg *d, const struct dw_die *func, const struct reg *r)
+{
+	struct type *t = func ? type_of_die(d, func->type) : NULL;
+	struct type *s = type_strip(t);
+	struct value v;
+
+	if (func == NULL || s == NULL || s->kind == TY_VOID)
+		return;
+	memset(&v, 0, sizeof(v));
+	v.t = t;
+	if (s->kind == TY_STRUCT || s->kind == TY_UNION || s->kind == TY_ARRAY) {
+		v.where = V_MEM;
+		v.addr = r->r_eax;
+	} else if (s->kind == TY_FLOAT) {
+		if (fpu_register_value(d, 0, v.b, s->size) != 0)
+			return;
+	} else {
+		memcpy(v.b, &r->r_eax, 4);
+		memcpy(v.b + 4, &r->r_edx, 4);
+	}
+	printf("Value returned is $%d = ", history_add(d, &v));
+	value_print(d, &v, 0, 1);
+	printf("\n");
+}
+
+/* finish: run until the selected frame's function returns to its caller. */
 void
 cmd_finish(struct dbg *d, char *a)
 {
-	/* LAB dbg: BEGIN stub:
-	 *	(void)d;
-	 *	(void)a;
-	 *	printf("\"finish\" is not written yet.\n");
-	 */
-	uint32_t ret, slot;
+	const struct dw_die *func;
+	struct frame f[MAXFRAMES];
 	struct reg r;
+	int n, k = d->frame;
 
 	(void)a;
-	if (need_process(d) != 0 || get_regs(d, &r) != 0)
+	if (need_process(d) != 0)
 		return;
-	if (caller_of(d, &r, &ret, &slot) != 0) {
+	n = frame_list(d, f, MAXFRAMES);
+	if (k + 1 >= n) {
 		printf("\"finish\" not meaningful in the outermost frame.\n");
 		return;
 	}
-	printf("Run till exit from #0  ");
-	print_location(d, r.r_eip);
-	if (run_to(d, ret, slot + 4) != 1 || get_regs(d, &r) != 0)
+	func = dw_function_at(&d->info, frame_lookup_pc(&f[k], k));
+	printf("Run till exit from ");
+	print_frame(d, &f[k], k, 1, 0);
+	/* LAB dbg: BEGIN stub:
+	 *	printf("Cannot run back to the caller yet.\n");
+	 *	return;
+	 */
+	/* Back in the caller, the stack pointer is the callee's CFA. */
+	if (run_to(d, f[k + 1].pc, f[k].cfa) != 1 || get_regs(d, &r) != 0)
 		return;
-	print_location(d, r.r_eip);
-	printf("Value returned is $%d = %d\n", ++d->nvalues, (int)r.r_eax);
 	/* LAB dbg: END */
+	step_begin(d);
+	print_stop_location(d, 0);
+	if (func != NULL)
+		print_returned(d, func, &r);
+	else
+		printf("Value returned is $%d = %d\n", ++d->nvalues,
+		    (int)r.r_eax);
 }

@@ -1,11 +1,12 @@
 /*
  * builtin.c - the commands the shell runs itself, and "su"/"runas", which
- * run a command under another user id. The tree is read-only and there is
- * no current directory, so there is no cd; echo, true, false and test are
- * programs in /bin. kill is both: the builtin knows job specifications
+ * run a command under another user id. cd and pwd must be builtins: the
+ * current directory is the shell process's own. echo, true, false and test
+ * are programs in /bin. kill is both: the builtin knows job specifications
  * (killcmd.c) and hands the rest to /bin/kill.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,58 @@ builtin_exit(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * cd [dir]: to dir, $HOME without one, $OLDPWD for "-" (and says where).
+ * PWD and OLDPWD follow, as POSIX shells keep them.
+ */
+static int
+builtin_cd(int argc, char **argv)
+{
+	char old[PATH_MAX], now[PATH_MAX];
+	const char *dir = argc > 1 ? argv[1] : getenv("HOME");
+	int dash = dir != NULL && strcmp(dir, "-") == 0;
+
+	if (argc > 2) {
+		fprintf(stderr, "sh: cd: too many arguments\n");
+		return 1;
+	}
+	if (dash)
+		dir = getenv("OLDPWD");
+	if (dir == NULL || *dir == '\0') {
+		fprintf(stderr, "sh: cd: %s not set\n", dash ? "OLDPWD" : "HOME");
+		return 1;
+	}
+	if (getcwd(old, sizeof(old)) == NULL)
+		old[0] = '\0';
+	if (chdir(dir) == -1) {
+		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (old[0] != '\0')
+		setenv("OLDPWD", old, 1);
+	if (getcwd(now, sizeof(now)) != NULL) {
+		setenv("PWD", now, 1);
+		if (dash)
+			printf("%s\n", now);
+	}
+	return 0;
+}
+
+static int
+builtin_pwd(int argc, char **argv)
+{
+	char now[PATH_MAX];
+
+	(void)argc;
+	(void)argv;
+	if (getcwd(now, sizeof(now)) == NULL) {
+		fprintf(stderr, "sh: pwd: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("%s\n", now);
+	return 0;
+}
+
 static int
 builtin_help(int argc, char **argv)
 {
@@ -35,6 +88,7 @@ builtin_help(int argc, char **argv)
 	    "  $? $$ $! $NAME status, pid, last background pid, environment\n"
 	    "  NAME=value     set an environment variable\n"
 	    "Built-in commands:\n"
+	    "  cd [dir|-]     change the current directory (pwd shows it)\n"
 	    "  exit [n]       leave the shell\n"
 	    "  jobs           list jobs (%%1, %%+ current, %%- previous)\n"
 	    "  fg [%%n]        continue a job in the foreground\n"
@@ -51,6 +105,8 @@ static const struct {
 	const char	*name;
 	builtin_fn	*fn;
 } builtins[] = {
+	{ "cd", builtin_cd },
+	{ "pwd", builtin_pwd },
 	{ "exit", builtin_exit },
 	{ "jobs", builtin_jobs },
 	{ "fg", builtin_fg },

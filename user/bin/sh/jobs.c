@@ -205,14 +205,17 @@ print_job(const struct job *j)
 
 /*
  * Why a foreground job ended, as shells say it: "Killed", "Segmentation
- * fault". Not for ^C, whose "^C" the terminal has echoed already, nor for
- * a broken pipe, which is how pipelines normally end early.
+ * fault". For ^C only the end of the line the terminal echoed "^C" on, and
+ * nothing for a broken pipe, which is how pipelines normally end early.
  */
 static void
 report_signal(int st)
 {
-	if (WIFSIGNALED(st) && WTERMSIG(st) != SIGINT &&
-	    WTERMSIG(st) != SIGPIPE)
+	if (!WIFSIGNALED(st) || WTERMSIG(st) == SIGPIPE)
+		return;
+	if (WTERMSIG(st) == SIGINT)
+		putchar('\n');
+	else
 		printf("%s%s\n", strsignal(WTERMSIG(st)),
 		    WCOREDUMP(st) ? " (core dumped)" : "");
 }
@@ -247,8 +250,8 @@ job_foreground(struct job *j, int cont)
 	if (count(j, P_STOP) > 0) {
 		set_current(j);
 		j->told = 1;
-		/* The terminal echoed "^Z" and a newline. */
-		printf("[%d]+ Stopped  %s\n", j->id, j->text);
+		/* After the "^Z" the terminal echoed. */
+		printf("\n[%d]+ Stopped  %s\n", j->id, j->text);
 		for (i = 0; i < j->nproc; i++)
 			if (j->proc[i].state == P_STOP)
 				st = j->proc[i].status;

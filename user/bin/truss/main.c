@@ -1,8 +1,8 @@
 /*
  * main.c - truss: trace the system calls and signals of a process.
  *
- *	truss [-ae] [-s strsize] command [args ...]
- *	truss [-ae] [-s strsize] -p pid
+ *	truss [-aef] [-s strsize] command [args ...]
+ *	truss [-aef] [-s strsize] -p pid
  *
  * The first form forks; the child asks to be traced (PT_TRACE_ME) and
  * execs the command, which stops with SIGTRAP once the new image is loaded.
@@ -14,6 +14,11 @@
  * signal: "SIGNAL 11 (SIGSEGV)", passed on to the process as it resumes.
  * The end is "process exit, rval = N" or "process killed, signal = N".
  *
+ * With -f truss follows forks (PT_FOLLOW_FORK on every process it traces):
+ * a new child is traced from its birth and shows as "<new process>", and
+ * every line starts with the pid of the process it is about, "%5d: ", as
+ * FreeBSD's truss -f writes it. truss ends when the last process is gone.
+ *
  * Everything goes to the standard error, one write per line. SIGINT (and
  * SIGTERM, SIGQUIT) make truss let go of the process cleanly: a stopped
  * tracee is detached at once; a running one is stopped with SIGSTOP first
@@ -22,6 +27,7 @@
 #include <err.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +36,9 @@
 #include <sys/wait.h>
 #include "truss.h"
 
-struct truss_opts opts = { 32, 0, 0 };
+#define MAXTRACEES	16
+
+struct truss_opts opts = { 32, 0, 0, 0 };
 static volatile sig_atomic_t detaching;
 
 /* The system call in progress: its description, words and decoded inputs. */
@@ -41,12 +49,50 @@ struct call {
 	char			*text[6];
 };
 
+/* A process truss traces. */
+struct tracee {
+	pid_t		pid;		/* 0: a free slot */
+	int		attach_stop;	/* PT_ATTACH's SIGSTOP still to come */
+	int		new;		/* a followed child: its first stop to come */
+	int		following;	/* PT_FOLLOW_FORK set on it */
+	struct call	call;
+};
+
+static struct tracee tracees[MAXTRACEES];
+static int ntracees;
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: truss [-ae] [-s strsize] -p pid\n"
-	    "       truss [-ae] [-s strsize] command [args]\n");
+	fprintf(stderr, "usage: truss [-aef] [-s strsize] -p pid\n"
+	    "       truss [-aef] [-s strsize] command [args]\n");
 	exit(1);
+}
+
+/* With -f, each line says which process it is about. */
+static void
+prefix(struct text *t, pid_t pid)
+{
+	if (opts.follow)
+		tprintf(t, "%5d: ", (int)pid);
+}
+
+/* One whole line about pid, in one write. */
+static void
+line(pid_t pid, const char *fmt, ...)
+{
+	struct text t = { NULL, 0, 0 };
+	char buf[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	prefix(&t, pid);
+	tprintf(&t, "%s", buf);
+	if (t.s != NULL)
+		fputs(t.s, stderr);
+	free(t.s);
 }
 
 static void
@@ -58,11 +104,12 @@ on_interrupt(int sig)
 
 /* name(args) padded with tabs to column 48, then result (NULL: none). */
 static void
-print_call(struct call *c, const char *result)
+print_call(pid_t pid, struct call *c, const char *result)
 {
 	struct text t = { NULL, 0, 0 };
 	int i, tabs;
 
+	prefix(&t, pid);
 	tprintf(&t, "%s(", c->sc->name);
 	for (i = 0; i < c->sc->nargs; i++)
 		tprintf(&t, "%s%s", c->text[i] != NULL ? c->text[i] :
@@ -150,120 +197,190 @@ exit_call(pid_t pid, struct call *c)
 	else
 		snprintf(result, sizeof(result), " = %d (0x%x)", (int)ret[0],
 		    ret[0]);
-	print_call(c, result);
+	print_call(pid, c, result);
 	end_call(c);
 }
 
 /* The process is gone: its last call (exit) has no result. */
 static void
-report_end(struct call *c, int st)
+report_end(struct tracee *t, int st)
 {
 	if (WIFEXITED(st)) {
-		if (c->active)
-			print_call(c, NULL);
-		fprintf(stderr, "process exit, rval = %u\n", WEXITSTATUS(st));
+		if (t->call.active)
+			print_call(t->pid, &t->call, NULL);
+		line(t->pid, "process exit, rval = %u\n", WEXITSTATUS(st));
 	} else {
-		fprintf(stderr, "process killed, signal = %u%s\n", WTERMSIG(st),
+		line(t->pid, "process killed, signal = %u%s\n", WTERMSIG(st),
 		    WCOREDUMP(st) ? " (core dumped)" : "");
 	}
-	end_call(c);
+	end_call(&t->call);
+}
+
+/* The tracee of pid, made if it is new (new: a followed child not yet seen). */
+static struct tracee *
+tracee(pid_t pid, int attached, int new)
+{
+	struct tracee *t, *free_slot = NULL;
+
+	for (t = tracees; t < tracees + MAXTRACEES; t++) {
+		if (t->pid == pid)
+			return t;
+		if (t->pid == 0 && free_slot == NULL)
+			free_slot = t;
+	}
+	if (free_slot == NULL)
+		errx(1, "more than %d processes to trace", MAXTRACEES);
+	memset(free_slot, 0, sizeof(*free_slot));
+	free_slot->pid = pid;
+	free_slot->attach_stop = attached;
+	free_slot->new = new;
+	ntracees++;
+	return free_slot;
 }
 
 /*
- * One stop of pid, with signal sig: show it. Returns the signal to pass on
- * as the process resumes (0 for syscall, exec and attach stops).
+ * One stop of t, with signal sig: show it. Returns the signal to pass on
+ * as the process resumes (0 for syscall, exec, fork and attach stops).
  */
 static int
-handle_stop(pid_t pid, int sig, struct call *c, int *attach_stop)
+handle_stop(struct tracee *t, int sig)
 {
 	struct ptrace_lwpinfo pl;
 
 	memset(&pl, 0, sizeof(pl));
-	if (ptrace(PT_LWPINFO, pid, (caddr_t)&pl, sizeof(pl)) < 0)
+	if (ptrace(PT_LWPINFO, t->pid, (caddr_t)&pl, sizeof(pl)) < 0)
 		err(1, "ptrace(PT_LWPINFO)");
+	if (opts.follow && !t->following) {
+		if (ptrace(PT_FOLLOW_FORK, t->pid, NULL, 1) < 0)
+			err(1, "ptrace(PT_FOLLOW_FORK)");
+		t->following = 1;
+	}
+	if (pl.pl_flags & PL_FLAG_CHILD) {
+		t->new = 0;
+		line(t->pid, "<new process>\n");
+		return 0;
+	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCE)) {
-		enter_call(pid, &pl, c);
+		enter_call(t->pid, &pl, &t->call);
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCX)) {
-		exit_call(pid, c);
+		if (pl.pl_flags & PL_FLAG_FORKED)
+			tracee(pl.pl_child_pid, 0, 1);
+		exit_call(t->pid, &t->call);
 		return 0;
 	}
-	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_EXEC))
-		return 0;		/* the command's exec: nothing to show */
-	if (sig == SIGSTOP && *attach_stop) {
-		*attach_stop = 0;
+	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_VFORK_DONE))
+		return 0;
+	if (sig == SIGSTOP && t->attach_stop) {
+		t->attach_stop = 0;
 		return 0;
 	}
-	fprintf(stderr, "SIGNAL %d (%s)\n", sig, signame(sig));
+	line(t->pid, "SIGNAL %d (%s)\n", sig, signame(sig));
 	return sig;
 }
 
-/* Wait for pid's next event; -1 if truss is told to let go meanwhile. */
-static int
+/* Wait for pid's next event (-1: any tracee's); the pid, or -1 if truss is told to let go meanwhile. */
+static pid_t
 next_event(pid_t pid, int *st, int interruptible)
 {
-	while (waitpid(pid, st, 0) < 0) {
+	pid_t w;
+
+	while ((w = waitpid(pid, st, 0)) < 0) {
 		if (errno != EINTR)
 			err(1, "waitpid");
 		if (interruptible && detaching)
 			return -1;
 	}
-	return 0;
+	return w;
 }
 
-/* Let go of a running tracee: stop it, swallow that stop, detach. */
 static void
-detach_running(pid_t pid, struct call *c)
+forget(struct tracee *t)
+{
+	end_call(&t->call);
+	t->pid = 0;
+	ntracees--;
+}
+
+/*
+ * Let go of a running tracee: stop it, swallow that stop, detach. Event
+ * stops on the way are passed over; a followed child that has not made
+ * its first stop yet is stopped already.
+ */
+static void
+detach_running(struct tracee *t)
 {
 	struct ptrace_lwpinfo pl;
 	int st, sig;
 
-	kill(pid, SIGSTOP);
+	if (!t->new)
+		kill(t->pid, SIGSTOP);
 	for (;;) {
-		next_event(pid, &st, 0);
+		next_event(t->pid, &st, 0);
 		if (!WIFSTOPPED(st)) {
-			report_end(c, st);
+			report_end(t, st);
 			return;
 		}
 		sig = WSTOPSIG(st);
 		memset(&pl, 0, sizeof(pl));
-		ptrace(PT_LWPINFO, pid, (caddr_t)&pl, sizeof(pl));
-		if (pl.pl_flags & (PL_FLAG_SCE | PL_FLAG_SCX | PL_FLAG_EXEC))
+		ptrace(PT_LWPINFO, t->pid, (caddr_t)&pl, sizeof(pl));
+		if (pl.pl_flags & PL_FLAG_CHILD)
+			break;
+		if (pl.pl_flags & (PL_FLAG_SCE | PL_FLAG_SCX | PL_FLAG_EXEC |
+		    PL_FLAG_VFORK_DONE))
 			sig = 0;
 		else if (sig == SIGSTOP)
 			break;
-		ptrace(PT_CONTINUE, pid, (caddr_t)1, sig);
+		ptrace(PT_CONTINUE, t->pid, (caddr_t)1, sig);
 	}
-	if (ptrace(PT_DETACH, pid, (caddr_t)1, 0) < 0)
-		warn("cannot detach from %d", (int)pid);
-	end_call(c);
+	if (ptrace(PT_DETACH, t->pid, (caddr_t)1, 0) < 0)
+		warn("cannot detach from %d", (int)t->pid);
+}
+
+/* truss was told to let go: of the tracee stopped now (sig pending), then the rest. */
+static void
+detach_all(struct tracee *stopped, int sig)
+{
+	struct tracee *t;
+
+	if (stopped != NULL && ptrace(PT_DETACH, stopped->pid, (caddr_t)1,
+	    sig) < 0)
+		warn("cannot detach from %d", (int)stopped->pid);
+	for (t = tracees; t < tracees + MAXTRACEES; t++) {
+		if (t->pid == 0)
+			continue;
+		if (t != stopped)
+			detach_running(t);
+		forget(t);
+	}
 }
 
 static void
 trace(pid_t pid, int attached)
 {
-	struct call c;
-	int st, sig, attach_stop = attached;
+	struct tracee *t;
+	int st, sig;
+	pid_t w;
 
-	memset(&c, 0, sizeof(c));
-	for (;;) {
-		if (next_event(pid, &st, 1) < 0) {
-			detach_running(pid, &c);	/* interrupted */
+	tracee(pid, attached, 0);
+	while (ntracees > 0) {
+		if ((w = next_event(opts.follow ? -1 : pid, &st, 1)) < 0) {
+			detach_all(NULL, 0);	/* interrupted */
 			return;
 		}
+		t = tracee(w, 0, 0);
 		if (!WIFSTOPPED(st)) {
-			report_end(&c, st);
-			return;
+			report_end(t, st);
+			forget(t);
+			continue;
 		}
-		sig = handle_stop(pid, WSTOPSIG(st), &c, &attach_stop);
+		sig = handle_stop(t, WSTOPSIG(st));
 		if (detaching) {
-			if (ptrace(PT_DETACH, pid, (caddr_t)1, sig) < 0)
-				warn("cannot detach from %d", (int)pid);
-			end_call(&c);
+			detach_all(t, sig);
 			return;
 		}
-		if (ptrace(PT_SYSCALL, pid, (caddr_t)1, sig) < 0)
+		if (ptrace(PT_SYSCALL, w, (caddr_t)1, sig) < 0)
 			err(1, "ptrace(PT_SYSCALL)");
 	}
 }
@@ -303,13 +420,16 @@ main(int argc, char **argv)
 	char *end;
 	int c;
 
-	while ((c = getopt(argc, argv, "aep:s:")) != -1) {
+	while ((c = getopt(argc, argv, "aefp:s:")) != -1) {
 		switch (c) {
 		case 'a':
 			opts.show_argv = 1;
 			break;
 		case 'e':
 			opts.show_envp = 1;
+			break;
+		case 'f':
+			opts.follow = 1;
 			break;
 		case 'p':
 			pid = strtol(optarg, &end, 10);

@@ -59,6 +59,7 @@ struct truss_opts {
 	int	strsize;	/* -s: bytes of a buffer shown (32) */
 	int	show_argv;	/* -a: execve's arguments */
 	int	show_envp;	/* -e: execve's environment */
+	int	follow;		/* -f: follow forks, pid on every line */
 };
 extern struct truss_opts opts;
 

@@ -43,6 +43,7 @@
 #define ENOTSOCK	38
 #define ENAMETOOLONG	63	/* file name too long */
 #define ENOTEMPTY	66	/* directory not empty */
+#define EDQUOT		69	/* disc quota exceeded */
 #define ENOLCK		77	/* no locks available */
 #define ENOSYS		78	/* function not implemented */
 #define EFTYPE		79	/* inappropriate file type or format */

@@ -1,4 +1,4 @@
-/* sys/kinfo.h - Kestrel's window onto kernel counters and the process table (ps, tests). */
+/* sys/kinfo.h - Kestrel's window onto kernel counters (the tests' leak checks). */
 #ifndef _SYS_KINFO_H_
 #define _SYS_KINFO_H_
 
@@ -25,28 +25,8 @@
 #define KCPU_PSE	0x20
 #define KCPU_TSC	0x40
 
-/* kproc(slot, &kp): fills one process-table slot; ESRCH when the slot is empty. */
-#define KP_RUN		1	/* runnable or running */
-#define KP_SLEEP	2
-#define KP_STOP		3
-#define KP_ZOMBIE	4
-struct kinfo_proc {
-	pid_t	kp_pid;
-	pid_t	kp_ppid;	/* parent as the process sees it (the original one while traced) */
-	pid_t	kp_tracer;	/* 0 when not traced */
-	pid_t	kp_pgid;
-	uid_t	kp_uid;
-	uid_t	kp_euid;
-	int	kp_state;	/* KP_* */
-	int	kp_flag;
-	int	kp_pages;	/* resident user pages */
-	char	kp_comm[20];
-	char	kp_wchan[12];
-};
-
 #ifndef _KERNEL
 int	kinfo(int key);
-int	kproc(int slot, struct kinfo_proc *kp);
 #endif
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * sys/mman.h - memory mappings, FreeBSD's names and values. The kernel
- * has no mmap yet: mmap, munmap and mprotect fail with ENOSYS (nosys.c).
+ * sys/mman.h - memory mappings, FreeBSD's names and values. Kestrel maps
+ * anonymous memory (private or shared) and regular files privately.
  */
 #ifndef _SYS_MMAN_H_
 #define _SYS_MMAN_H_

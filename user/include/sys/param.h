@@ -9,7 +9,7 @@
 #define PAGE_MASK	(PAGE_SIZE - 1)
 #define NBBY		8		/* bits per byte */
 #define MAXPATHLEN	1024
-#define MAXCOMLEN	19		/* kp_comm holds this many bytes and a NUL */
+#define MAXCOMLEN	19		/* ki_comm holds this many bytes and a NUL */
 
 #ifndef MIN
 #define MIN(a, b)	(((a) < (b)) ? (a) : (b))

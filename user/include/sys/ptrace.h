@@ -23,6 +23,10 @@
 #define PT_TO_SCE	20	/* continue to the next system call entry */
 #define PT_TO_SCX	21	/* continue to the next system call exit */
 #define PT_SYSCALL	22	/* continue to the next system call entry or exit */
+#define PT_FOLLOW_FORK	23	/* data != 0: follow forks (PTRACE_FORK) */
+#define PT_LWP_EVENTS	24	/* data != 0: report thread birth and death (PTRACE_LWP) */
+#define PT_GET_EVENT_MASK 25	/* *(int *)addr = the event mask; data = sizeof(int) */
+#define PT_SET_EVENT_MASK 26	/* the event mask = *(int *)addr; data = sizeof(int) */
 #define PT_GET_SC_ARGS	27	/* arguments of the system call at this stop */
 #define PT_GET_SC_RET	28	/* result of the system call at an exit stop */
 #define PT_GETREGS	33	/* get general-purpose registers */
@@ -42,6 +46,17 @@ struct ptrace_io_desc {
 	size_t	piod_len;	/* request length; bytes moved on return */
 };
 
+/* Events for PT_GET_EVENT_MASK and PT_SET_EVENT_MASK. */
+#define PTRACE_EXEC	0x0001	/* stop after execve (PL_FLAG_EXEC) */
+#define PTRACE_SCE	0x0002	/* stop at every system call entry */
+#define PTRACE_SCX	0x0004	/* stop at every system call exit */
+#define PTRACE_SYSCALL	(PTRACE_SCE | PTRACE_SCX)
+#define PTRACE_FORK	0x0008	/* follow fork and vfork: trace the child too */
+#define PTRACE_LWP	0x0010	/* thread birth and death (no threads yet) */
+#define PTRACE_VFORK	0x0020	/* stop when a vfork child lets its parent go */
+
+#define PTRACE_DEFAULT	(PTRACE_EXEC)	/* the mask PT_TRACE_ME and PT_ATTACH set */
+
 #define PIOD_READ_D	1	/* read from D space */
 #define PIOD_WRITE_D	2	/* write to D space */
 #define PIOD_READ_I	3	/* read from I space */
@@ -49,14 +64,14 @@ struct ptrace_io_desc {
 
 /* PT_LWPINFO: what the last stop was (FreeBSD's layout, one thread per process). */
 struct ptrace_lwpinfo {
-	int		pl_lwpid;	/* thread id (the pid here) */
+	lwpid_t		pl_lwpid;	/* thread id (the pid here) */
 	int		pl_event;	/* PL_EVENT_* */
 	int		pl_flags;	/* PL_FLAG_* */
 	sigset_t	pl_sigmask;	/* blocked signals */
 	sigset_t	pl_siglist;	/* pending signals */
 	siginfo_t	pl_siginfo;	/* the signal that caused the stop */
 	char		pl_tdname[20];	/* program name */
-	pid_t		pl_child_pid;
+	pid_t		pl_child_pid;	/* PL_FLAG_FORKED: the new child */
 	unsigned int	pl_syscall_code;	/* number at a system call stop */
 	unsigned int	pl_syscall_narg;	/* its argument count */
 };
@@ -68,6 +83,12 @@ struct ptrace_lwpinfo {
 #define PL_FLAG_SCX	0x08	/* stopped at system call exit */
 #define PL_FLAG_EXEC	0x10	/* stopped after execve */
 #define PL_FLAG_SI	0x20	/* pl_siginfo is valid */
+#define PL_FLAG_FORKED	0x40	/* returning from a fork that made pl_child_pid */
+#define PL_FLAG_CHILD	0x80	/* the first stop of a followed fork's child */
+#define PL_FLAG_BORN	0x100	/* a new thread (none yet) */
+#define PL_FLAG_EXITED	0x200	/* an exiting thread (none yet) */
+#define PL_FLAG_VFORKED	0x400	/* with PL_FLAG_FORKED: the fork was a vfork */
+#define PL_FLAG_VFORK_DONE 0x800 /* the vfork child let go: the parent goes on */
 
 /* PT_GET_SC_RET */
 struct ptrace_sc_ret {

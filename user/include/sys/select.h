@@ -1,7 +1,5 @@
 /*
- * sys/select.h - descriptor sets and select(2), FreeBSD's layout. The
- * kernel has no select yet: select fails with ENOSYS (nosys.c); the set
- * macros work.
+ * sys/select.h - descriptor sets and select(2), FreeBSD's layout.
  */
 #ifndef _SYS_SELECT_H_
 #define _SYS_SELECT_H_
@@ -36,6 +34,8 @@ typedef struct fd_set {
 		_p->__fds_bits[_n] = 0;					\
 } while (0)
 
+#ifndef _KERNEL
 int	select(int, fd_set *, fd_set *, fd_set *, struct timeval *);
+#endif
 
 #endif

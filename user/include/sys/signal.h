@@ -67,9 +67,14 @@ typedef struct __siginfo {
 } siginfo_t;
 
 /* si_code values (FreeBSD). */
-#define SI_USER		0x10001
-#define SI_QUEUE	0x10002
-#define SI_KERNEL	0x10006
+#define SI_NOINFO	0		/* only si_signo is meaningful */
+#define SI_USER		0x10001		/* kill() */
+#define SI_QUEUE	0x10002		/* sigqueue() */
+#define SI_TIMER	0x10003
+#define SI_ASYNCIO	0x10004
+#define SI_MESGQ	0x10005
+#define SI_KERNEL	0x10006		/* the kernel */
+#define SI_LWP		0x10007		/* thr_kill(), so raise() */
 #define ILL_ILLOPC	1
 #define ILL_PRVOPC	5
 #define ILL_PRVREG	6

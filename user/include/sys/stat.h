@@ -57,7 +57,9 @@ struct stat {
 int	stat(const char *__restrict, struct stat *__restrict);
 int	fstat(int, struct stat *);
 int	lstat(const char *__restrict, struct stat *__restrict);
-int	mkdir(const char *, mode_t);	/* ENOSYS until the kernel has it */
+int	mkdir(const char *, mode_t);
+int	chmod(const char *, mode_t);
+mode_t	umask(mode_t);
 #endif
 
 #endif

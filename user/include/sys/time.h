@@ -1,4 +1,4 @@
-/* sys/time.h - struct timeval (from <time.h>) and gettimeofday. */
+/* sys/time.h - struct timeval (from <time.h>), gettimeofday and utimes. */
 #ifndef _SYS_TIME_H_
 #define _SYS_TIME_H_
 
@@ -11,5 +11,6 @@ struct timezone {
 };
 
 int	gettimeofday(struct timeval *, struct timezone *);
+int	utimes(const char *, const struct timeval *);
 
 #endif

@@ -32,5 +32,10 @@ typedef uint64_t	u_int64_t;
 typedef int32_t		register_t;
 typedef uint32_t	vm_offset_t;
 typedef uint32_t	vm_paddr_t;
+typedef uint32_t	vm_size_t;
+typedef int32_t		segsz_t;	/* a size in pages */
+typedef uint32_t	fixpt_t;	/* fixed point, FSCALE = 2048 */
+typedef int32_t		lwpid_t;	/* a thread id */
+typedef int64_t		id_t;		/* any of pid, pgid, uid... (procctl) */
 
 #endif

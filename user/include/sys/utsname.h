@@ -1,7 +1,6 @@
 /*
- * sys/utsname.h - the system's name, FreeBSD's layout. The kernel does not
- * report it yet: uname fails with ENOSYS (nosys.c), and the uname utility
- * then uses the names it was built with.
+ * sys/utsname.h - the system's name, FreeBSD's layout. FreeBSD's libc
+ * assembles it from sysctl; Kestrel's kernel answers uname(2) itself.
  */
 #ifndef _SYS_UTSNAME_H_
 #define _SYS_UTSNAME_H_
@@ -16,6 +15,8 @@ struct utsname {
 	char	machine[SYS_NMLN];	/* hardware type */
 };
 
+#ifndef _KERNEL
 int	uname(struct utsname *);
+#endif
 
 #endif

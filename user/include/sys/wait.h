@@ -30,6 +30,26 @@
 #define WAIT_ANY	(-1)
 #define WAIT_MYPGRP	0
 
+/* Which processes an id names (waitid, procctl): FreeBSD's values. */
+typedef enum {
+	P_PID,		/* a process id */
+	P_PPID,		/* a parent process id */
+	P_PGID,		/* a process group id */
+	P_SID,		/* a session id */
+	P_CID,
+	P_UID,		/* a user id */
+	P_GID,		/* a group id */
+	P_ALL,		/* every process */
+	P_LWPID,	/* a thread id */
+	P_TASKID,
+	P_PROJID,
+	P_POOLID,
+	P_JAILID,
+	P_CTID,
+	P_CPUID,
+	P_PSETID
+} idtype_t;
+
 #ifndef _KERNEL
 struct rusage;
 pid_t	wait(int *);
