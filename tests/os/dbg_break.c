@@ -192,9 +192,10 @@ test_finish_recursion(void)
 	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
 	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
 	DBG_EXPECT(&run, " in dbg_rec () <dbg_rec+");
-	DBG_EXPECT(&run, ">\nValue returned is $1 = 19\n");	/* dbg_rec(3) */
+	DBG_EXPECT(&run, "\nValue returned is $1 = 19\n");	/* dbg_rec(3) */
 	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
-	DBG_EXPECT(&run, ">\nValue returned is $2 = 42\n");	/* dbg_rec(4) */
+	DBG_EXPECT(&run, " in dbg_rec () <dbg_rec+");
+	DBG_EXPECT(&run, "\nValue returned is $2 = 42\n");	/* dbg_rec(4) */
 	DBG_EXPECT(&run, "exited with code 89]\n");
 	return 0;
 }
