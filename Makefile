@@ -47,7 +47,7 @@ AR := ar
 # tools/deps.sh has run: it runs here, while the Makefile is read (so no
 # rule of a -j build can race it), and tool-dependent variables such as
 # LIBGCC below are deferred to the recipes. Sub-makes skip the check.
-ifneq ($(filter-out clean help deps lab,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help deps lab docs,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(KESTREL_DEPS_OK),)
 ifneq ($(shell tools/deps.sh --quiet >&2; echo $$?),0)
 $(error tools/deps.sh could not provide the tools the build needs)
@@ -286,7 +286,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
-	run-prog gdb-user fuzz lab grade clean help
+	run-prog gdb-user fuzz lab grade docs clean help
 all: $(B)/kernel.elf $(INITRD) kernel.elf
 iso: all $(ISO)
 	$(Q)cp $(ISO) kestrel.iso
@@ -301,6 +301,12 @@ kernel.elf: $(B)/kernel.elf
 
 deps:
 	$(Q)tools/deps.sh
+
+# The guide's pictures: each docs/pictures/NAME.dot redrawn into NAME.svg
+# when it changed (Graphviz's dot, which only this target needs).
+docs:
+	$(Q)tools/deps.sh --docs --quiet
+	$(Q)$(PYTHON) tools/mkpictures.py
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
 CMDLINE ?=
@@ -396,6 +402,7 @@ help:
 	@echo "                  serve a user program to host gdb through the stub on COM2"
 	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"
 	@echo "                  fuzz ptrace on a fresh boot (default 100000 requests, a new seed)"
+	@echo "  make docs       redraw the guide's pictures whose sources changed (Graphviz)"
 	@echo "  make clean      remove build products"
 	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose),"
 	@echo "  OPT=-O0 (compiler flags; each setting builds in its own build-OPT/), B=dir"

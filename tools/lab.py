@@ -139,6 +139,11 @@ def cmd_list(labs, args):
 
 def cmd_cut(labs, args):
     lab = labmarks.find_lab(labs, args.name)
+    cut = labmarks.read_cut(ROOT)
+    if cut is not None:
+        raise LabError("this is lab %s's starting tree: start lab %s from "
+                       "the complete tree (git checkout main)" %
+                       (cut, lab.name))
     if args.dir or not in_git(ROOT):
         dest = args.dir or os.path.join(os.path.dirname(ROOT),
                                         "kestrel-lab-" + lab.name)
