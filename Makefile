@@ -78,20 +78,16 @@ NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(GEN)/
 # and handler prototypes (sysproto.h), a libc stub per plain call and
 # truss's table, all in one run; everything compiled waits for it (the
 # | prerequisites below: which objects include what, -MD finds out, the
-# headers of user/include and $(GEN)/include among them). It rewrites only
-# the files whose text changes, and the stamp records the run, so a new
-# line in the list recompiles what uses the files that changed, no more.
+# headers of user/include and $(GEN)/include among them).
 SYSCALL_STUBS := $(shell $(PYTHON) tools/mksyscalls.py --stubs kernel/syscalls.master)
 SYSCALLS_GEN := $(GEN)/include/sys/syscall.h $(GEN)/sysproto.h $(GEN)/sysent.c \
 	$(GEN)/truss_syscalls.c $(patsubst %,$(GEN)/libc/%.c,$(SYSCALL_STUBS))
-SYSCALLS_STAMP := $(GEN)/syscalls.stamp
+SYSCALLS_STAMP := $(GEN)/include/sys/syscall.h
 
-$(SYSCALLS_STAMP): kernel/syscalls.master tools/mksyscalls.py
+$(SYSCALLS_GEN) &: kernel/syscalls.master tools/mksyscalls.py
 	@mkdir -p $(GEN)
 	@echo "  GEN     $<"
 	$(Q)$(PYTHON) tools/mksyscalls.py kernel/syscalls.master $(GEN)
-	$(Q)touch $@
-$(SYSCALLS_GEN): $(SYSCALLS_STAMP) ;
 
 # ---------------------------------------------------------------- kernel
 # kernel/ holds the machine-independent services, kernel/i386/ the machine-

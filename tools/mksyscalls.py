@@ -5,9 +5,8 @@ list, kernel/syscalls.master (its header comment describes a line).
     mksyscalls.py MASTER OUTDIR     write the files below into OUTDIR
     mksyscalls.py --stubs MASTER    print the names of the generated stubs
 
-Into OUTDIR (a file is rewritten only when its text changes, so that
-make recompiles only what uses a changed file; the Makefile's stamp
-records the run):
+Into OUTDIR (every file written each time, so that all are newer than
+the list, as make expects of a rule's targets):
 
     include/sys/syscall.h  SYS_name numbers and SYS_MAXSYSCALL, for the
                            kernel, the libc and every program; outside the
@@ -229,17 +228,10 @@ def truss_c(calls):
 
 
 def write(path, lines):
-    text = "\n".join(lines) + "\n"
-    try:
-        with open(path) as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        f.write(text)
+        f.write("\n".join(lines) + "\n")
     os.replace(tmp, path)
 
 
