@@ -193,7 +193,7 @@ def escapes(q, sock, screen):
 
 def rtc(q, sock):
     mark = len(q.raw)
-    stamp = re.compile(r"^(\d{9,11})\n", re.M)     # the whole line
+    stamp = re.compile(r"^(\d{9,11})\n", re.M)    # the whole line, not a prefix
     type_text(sock, "date +%s\n")
     now = time.time()
     ok = q.wait_until(
