@@ -176,7 +176,8 @@ LIBDEBUG := $(B)/user/libdebug.a
 $(LIBDEBUG): $(patsubst %.c,$(B)/%.o,$(wildcard user/libdebug/*.c))
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
-$(B)/bin/dbg: $(LIBDEBUG)
+# dbg names system calls (catch syscall) from truss's table.
+$(B)/bin/dbg: $(LIBDEBUG) $(GEN)/truss_syscalls.o
 
 $(GEN)/libc/%.o: $(GEN)/libc/%.c $(B)/cflags
 	@echo "  CC      $<"

@@ -15,7 +15,8 @@
  * the tree's own node sysctl.name2oid ({ 0, 3 }, the name in new).
  *
  * The values live where they belong (kern.proc in proc/kern_proc.c,
- * max_pending_per_proc in proc/kern_sigqueue.c); this file has the tree,
+ * max_pending_per_proc in proc/kern_sigqueue.c, the limits of
+ * setrlimit in proc/kern_resource.c); this file has the tree,
  * the walk, and the handlers for plain ints and strings.
  */
 #include <string.h>
@@ -162,6 +163,8 @@ static const struct sysctl_oid kern_oids[] = {
 	STR("osrelease", KERN_OSRELEASE, KESTREL_VERSION),
 	STR("version", KERN_VERSION, "Kestrel " KESTREL_VERSION " (i386)"),
 	INT("maxproc", KERN_MAXPROC, RD, &maxproc),
+	INT("maxfilesperproc", KERN_MAXFILESPERPROC, RD, &maxfilesperproc),
+	INT("maxprocperuid", KERN_MAXPROCPERUID, RD, &maxprocperuid),
 	{ "hostname", KERN_HOSTNAME, CTLTYPE_STRING | RW, NULL,
 	    sysctl_handle_string, hostname, sizeof(hostname) },
 	NODE("proc", KERN_PROC, proc_oids),

@@ -96,6 +96,7 @@ start_init(void)
 	p->p_treeflag |= P_TREE_REAPER;
 	p->p_pgid = p->p_sid = p->p_pid;
 	p->p_umask = 022;
+	lim_init(p);
 	strlcpy(p->p_comm, "init", sizeof(p->p_comm));
 	cpu_thread_init(td, init_thread);
 	p->p_state = PRS_NORMAL;

@@ -120,9 +120,14 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
 	return error;
 }
 
+/*
+ * The new address space of p: the program, its stack with the arguments
+ * (usable down to p's stack limit, proc/kern_resource.c) and an empty heap.
+ */
 static struct vmspace *
-build_image(const char *image, size_t size, struct exec_args *ea,
-    uint32_t *entry, uint32_t *sp, uint32_t *sigcode_at, int *errorp)
+build_image(struct proc *p, const char *image, size_t size,
+    struct exec_args *ea, uint32_t *entry, uint32_t *sp, uint32_t *sigcode_at,
+    int *errorp)
 {
 	struct vmspace *vm = vmspace_alloc();
 	uint32_t brk_base;
@@ -138,6 +143,9 @@ build_image(const char *image, size_t size, struct exec_args *ea,
 		    VM_PROT_READ | VM_PROT_WRITE);
 	if (error == 0)
 		error = build_stack(vm, ea, sp, sigcode_at);
+	if (error == 0)
+		error = vm_stack_limit(vm, USRSTACK - MAXSSIZ,
+		    lim_stack_guard(p, *sp));
 	if (error) {
 		vmspace_free(vm);
 		*errorp = error;
@@ -203,8 +211,8 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (error == 0)
 		error = copy_strings(&ea, envp, from_kernel, &ea.envc);
 	if (error == 0) {
-		vm = build_image(image, size, &ea, &entry, &sp, &sigcode_at,
-		    &error);
+		vm = build_image(td->td_proc, image, size, &ea, &entry, &sp,
+		    &sigcode_at, &error);
 		if (vm != NULL)
 			commit(td, vm, path, entry, sp, sigcode_at);
 	}

@@ -3,13 +3,19 @@
  *
  * The child gets its own process-table slot and kernel stack, a
  * copy-on-write copy of the address space (vm/vm_map.c), references to the
- * same open files, the same signal actions and mask, and a copy of the
- * caller's FPU state. Not inherited: tracing (unless the tracer follows
+ * same open files, the same signal actions and mask, the same resource
+ * limits (RLIMIT_NPROC may refuse the fork: proc/kern_resource.c), and a
+ * copy of the caller's FPU state. Not inherited: tracing (unless the tracer follows
  * forks, proc/ptrace_stops.c), pending signals, debug registers (an
  * untraced child with an inherited watchpoint would only die of SIGTRAP)
  * and a single step. cpu_fork() lays out its kernel stack so that its first
  * context switch "returns" into fork_trampoline, which calls fork_exit()
  * and leaves for user mode as if from fork() itself, with the result 0.
+ *
+ * The last NPROC_ROOT slots are root's (FreeBSD keeps the last 10 of
+ * maxproc): enough for root to start a shell, run ps and kill a user's
+ * fork bomb. The kernel stack comes from the pages kept for root only
+ * when the caller is root (vm/page.c).
  *
  * vfork (RFPPWAIT) copies no memory: the child borrows the parent's address
  * space (one more reference on it) and the parent sleeps until the child
@@ -33,7 +39,10 @@ fork1(struct thread *td, int flags, struct proc **newp)
 	struct thread *td2;
 	int i;
 
-	if ((p2 = proc_alloc()) == NULL)
+	if ((i = lim_nproc_check(p1)) != 0)
+		return i;
+	if ((proc_count() >= NPROC - NPROC_ROOT && !priv_reserve_ok()) ||
+	    (p2 = proc_alloc()) == NULL)
 		return EAGAIN;
 	if (flags & RFPPWAIT)
 		p2->p_vmspace = vmspace_share(p1->p_vmspace);
@@ -50,6 +59,7 @@ fork1(struct thread *td, int flags, struct proc **newp)
 	p2->p_sid = p1->p_sid;
 	p2->p_flag |= p1->p_flag & P_CONTROLT;
 	p2->p_cred = p1->p_cred;
+	lim_fork(p1, p2);
 	p2->p_flag2 = p1->p_flag2 & (P2_NOTRACE | P2_NOTRACE_EXEC);
 	p2->p_sigacts = p1->p_sigacts;
 	p2->p_sigcode = p1->p_sigcode;

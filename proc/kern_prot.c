@@ -1,12 +1,25 @@
 /*
  * kern_prot.c - identities: process ids, process groups, sessions, user and
  * group ids. Root (effective uid 0) may set any uid; others may only switch
- * between their real and saved ids (POSIX setuid semantics). What groups
+ * between their real and saved ids (POSIX setuid semantics); only root gets
+ * the last process slots and pages (priv_reserve_ok). What groups
  * and sessions mean for the terminal is in proc/kern_jobc.c.
  */
 #include <sys/errno.h>
 #include "proc/proc.h"
 #include "kernel/syscall.h"
+#include "vm/vm.h"
+
+/*
+ * Root (effective uid 0) may use the last process slots and free pages
+ * (NPROC_ROOT in kern_fork.c, the reserve in vm/page.c); so may the kernel
+ * before the first process runs.
+ */
+int
+priv_reserve_ok(void)
+{
+	return curthread == NULL || curproc->p_cred.cr_uid == 0;
+}
 
 int
 sys_getpid(struct thread *td, uint32_t *args)

@@ -23,10 +23,12 @@
 #include <sys/types.h>
 #include <sys/signal.h>
 #include <sys/proc.h>
+#include <sys/resource.h>
 #include "kernel/i386/proc_md.h"
 #include "kernel/fs/vfs.h"
 
 #define NPROC		64	/* process table slots */
+#define NPROC_ROOT	4	/* the last ones only root may fork into */
 #define NOFILE		32	/* open files per process */
 #define MAXCOMLEN	19
 #define PID_MAX		99999
@@ -117,6 +119,7 @@ struct proc {
 	pid_t			p_pgid;		/* process group */
 	pid_t			p_sid;		/* session: its leader's pid */
 	struct ucred		p_cred;
+	struct rlimit		p_rlimit[RLIM_NLIMITS];	/* proc/kern_resource.c */
 	int			p_xstat;	/* exit status, or stop signal */
 	uint32_t		p_siglist;	/* signals with an instance pending */
 	uint32_t		p_sigkill;	/* ... of which one without siginfo */
@@ -159,6 +162,16 @@ struct proc	*pfind_any(pid_t pid);
 int		proc_count(void);
 void		proc_set_comm(struct proc *p, const char *path);
 const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
+
+/* proc/kern_resource.c: resource limits */
+extern int	maxprocperuid;
+extern int	maxfilesperproc;
+void		lim_init(struct proc *p);
+void		lim_fork(struct proc *p1, struct proc *p2);
+rlim_t		lim_cur(struct proc *p, int which);
+int		lim_nofile(struct proc *p);
+int		lim_nproc_check(struct proc *p);
+uint32_t	lim_stack_guard(struct proc *p, uint32_t sp);
 
 /* proc/kern_procctl.c: reapers */
 void		reaper_abandon_children(struct proc *reaper);

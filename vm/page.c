@@ -5,6 +5,13 @@
  * initrd) and the allocator's own bookkeeping, which is placed right after
  * the highest of those. RAM above PHYS_MAX is ignored (it could not be
  * direct-mapped).
+ *
+ * The last sixteenth of the free pages (at least 64) is kept for root: a
+ * process of any other user gets no page once fewer remain (its fork,
+ * mmap or page fault fails as if memory were exhausted), so a user's
+ * runaway program cannot stop root from logging in, running ps and killing
+ * it. The kernel's own work in a user's process (a page table, a kernel
+ * stack) counts as that user's.
  */
 #include <string.h>
 #include "vm/vm.h"
@@ -17,6 +24,7 @@ extern char kernel_end[];
 
 static struct physmem pm;
 static paddr_t phys_top;
+static uint32_t root_reserve;
 
 void
 vm_page_init(void)
@@ -49,6 +57,20 @@ vm_page_init(void)
 		physmem_reserve(&pm, boot_info.mods[i].start,
 		    boot_info.mods[i].end);
 	physmem_reserve(&pm, meta_pa, meta_pa + meta_size);
+	root_reserve = pm.nfree / 16 < 64 ? 64 : pm.nfree / 16;
+}
+
+/* May n more pages go, with interrupts off? */
+static int
+may_take(uint32_t n)
+{
+	return pm.nfree >= root_reserve + n || priv_reserve_ok();
+}
+
+uint32_t
+vm_page_root_reserve(void)
+{
+	return root_reserve;
 }
 
 paddr_t
@@ -61,7 +83,7 @@ paddr_t
 vm_page_alloc(void)
 {
 	uint32_t ef = intr_disable();
-	int32_t pfn = physmem_alloc(&pm);
+	int32_t pfn = may_take(1) ? physmem_alloc(&pm) : -1;
 
 	intr_restore(ef);
 	return pfn < 0 ? 0 : (paddr_t)pfn << PAGE_SHIFT;
@@ -81,7 +103,7 @@ paddr_t
 vm_page_alloc_contig(uint32_t npages)
 {
 	uint32_t ef = intr_disable();
-	int32_t pfn = physmem_alloc_contig(&pm, npages);
+	int32_t pfn = may_take(npages) ? physmem_alloc_contig(&pm, npages) : -1;
 
 	intr_restore(ef);
 	return pfn < 0 ? 0 : (paddr_t)pfn << PAGE_SHIFT;

@@ -33,6 +33,9 @@ void		vm_page_ref(paddr_t pa);
 void		vm_page_unref(paddr_t pa);	/* frees at refcount 0 */
 uint32_t	vm_page_refcount(paddr_t pa);
 uint32_t	vm_page_free_count(void);
+uint32_t	vm_page_root_reserve(void);	/* free pages only root may take */
+/* proc/kern_prot.c: may the current thread take what is kept for root? */
+int		priv_reserve_ok(void);
 uint32_t	vm_page_total(void);
 paddr_t		vm_phys_top(void);		/* end of the direct map */
 
@@ -98,6 +101,8 @@ int		vm_mmap_insert(struct vmspace *vm, vaddr_t start, vaddr_t end,
 int		vm_munmap(struct vmspace *vm, vaddr_t start, vaddr_t end);
 int		vm_mprotect(struct vmspace *vm, vaddr_t start, vaddr_t end,
 		    int prot);
+int		vm_stack_limit(struct vmspace *vm, vaddr_t old_edge,
+		    vaddr_t new_edge);
 
 /* vm/vm_fault.c */
 int		vm_fault(struct vmspace *vm, vaddr_t va, int write);

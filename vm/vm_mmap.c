@@ -15,6 +15,11 @@
  * first write then copies it if it must (vm/vm_fault.c). Only the pages of
  * a MAP_SHARED region become writable at once, since copying them would
  * undo the sharing.
+ *
+ * The stack's region (MAXSSIZ bytes below USRSTACK, mapped by exec) is
+ * usable only above the stack limit's edge: vm_stack_limit() moves the
+ * edge and joins the pieces again, so the limit may change any number of
+ * times without filling the region table.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -215,4 +220,46 @@ vm_mprotect(struct vmspace *vm, vaddr_t start, vaddr_t end, int prot)
 		}
 	}
 	return 0;
+}
+
+/* Join neighbouring private regions of the stack's range with one protection. */
+static void
+join_stack(struct vmspace *vm)
+{
+	struct vm_region *a, *b;
+	int i, j;
+
+again:
+	for (i = 0; i < vm->vm_nregions; i++)
+		for (j = 0; j < vm->vm_nregions; j++) {
+			a = &vm->vm_regions[i];
+			b = &vm->vm_regions[j];
+			if (a->end != b->start || a->start < USRSTACK - MAXSSIZ ||
+			    b->end > USRSTACK || a->prot != b->prot ||
+			    a->flags != 0 || b->flags != 0)
+				continue;
+			a->end = b->end;
+			remove_region(vm, j);
+			goto again;
+		}
+}
+
+/*
+ * The stack's usable part starts at new_edge instead of old_edge (both
+ * page aligned, in [USRSTACK - MAXSSIZ, USRSTACK]): the pages between
+ * become read/write (a higher limit) or inaccessible (a lower one), so
+ * touching the stack below the edge faults. 0, or ENOMEM as mprotect.
+ */
+int
+vm_stack_limit(struct vmspace *vm, vaddr_t old_edge, vaddr_t new_edge)
+{
+	int error = 0;
+
+	if (new_edge < old_edge)
+		error = vm_mprotect(vm, new_edge, old_edge,
+		    VM_PROT_READ | VM_PROT_WRITE);
+	else if (new_edge > old_edge)
+		error = vm_mprotect(vm, old_edge, new_edge, VM_PROT_NONE);
+	join_stack(vm);
+	return error;
 }

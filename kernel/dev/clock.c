@@ -3,13 +3,25 @@
  *
  * PIT channel 0 interrupts hz times a second (100 by default, kernel option
  * hz= from 18 to 1000); each tick drives the scheduler and sleep timeouts.
- * At boot the TSC is calibrated against PIT channel 2 (the best of three
- * 4 ms windows), so uptime (clock_gettime) has TSC resolution. Under QEMU
- * with -icount the TSC counts guest instructions instead of time, which is
- * what the benchmark wants.
- * A CPU without a TSC (a 486: RDTSC is #UD there) counts uptime in ticks.
+ * The uptime (clock_gettime's CLOCK_MONOTONIC) is the TSC since boot, turned
+ * into nanoseconds exactly (kernel/dev/tsc_ns.c), so it never decreases.
+ * Under QEMU with -icount the TSC counts guest instructions instead of
+ * time, which is what the benchmark wants. A CPU without a TSC (a 486:
+ * RDTSC is #UD there) counts uptime in ticks.
+ *
+ * The TSC's rate is measured at boot against PIT channel 2, counting down
+ * freely for about 10 ms. An emulator may be descheduled at any moment on
+ * a busy host; the guest cannot see that, but it advances the PIT and the
+ * TSC alike, so a pause between two readings costs nothing. Only a pause
+ * inside one reading (between the RDTSC and the PIT latch) matters: each
+ * reading is bracketed by two RDTSCs and the tightest of a few is kept.
+ * (Timing a fixed 4 ms window instead measured 3 to 5 times the true rate
+ * under load: the clock ran slow, and past 18.4 GHz it ran backwards.)
+ * The kernel option tscstall=N pauses N million TSC ticks at both places
+ * during calibration, the way a busy host does (suite proc_clock).
  */
 #include "kernel/dev/clock.h"
+#include "kernel/dev/tsc_ns.h"
 #include "kernel/cmdline.h"
 #include "kernel/i386/cpu.h"
 #include "kernel/i386/trap.h"
@@ -23,14 +35,16 @@
 #define PIT_GATE	0x61	/* bit 0: channel 2 gate, bit 5: its output */
 #define PIT_MODE2_CH0	0x34	/* channel 0, lo/hi byte, rate generator */
 #define PIT_MODE0_CH2	0xb0	/* channel 2, lo/hi byte, one-shot */
-#define CALIBRATE_MS	4
-#define CALIBRATE_WINDOWS	3
+#define PIT_LATCH_CH2	0x80	/* channel 2, latch the count */
+#define CALIBRATE_COUNTS	(PIT_FREQ / 100)	/* 10 ms of PIT counts */
+#define CALIBRATE_TRIES	3	/* readings per end, windows per boot */
 
 volatile uint32_t ticks;
 static volatile uint32_t tick_wraps;	/* the high half of the tick count */
 int hz = 100;
 uint64_t tsc_freq;
 static uint64_t tsc_boot;
+static uint64_t calib_stall;	/* kernel option tscstall=, in TSC ticks */
 
 static void
 clock_intr(void)
@@ -55,41 +69,104 @@ clock_ticks64(void)
 	return t;
 }
 
-/* TSC ticks during one PIT channel-2 one-shot of CALIBRATE_MS. */
-static uint64_t
-tsc_per_window(void)
+/* The tscstall= option: spin as long as a descheduled emulator would stop. */
+static void
+stall(void)
 {
-	uint32_t count = PIT_FREQ * CALIBRATE_MS / 1000;
+	uint64_t t0 = rdtsc();
+
+	while (calib_stall != 0 && rdtsc() - t0 < calib_stall)
+		;
+}
+
+/* One PIT channel-2 count with the TSC read just before and just after. */
+struct pit_reading {
+	uint64_t	tsc;	/* the middle of the bracket */
+	uint64_t	width;	/* the bracket: how unsure tsc is */
+	uint32_t	count;
+};
+
+static void
+pit_read(struct pit_reading *rd, int stalled)
+{
 	uint64_t t0, t1;
+	uint32_t lo, hi;
+
+	t0 = rdtsc();
+	if (stalled)
+		stall();
+	outb(PIT_CMD, PIT_LATCH_CH2);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	t1 = rdtsc();
+	rd->tsc = t0 + (t1 - t0) / 2;
+	rd->width = t1 - t0;
+	rd->count = hi << 8 | lo;
+}
+
+/* The tightest of a few readings; with stalled, the first one stalls. */
+static void
+pit_read_best(struct pit_reading *best, int stalled)
+{
+	struct pit_reading rd;
+	int i;
+
+	for (i = 0; i < CALIBRATE_TRIES; i++) {
+		pit_read(&rd, stalled && i == 0);
+		if (i == 0 || rd.width < best->width)
+			*best = rd;
+	}
+}
+
+/*
+ * One window: channel 2 counts down from 0xffff (55 ms); read it, let at
+ * least CALIBRATE_COUNTS go by, read it again. Returns the TSC ticks per
+ * second, *err the bracket widths as a share of the window in 1/10^6, or 0
+ * if the count ran out (a pause longer than 55 ms).
+ */
+static uint64_t
+tsc_window(uint64_t *err)
+{
+	struct pit_reading a, b;
+	uint32_t counts;
 	int spins = 0;
 
 	outb(PIT_GATE, (inb(PIT_GATE) & ~0x02) | 0x01);
 	outb(PIT_CMD, PIT_MODE0_CH2);
-	outb(PIT_CH2, count & 0xff);
-	outb(PIT_CH2, count >> 8);
-	t0 = rdtsc();
-	while ((inb(PIT_GATE) & 0x20) == 0 && ++spins < 50000000)
-		;
-	t1 = rdtsc();
-	return t1 - t0;
+	outb(PIT_CH2, 0xff);
+	outb(PIT_CH2, 0xff);
+	pit_read_best(&a, 1);
+	stall();
+	do
+		pit_read(&b, 0);
+	while (a.count - b.count < CALIBRATE_COUNTS && ++spins < 10000000 &&
+	    (inb(PIT_GATE) & 0x20) == 0);
+	pit_read_best(&b, 0);
+	counts = a.count - b.count;
+	if ((inb(PIT_GATE) & 0x20) != 0 || b.count > a.count || counts == 0 ||
+	    b.tsc <= a.tsc)
+		return 0;
+	*err = (a.width + b.width) * 1000000u / (b.tsc - a.tsc);
+	return (b.tsc - a.tsc) * PIT_FREQ / counts;
 }
 
-/*
- * The smallest of a few short windows: anything that delays the loop (an
- * emulator descheduled by a busy host) only ever adds TSC ticks to a window.
- */
+/* The window with the tightest readings of a few valid ones. */
 static void
 calibrate_tsc(void)
 {
-	uint64_t best = 0, w;
-	int i;
+	uint64_t f, err, best_err = 0;
+	int i, valid = 0;
 
-	for (i = 0; i < CALIBRATE_WINDOWS; i++) {
-		w = tsc_per_window();
-		if (best == 0 || w < best)
-			best = w;
+	tsc_freq = 0;
+	for (i = 0; i < 3 * CALIBRATE_TRIES && valid < CALIBRATE_TRIES; i++) {
+		f = tsc_window(&err);
+		if (f == 0)
+			continue;
+		if (valid++ == 0 || err < best_err) {
+			tsc_freq = f;
+			best_err = err;
+		}
 	}
-	tsc_freq = best * (1000 / CALIBRATE_MS);
 	if (tsc_freq == 0)
 		tsc_freq = 1000000000ull;
 }
@@ -98,11 +175,14 @@ void
 clock_init(void)
 {
 	uint32_t divisor;
+	int stall_m;
 
 	hz = kopt_int("hz", 100);
 	if (hz < 18 || hz > 1000)
 		hz = 100;
 	if (cpu_features & KCPU_TSC) {
+		stall_m = kopt_int("tscstall", 0);
+		calib_stall = stall_m > 0 ? (uint64_t)stall_m * 1000000u : 0;
 		calibrate_tsc();
 		tsc_boot = rdtsc();
 	}
@@ -116,14 +196,9 @@ clock_init(void)
 uint64_t
 clock_uptime_ns(void)
 {
-	uint64_t d;
-
 	if (tsc_freq == 0)
 		return (uint64_t)ticks * (1000000000ull / hz);
-	d = rdtsc() - tsc_boot;
-	/* Split to keep d * 1e9 from overflowing 64 bits. */
-	return d / tsc_freq * 1000000000ull +
-	    d % tsc_freq * 1000000000ull / tsc_freq;
+	return tsc_ns(rdtsc() - tsc_boot, tsc_freq);
 }
 
 /* Ticks covering ns, rounded up; UINT32_MAX for anything longer. */

@@ -40,13 +40,16 @@ fdrop(struct file *fp)
 	kfree(fp);
 }
 
-/* The lowest free descriptor >= minfd now points at fp (not close-on-exec). */
+/*
+ * The lowest free descriptor >= minfd now points at fp (not close-on-exec);
+ * EMFILE if none is free below p's RLIMIT_NOFILE.
+ */
 int
 fd_alloc(struct proc *p, struct file *fp, int minfd, int *fdp)
 {
-	int fd;
+	int fd, lim = lim_nofile(p);
 
-	for (fd = minfd; fd < NOFILE; fd++)
+	for (fd = minfd; fd < lim; fd++)
 		if (p->p_fd[fd] == NULL) {
 			p->p_fd[fd] = fp;
 			p->p_fdflags[fd] = 0;

@@ -180,7 +180,7 @@ sys_dup2(struct thread *td, uint32_t *args)
 	struct file *fp = fd_get(td, (int)args[0]);
 	int to = (int)args[1];
 
-	if (fp == NULL || to < 0 || to >= NOFILE)
+	if (fp == NULL || to < 0 || to >= lim_nofile(p))
 		return EBADF;
 	td->td_retval[0] = to;
 	if (p->p_fd[to] == fp)
@@ -238,7 +238,7 @@ sys_fcntl(struct thread *td, uint32_t *args)
 	switch ((int)args[1]) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		if (arg < 0 || arg >= NOFILE)
+		if (arg < 0 || arg >= lim_nofile(p))
 			return EINVAL;
 		if ((error = fd_alloc(p, fp, arg, &nfd)) != 0)
 			return error;

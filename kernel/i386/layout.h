@@ -11,6 +11,7 @@
 #define VM_MINUSER_ADDRESS	0x00001000u	/* page 0 is never mapped */
 #define USRSTACK		VM_MAXUSER_ADDRESS	/* user stacks grow down from here */
 #define MAXSSIZ			(8u << 20)	/* user stack limit */
+#define MAXDSIZ			(512u << 20)	/* user heap limit (brk) */
 #define PAGE_SIZE		4096u
 #define PAGE_SHIFT		12
 #define PAGE_MASK		(PAGE_SIZE - 1)

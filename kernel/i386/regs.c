@@ -7,10 +7,18 @@
  * result must be a ring-3 state the kernel can return to safely.
  *   - EFLAGS may differ from the current value only in bits a user could
  *     change itself (FreeBSD's EFL_SECURE): never IOPL, IF, NT, VM, VIF, VIP.
- *   - CS must be the user code selector and SS the user data selector
- *     (CS_SECURE: RPL 3 and a user descriptor, never a kernel one).
- *   - DS, ES, FS, GS must be the user data selector or a null selector,
- *     so reloading them on the way out cannot fault.
+ *   - CS must be the user code selector and SS the user data selector,
+ *     both with RPL 3 (CS_SECURE: never a kernel descriptor or RPL 0).
+ *   - DS, ES, FS, GS may hold exactly what ring 3 can load itself: a null
+ *     selector (any RPL), or the user data or the readable user code
+ *     selector at any RPL (both are DPL 3, so max(CPL, RPL) <= DPL holds
+ *     for every RPL). The kernel reloads them in ring 0 and irets; none of
+ *     these can fault there, and iret keeps them (it only clears a null
+ *     DS/ES). Kernel descriptors, the TSS, LDT selectors and slots beyond
+ *     the GDT are refused: ring 3 can never hold them.
+ *   - A selector is 16 bits: the upper half of its word must be zero. The
+ *     trap frame's upper halves are whatever `push sreg` left (a CPU may
+ *     write only the low 16 bits), so results show them as zero.
  * EIP and ESP are not checked: pointing them into the kernel makes the first
  * user instruction fault in user mode, and the process gets SIGSEGV.
  * Single-stepping (who owns TF) is in kernel/i386/ptrace_step.c.
@@ -31,9 +39,9 @@ fill_regs(struct thread *td, struct reg *r)
 	const struct trapframe *tf = td->td_frame;
 
 	memset(r, 0, sizeof(*r));
-	r->r_fs = tf->tf_fs;
-	r->r_es = tf->tf_es;
-	r->r_ds = tf->tf_ds;
+	r->r_fs = SEL_WORD(tf->tf_fs);
+	r->r_es = SEL_WORD(tf->tf_es);
+	r->r_ds = SEL_WORD(tf->tf_ds);
 	r->r_edi = tf->tf_edi;
 	r->r_esi = tf->tf_esi;
 	r->r_ebp = tf->tf_ebp;
@@ -42,18 +50,22 @@ fill_regs(struct thread *td, struct reg *r)
 	r->r_ecx = tf->tf_ecx;
 	r->r_eax = tf->tf_eax;
 	r->r_eip = tf->tf_eip;
-	r->r_cs = tf->tf_cs;
+	r->r_cs = SEL_WORD(tf->tf_cs);
 	r->r_eflags = tf->tf_eflags;
 	r->r_esp = tf->tf_esp;
-	r->r_ss = tf->tf_ss;
-	r->r_gs = tf->tf_gs;
+	r->r_ss = SEL_WORD(tf->tf_ss);
+	r->r_gs = SEL_WORD(tf->tf_gs);
 }
 
 /* LAB signals: BEGIN */
+/* May ring 3 hold sel in DS, ES, FS or GS? (The rule above.) */
 static int
 data_selector_ok(uint32_t sel)
 {
-	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL;
+	uint32_t slot = sel & ~SEL_RPL_MASK;
+
+	return slot == 0 || slot == (UDATA_SEL & ~SEL_RPL_MASK) ||
+	    slot == (UCODE_SEL & ~SEL_RPL_MASK);
 }
 /* LAB signals: END */
 

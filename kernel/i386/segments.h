@@ -21,6 +21,8 @@
 #define SEL_UPL		3
 #define SEL_RPL_MASK	3
 #define GSEL(slot, rpl)	(((slot) << 3) | (rpl))
+/* A selector saved in a 32-bit word: `push sreg` may leave the upper half. */
+#define SEL_WORD(w)	((w) & 0xffffu)
 
 #define KCODE_SEL	GSEL(GCODE_SLOT, SEL_KPL)	/* 0x08 */
 #define KDATA_SEL	GSEL(GDATA_SLOT, SEL_KPL)	/* 0x10 */

@@ -32,10 +32,10 @@
 static void
 frame_to_mcontext(const struct trapframe *tf, mcontext_t *mc)
 {
-	mc->mc_gs = tf->tf_gs;
-	mc->mc_fs = tf->tf_fs;
-	mc->mc_es = tf->tf_es;
-	mc->mc_ds = tf->tf_ds;
+	mc->mc_gs = SEL_WORD(tf->tf_gs);
+	mc->mc_fs = SEL_WORD(tf->tf_fs);
+	mc->mc_es = SEL_WORD(tf->tf_es);
+	mc->mc_ds = SEL_WORD(tf->tf_ds);
 	mc->mc_edi = tf->tf_edi;
 	mc->mc_esi = tf->tf_esi;
 	mc->mc_ebp = tf->tf_ebp;
@@ -46,10 +46,10 @@ frame_to_mcontext(const struct trapframe *tf, mcontext_t *mc)
 	mc->mc_trapno = tf->tf_trapno;
 	mc->mc_err = tf->tf_err;
 	mc->mc_eip = tf->tf_eip;
-	mc->mc_cs = tf->tf_cs;
+	mc->mc_cs = SEL_WORD(tf->tf_cs);
 	mc->mc_eflags = tf->tf_eflags;
 	mc->mc_esp = tf->tf_esp;
-	mc->mc_ss = tf->tf_ss;
+	mc->mc_ss = SEL_WORD(tf->tf_ss);
 	mc->mc_len = sizeof(mcontext_t);
 }
 

@@ -10,11 +10,9 @@
  * nothing, successfully, for a zero length. Reads of pages the tracee has
  * never touched give their true contents: zeroes for untouched bss and
  * stack, the file's bytes for untouched read-only data.
- *
- * A refused word write that straddles the end of user space should also
- * leave its two user bytes alone. Kestrel does not promise that yet (a
- * known defect, to be fixed with its own test), so only the EFAULT is
- * checked here.
+ * A refused word write changes nothing: one that straddles the end of
+ * user space leaves its user bytes as they were (the top word of user
+ * space is read back after every refused write).
  */
 #include "hazards_lib.h"
 
@@ -35,15 +33,22 @@ HZ_CASE(test_word_bad_addresses)
 {
 	pid_t pid = pt_traced(hz_exit0);
 	unsigned i;
-	int w;
+	int w, top, now;
 
 	KT_CHECK(pid > 0, "no tracee");
+	errno = 0;
+	top = ptrace(PT_READ_D, pid, (caddr_t)(HZ_USER_TOP - 4), 0);
+	KT_CHECK(errno == 0, "PT_READ_D of the top word: errno %d", errno);
 	for (i = 0; i < HZ_NELEM(bad_addrs); i++) {
 		errno = 0;
 		w = ptrace(PT_READ_D, pid, (caddr_t)bad_addrs[i], 0);
 		KT_CHECK(w == -1 && errno == EFAULT, "PT_READ_D %#x: %#x errno "
 		    "%d", bad_addrs[i], w, errno);
 		PT_ERR(EFAULT, PT_WRITE_D, pid, bad_addrs[i], 0x41414141);
+		errno = 0;
+		now = ptrace(PT_READ_D, pid, (caddr_t)(HZ_USER_TOP - 4), 0);
+		KT_CHECK(errno == 0 && now == top, "after PT_WRITE_D %#x the top "
+		    "word is %#x, was %#x", bad_addrs[i], now, top);
 	}
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 0);

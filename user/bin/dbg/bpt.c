@@ -1,6 +1,7 @@
 /*
  * bpt.c - the breakpoint table and its commands: break, tbreak, hbreak,
- * watch, rwatch, awatch, delete, info breakpoints.
+ * watch, rwatch, awatch, delete, info breakpoints (which also list and
+ * delete the catchpoints of catch.c, numbered with the breakpoints).
  *
  * Breakpoints and watchpoints share one numbering, as in gdb. A location is
  * what linespec.c reads (FUNC, FILE:LINE, LINE, *ADDR); a watchpoint is on
@@ -328,12 +329,14 @@ by_number(struct dbg *d, int num)
 void
 cmd_delete(struct dbg *d, char *a)
 {
+	struct catchpt *c;
 	struct bpt *b;
 	char *w, *end;
 	long num;
 
 	if (*cmd_trim(a) == '\0') {
 		d->nbpts = 0;
+		d->ncatches = 0;
 		dr_program(d, 0);
 		return;
 	}
@@ -342,10 +345,12 @@ cmd_delete(struct dbg *d, char *a)
 		if (*end != '\0' || num <= 0)
 			printf("Convenience variable must have integer value.\n"
 			    "Bad breakpoint argument: '%s'\n", w);
-		else if ((b = by_number(d, num)) == NULL)
-			printf("No breakpoint number %ld.\n", num);
-		else
+		else if ((b = by_number(d, num)) != NULL)
 			bpt_remove(d, b);
+		else if ((c = catch_by_number(d, num)) != NULL)
+			catch_remove(d, c);
+		else
+			printf("No breakpoint number %ld.\n", num);
 	}
 	dr_program(d, 0);
 }
@@ -369,40 +374,53 @@ bpkind_name(enum bpkind k)
 	}
 }
 
-void
-cmd_info_breakpoints(struct dbg *d, char *a)
+/* One line of info breakpoints (and its hit count). */
+static void
+print_bpt_row(struct dbg *d, const struct bpt *b)
 {
 	const struct dw_row *r;
 	const struct dw_die *f;
 	char where[256];
-	int i, n = 0;
+
+	printf("%-7d %-15s %-4s y   ", b->num, bpkind_name(b->kind),
+	    b->once ? "del" : "keep");
+	if (b->kind == BP_WATCH || b->kind == BP_RWATCH ||
+	    b->kind == BP_AWATCH) {
+		printf("           %s\n", b->what);
+	} else if ((r = dw_row_at(&d->lines, b->addr)) != NULL &&
+	    (f = dw_function_at(&d->info, b->addr)) != NULL) {
+		dw_file_path(&d->lines, r->file, where, sizeof(where));
+		printf("0x%08x in %s at %s:%u\n", (unsigned)b->addr,
+		    f->name ? f->name : "??", where, (unsigned)r->line);
+	} else {
+		format_symaddr(d, b->addr, where, sizeof(where));
+		printf("0x%08x %s\n", (unsigned)b->addr, where);
+	}
+	if (b->hits > 0)
+		printf("\tbreakpoint already hit %d time%s\n", b->hits,
+		    b->hits == 1 ? "" : "s");
+}
+
+/* The breakpoints and catchpoints, in the order of their numbers. */
+void
+cmd_info_breakpoints(struct dbg *d, char *a)
+{
+	int i = 0, j = 0, n = 0;
 
 	(void)a;
-	for (i = 0; i < d->nbpts; i++) {
-		struct bpt *b = &d->bpts[i];
-
-		if (b->kind == BP_TEMP)
+	while (i < d->nbpts || j < d->ncatches) {
+		if (i < d->nbpts && d->bpts[i].kind == BP_TEMP) {
+			i++;
 			continue;
+		}
 		if (n++ == 0)
 			printf("Num     Type            Disp Enb Address    "
 			    "What\n");
-		printf("%-7d %-15s %-4s y   ", b->num, bpkind_name(b->kind),
-		    b->once ? "del" : "keep");
-		if (b->kind == BP_WATCH || b->kind == BP_RWATCH ||
-		    b->kind == BP_AWATCH) {
-			printf("           %s\n", b->what);
-		} else if ((r = dw_row_at(&d->lines, b->addr)) != NULL &&
-		    (f = dw_function_at(&d->info, b->addr)) != NULL) {
-			dw_file_path(&d->lines, r->file, where, sizeof(where));
-			printf("0x%08x in %s at %s:%u\n", (unsigned)b->addr,
-			    f->name ? f->name : "??", where, (unsigned)r->line);
-		} else {
-			format_symaddr(d, b->addr, where, sizeof(where));
-			printf("0x%08x %s\n", (unsigned)b->addr, where);
-		}
-		if (b->hits > 0)
-			printf("\tbreakpoint already hit %d time%s\n", b->hits,
-			    b->hits == 1 ? "" : "s");
+		if (j == d->ncatches || (i < d->nbpts &&
+		    d->bpts[i].num < d->catches[j].num))
+			print_bpt_row(d, &d->bpts[i++]);
+		else
+			catch_print_row(d, &d->catches[j++]);
 	}
 	if (n == 0)
 		printf("No breakpoints or watchpoints.\n");

@@ -36,6 +36,7 @@
  *	fpu.c		info float: the x87 stack and the SSE registers
  *	mem.c		memory (or the file before run), x/, print
  *	signals.c	info signals, handle
+ *	catch.c		catchpoints, following forks, the event mask
  */
 #ifndef DBG_H
 #define DBG_H
@@ -55,6 +56,8 @@
 #define DBG_HISTORY	64		/* values kept as $N */
 #define DBG_MAXDISPLAY	16
 #define MAXFRAMES	64
+#define DBG_MAXCATCH	16
+#define DBG_MAXSYS	8		/* calls named by one catch syscall */
 
 /* ---- ELF symbols (elfsym.c) */
 struct sym {
@@ -102,6 +105,19 @@ struct bpt {
 	unsigned char	saved;		/* the byte under the int3 */
 	unsigned char	old[8];		/* watchpoints: last value seen */
 	uint32_t	temp_sp;	/* BP_TEMP: esp expected at the hit */
+};
+
+/* ---- catchpoints (catch.c); numbered with the breakpoints */
+enum catchkind { CATCH_FORK, CATCH_VFORK, CATCH_EXEC, CATCH_SYSCALL };
+
+struct catchpt {
+	int		num;
+	enum catchkind	kind;
+	int		hits;
+	int		nsys;		/* CATCH_SYSCALL: 0 for any call */
+	int		sys[DBG_MAXSYS];
+	pid_t		pid;		/* the last child caught */
+	char		prog[64];	/* the last program exec'd */
 };
 
 /* ---- per-signal handling (signals.c) */
@@ -156,6 +172,14 @@ struct dbg {
 	uint32_t	x_next;		/* where a bare x continues */
 	char		x_fmt, x_unit;
 	struct sigflags	sig[NSIG];
+	struct catchpt	catches[DBG_MAXCATCH];
+	int		ncatches;
+	int		follow_child;	/* follow-fork-mode child */
+	int		ptevents;	/* the event mask set, 0: not yet */
+	pid_t		fork_child;	/* a fork not yet settled, 0: none */
+	int		fork_vfork;	/* ... it was a vfork */
+	int		vfork_parent;	/* the parent goes on: no int3s yet */
+	int		vfork_child;	/* the child shares memory: no int3s */
 };
 
 /* What stopped the inferior (run.c). */
@@ -166,7 +190,10 @@ enum stopkind {
 	ST_BREAK,	/* bpt: a breakpoint, soft or hard */
 	ST_WATCH,	/* dr6: one or more watchpoints fired */
 	ST_SIGNAL,	/* sig: a signal, not the debugger's */
-	ST_EXEC		/* the SIGTRAP after execve */
+	ST_EXEC,	/* the SIGTRAP after execve */
+	ST_FORK,	/* child, vfork: the parent's fork stop */
+	ST_VFORK_DONE,	/* a vfork parent goes on */
+	ST_SYSCALL	/* sc_code, sc_entry: a system call's entry or exit */
 };
 
 struct stop {
@@ -177,6 +204,11 @@ struct stop {
 	struct bpt	*bpt;
 	uint32_t	dr6;
 	uint32_t	eip;
+	pid_t		child;
+	int		vfork;
+	int		sc_code;
+	int		sc_entry;
+	struct catchpt	*cp;		/* the catchpoint that wants the event */
 };
 
 /* cmd.c */
@@ -200,6 +232,7 @@ int	set_regs(struct dbg *d, struct reg *r, const char *what);
 void	inferior_gone(struct dbg *d);
 void	proc_quit(struct dbg *d);
 int	load_program(struct dbg *d, const char *path);
+int	program_of_pid(pid_t pid, char *path, size_t len);
 void	cmd_run(struct dbg *d, char *a);
 void	cmd_attach(struct dbg *d, char *a);
 void	cmd_detach(struct dbg *d, char *a);
@@ -342,6 +375,20 @@ int	parse_format(char **ap, int *count, char *fmt, char *unit);
 void	cmd_x(struct dbg *d, char *a);
 void	cmd_print(struct dbg *d, char *a);
 void	cmd_output(struct dbg *d, char *a);
+
+/* catch.c */
+void	cmd_catch(struct dbg *d, char *a);
+void	cmd_show(struct dbg *d, char *a);
+int	catch_set(struct dbg *d, char *a);
+struct catchpt *catch_by_number(struct dbg *d, int num);
+void	catch_remove(struct dbg *d, struct catchpt *c);
+void	catch_print_row(struct dbg *d, const struct catchpt *c);
+void	catch_fork_stop(struct dbg *d, struct stop *st);
+int	catch_arm(struct dbg *d, int req);
+int	catch_may_plant(struct dbg *d);
+void	catch_inferior_gone(struct dbg *d);
+int	catch_event(struct dbg *d, struct stop *st);
+int	catch_report(struct dbg *d, struct stop *st);
 
 /* signals.c */
 void	signals_init(struct dbg *d);

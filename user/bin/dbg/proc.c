@@ -58,6 +58,7 @@ inferior_gone(struct dbg *d)
 {
 	int i;
 
+	catch_inferior_gone(d);
 	d->pid = 0;
 	d->attached = 0;
 	d->pending_sig = 0;
@@ -228,29 +229,28 @@ cmd_run(struct dbg *d, char *a)
 }
 
 /* The program a process runs, for its symbols: /bin/COMM or /test/COMM. */
-static void
-load_for_pid(struct dbg *d, pid_t pid)
+int
+program_of_pid(pid_t pid, char *path, size_t plen)
 {
 	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
 	size_t len = sizeof(kp);
-	char path[64];
 	int fd;
 
 	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
-		return;
-	snprintf(path, sizeof(path), "/bin/%s", kp.ki_comm);
+		return -1;
+	snprintf(path, plen, "/bin/%s", kp.ki_comm);
 	if ((fd = open(path, O_RDONLY)) < 0)
-		snprintf(path, sizeof(path), "/test/%s", kp.ki_comm);
+		snprintf(path, plen, "/test/%s", kp.ki_comm);
 	else
 		close(fd);
-	load_program(d, path);
+	return 0;
 }
 
 void
 cmd_attach(struct dbg *d, char *a)
 {
-	char *w = cmd_word(&a), *end;
+	char *w = cmd_word(&a), *end, path[64];
 	int status;
 	long pid;
 
@@ -283,8 +283,8 @@ cmd_attach(struct dbg *d, char *a)
 	d->pid = pid;
 	d->attached = 1;
 	d->pending_sig = WSTOPSIG(status) == SIGSTOP ? 0 : WSTOPSIG(status);
-	if (d->prog == NULL)
-		load_for_pid(d, pid);
+	if (d->prog == NULL && program_of_pid(pid, path, sizeof(path)) == 0)
+		load_program(d, path);
 	watch_snapshot(d);
 	if (dr_program(d, 0) == 0)
 		print_stop_location(d, 0);

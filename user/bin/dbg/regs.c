@@ -99,6 +99,8 @@ cmd_set(struct dbg *d, char *a)
 	int i;
 
 	a = cmd_trim(a);
+	if (strncmp(a, "follow-fork-mode", 16) == 0 && catch_set(d, a))
+		return;
 	if (strncmp(a, "var ", 4) == 0 || strncmp(a, "variable ", 9) == 0)
 		a = cmd_trim(strchr(a, ' '));
 	else

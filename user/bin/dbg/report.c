@@ -176,10 +176,10 @@ report_stop(struct dbg *d, struct stop *st, int stepping)
 		printf("The program no longer exists.\n");
 		return 1;
 	case ST_EXEC:
-		/* The new image has no int3s and, after exec, no DR state. */
-		printf("process %d is executing a new program\n", (int)st->pid);
-		dr_program(d, 0);
-		return 0;
+	case ST_FORK:
+	case ST_VFORK_DONE:
+	case ST_SYSCALL:
+		return catch_report(d, st);
 	case ST_BREAK:
 		st->bpt->hits++;
 		printf("\n%sreakpoint %d, ", st->bpt->once ? "Temporary b" :

@@ -14,7 +14,9 @@
  * PL_FLAG_EXEC after execve), in that order: the hardware's word first, so
  * that a flag the kernel leaves set too long cannot hide a breakpoint. Our
  * int3 leaves EIP one past the 0xCC: it is moved back so the instruction
- * runs when the program goes on. Any other SIGTRAP is the program's own.
+ * runs when the program goes on. Then the events of the event mask: exec,
+ * fork, vfork done, a system call's entry or exit (catch.c decides which
+ * the user sees). Any other SIGTRAP is the program's own.
  *
  * nexti and finish use a temporary int3 (BP_TEMP) with the stack pointer the
  * program will have when it gets there, so a recursive call's hit of the same
@@ -85,6 +87,17 @@ classify_trap(struct dbg *d, struct stop *st)
 		st->kind = ST_STEP;
 	else if (pl.pl_flags & PL_FLAG_EXEC)
 		st->kind = ST_EXEC;
+	else if (pl.pl_flags & PL_FLAG_FORKED) {
+		st->kind = ST_FORK;
+		st->child = pl.pl_child_pid;
+		st->vfork = (pl.pl_flags & PL_FLAG_VFORKED) != 0;
+	} else if (pl.pl_flags & PL_FLAG_VFORK_DONE)
+		st->kind = ST_VFORK_DONE;
+	else if (pl.pl_flags & (PL_FLAG_SCE | PL_FLAG_SCX)) {
+		st->kind = ST_SYSCALL;
+		st->sc_code = pl.pl_syscall_code;
+		st->sc_entry = (pl.pl_flags & PL_FLAG_SCE) != 0;
+	}
 }
 
 /* Collect the stop of the inferior and say what it was. */
@@ -120,6 +133,8 @@ wait_stop(struct dbg *d, struct stop *st)
 		for (i = 0; i < d->nbpts; i++)
 			d->bpts[i].inserted = 0;
 	}
+	if (st->kind == ST_FORK)
+		catch_fork_stop(d, st);
 	return 0;
 }
 
@@ -159,19 +174,17 @@ step_over(struct dbg *d, uint32_t eip, int sig, struct stop *st)
 	/* LAB dbg: END */
 }
 
-/*
- * Run the inferior with req (PT_CONTINUE or PT_STEP), delivering the pending
- * signal, until it stops; *st says why. 0, or -1 (message printed) if it
- * could not be resumed.
- */
-int
-resume(struct dbg *d, int req, struct stop *st)
+/* resume(), once: the next stop, whatever it is. */
+static int
+resume_once(struct dbg *d, int req, struct stop *st)
 {
 	struct reg r;
-	int sig = d->pending_sig;
+	int sig;
 
-	if (need_process(d) != 0 || get_regs(d, &r) != 0)
+	if (need_process(d) != 0 || catch_arm(d, req) != 0 ||
+	    get_regs(d, &r) != 0)
 		return -1;
+	sig = d->pending_sig;
 	d->pending_sig = 0;
 	if (bpt_at(d, r.r_eip, 0) != NULL || bpt_at(d, r.r_eip, 1) != NULL) {
 		if (step_over(d, r.r_eip, sig, st) != 0)
@@ -180,7 +193,7 @@ resume(struct dbg *d, int req, struct stop *st)
 			goto done;
 		sig = 0;
 	}
-	if (req == PT_CONTINUE && soft_insert_all(d) != 0)
+	if (req == PT_CONTINUE && catch_may_plant(d) && soft_insert_all(d) != 0)
 		return -1;
 	if (ptrace_go(d, req, sig) != 0) {
 		soft_remove_all(d);
@@ -193,6 +206,22 @@ done:
 		inferior_gone(d);
 	else
 		soft_remove_all(d);
+	return 0;
+}
+
+/*
+ * Run the inferior with req (PT_CONTINUE or PT_STEP), delivering the pending
+ * signal, until it stops in a way the user may care about (events nobody
+ * caught are passed over); *st says why. 0, or -1 (message printed) if it
+ * could not be resumed.
+ */
+int
+resume(struct dbg *d, int req, struct stop *st)
+{
+	do {
+		if (resume_once(d, req, st) != 0)
+			return -1;
+	} while (d->pid != 0 && !catch_event(d, st));
 	return 0;
 }
 

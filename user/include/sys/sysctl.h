@@ -54,6 +54,8 @@
 #define KERN_CLOCKRATE	12
 #define KERN_PROC	14	/* node: struct kinfo_proc (<sys/user.h>) */
 #define KERN_OSRELDATE	24	/* int: the release as a number */
+#define KERN_MAXFILESPERPROC 27	/* int: RLIMIT_NOFILE's ceiling */
+#define KERN_MAXPROCPERUID 28	/* int: RLIMIT_NPROC's ceiling */
 
 /* CTL_KERN.KERN_PROC */
 #define KERN_PROC_ALL	0	/* every process */
