@@ -58,7 +58,17 @@ int
 proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
     size_t *done)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)kbuf;
+	 *	(void)len;
+	 *	(void)write;
+	 *	(void)done;
+	 *	return ENOSYS;
+	 */
 	return vm_rw(p->p_vmspace, addr, kbuf, len, write, write, done);
+	/* LAB rwmem: END */
 }
 
 /*
@@ -72,6 +82,13 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)word;
+	 *	(void)write;
+	 *	return ENOSYS;
+	 */
 	struct vmspace *vm = p->p_vmspace;
 	uint32_t *kva;
 	paddr_t pa;
@@ -92,6 +109,7 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	else
 		*word = *kva;
 	return 0;
+	/* LAB rwmem: END */
 }
 
 /*
@@ -287,6 +305,11 @@ ptrace_tracer_exit(struct proc *tracer)
 static int
 do_io(struct proc *p, struct ptrace_io_desc *piod)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)piod;
+	 *	return ENOSYS;
+	 */
 	size_t total = 0;
 	int write, error;
 
@@ -307,6 +330,7 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	    piod->piod_addr, piod->piod_len, write, write, &total);
 	piod->piod_len = total;
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
+	/* LAB rwmem: END */
 }
 
 /*
@@ -318,16 +342,17 @@ static int
 do_resume(struct proc *p, int req, void *addr, int data)
 {
 	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
+	int error;
 
 	if ((unsigned)data >= NSIG)
 		return EINVAL;
+	if (req == PT_STEP && (error = ptrace_single_step(td2)) != 0)
+		return error;
 	if (req == PT_TO_SCE || req == PT_SYSCALL)
 		p->p_ptevents |= PTRACE_SCE;
 	if (req == PT_TO_SCX || req == PT_SYSCALL)
 		p->p_ptevents |= PTRACE_SCX;
-	if (req == PT_STEP)
-		ptrace_single_step(td2);
-	else if (!(td2->td_dbgflags & TDB_SETSTEP))
+	if (req != PT_STEP && !(td2->td_dbgflags & TDB_SETSTEP))
 		ptrace_clear_single_step(td2);	/* nothing of an old step stays */
 	td2->td_dbgflags &= ~TDB_SETSTEP;
 	if (addr != (void *)1)
