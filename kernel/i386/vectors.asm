@@ -195,16 +195,20 @@ Xsyscall:
 ; %ds/%es are still the program's. If the program had TF set, the CPU
 ; single-steps this code in ring 0: dbreg_trap_kernel() ignores every #DB
 ; from Xsysenter to Xsysenter_stepped, the pushfd keeps TF for the frame and
-; the popfd ends the stepping (hazard A2). Memory is reached through %ss.
+; the popfd, run only when TF or NT is set, ends the stepping (hazard A2).
+; Memory is reached through %ss until %ds and %es are known to be flat.
 global Xsysenter, Xsysenter_stepped
+extern curthread
 extern proc0_tss
 Xsysenter:
 	mov esp, [ss:proc0_tss + TSS_ESP0]	; the thread's kernel stack
 	push dword UDATA_SEL		; tf_ss
 	push ebp			; tf_esp: ebp for now (sysenter.c)
 	pushfd				; tf_eflags: the program's, TF and NT too
+	test dword [esp], PSL_T | PSL_NT
+	jz Xsysenter_stepped		; a popfd is dear under an emulator
 	push dword PSL_RESERVED_1
-	popfd				; TF, NT, AC, DF off; IF stays off
+	popfd				; TF and NT off (DF: cld below); IF stays off
 Xsysenter_stepped:
 	or dword [esp], PSL_I		; the program ran with interrupts on
 	push dword UCODE_SEL		; tf_cs
@@ -223,22 +227,75 @@ Xsysenter_stepped:
 	cmp dword [es:sysenter_probe], SYSENTER_PROBE
 	jne .vm86
 	cld
-	push esp
-	extern sysenter_enter
-	call sysenter_enter
-	add esp, 4
-	test eax, eax
-	jnz doreti			; refused: a signal instead of a call
+	; The sequence's words, with plain moves: ecx at ebp - 4, then the
+	; caller's ebp and the return address. Anything unusual (IOPL, an ebp
+	; out of range, a fault on the words) goes to sysenter_enter(), which
+	; reads them again and gives the unusual its answer. Nothing is
+	; written to the frame before all three are read.
+	mov edx, [curthread]
+	test dword [esp + TF_EFLAGS], PSL_IOPL
+	jnz .enter_slow
+	mov ecx, [esp + TF_ESP]		; the program's ebp
+	cmp ecx, VM_MINUSER_ADDRESS + 4
+	jb .enter_slow
+	cmp ecx, VM_MAXUSER_ADDRESS - 8
+	ja .enter_slow
+	mov dword [edx + TD_PCB + PCB_ONFAULT], .enter_fault
+	mov eax, [ecx - 4]
+	mov ebx, [ecx]
+	mov esi, [ecx + 4]
+	mov dword [edx + TD_PCB + PCB_ONFAULT], 0
+	mov [esp + TF_ECX], eax
+	mov [esp + TF_EBP], ebx
+	mov [esp + TF_EIP], esi
+	mov [edx + TD_MD_SYSEXIT_EIP], esi
+	add ecx, 8
+	mov [esp + TF_ESP], ecx
+.call:
 	push esp
 	call syscall
-	extern sysexit_to
-	call sysexit_to			; the same argument: tf
 	add esp, 4
+	; SYSEXIT only when nothing but the call's results changed (the rules
+	; are sysenter.c's): the same %eip, no TF, NT, RF or VM, no
+	; set_regs() since the entry (it cleared md_sysexit_eip, so every
+	; selector is one the program loaded itself and no load below can
+	; fault), no debug registers. edx, ecx, ebp and %eip go below the
+	; program's %esp for sc_sysexit to pop; a fault on them irets instead.
+	mov edx, [curthread]
+	mov eax, [edx + TD_MD_SYSEXIT_EIP]
+	mov dword [edx + TD_MD_SYSEXIT_EIP], 0
 	test eax, eax
 	jz doreti
-	; SYSEXIT to eax (sc_sysexit), %esp from the frame. The frame holds
-	; only what the program itself had loaded (sysexit_to), so no
-	; selector load here can fault.
+	cmp eax, [esp + TF_EIP]
+	jne doreti
+	test dword [esp + TF_EFLAGS], PSL_T | PSL_NT | PSL_RF | PSL_VM
+	jnz doreti
+	test dword [edx + TD_PCB + PCB_FLAGS], PCB_DBREGS
+	jnz doreti
+	test dword [edx + TD_FLAGS], TDF_DBHIT
+	jnz doreti
+	mov ecx, [esp + TF_ESP]
+	cmp ecx, VM_MINUSER_ADDRESS + 16
+	jb doreti
+	cmp ecx, VM_MAXUSER_ADDRESS
+	ja doreti
+	sub ecx, 16
+	mov dword [edx + TD_PCB + PCB_ONFAULT], .exit_fault
+	mov eax, [esp + TF_EDX]
+	mov [ecx], eax
+	mov eax, [esp + TF_ECX]
+	mov [ecx + 4], eax
+	mov eax, [esp + TF_EBP]
+	mov [ecx + 8], eax
+	mov eax, [esp + TF_EIP]
+	mov [ecx + 12], eax
+	mov dword [edx + TD_PCB + PCB_ONFAULT], 0
+	mov [esp + TF_ESP], ecx
+	mov eax, [edx + TD_PROC]
+	mov eax, [eax + P_SIGCODE]
+	extern sc_sysexit_offset
+	add eax, [sc_sysexit_offset]
+	; SYSEXIT to eax (sc_sysexit), %esp from the frame.
 	mov [esp + TF_ERR], eax
 	LOAD_SEG 0, gs
 	LOAD_SEG 4, fs
@@ -253,6 +310,19 @@ Xsysenter_stepped:
 	popfd
 	sti				; takes effect after sysexit: no
 	sysexit				; interrupt on the kernel stack meanwhile
+.enter_fault:
+	mov dword [edx + TD_PCB + PCB_ONFAULT], 0
+.enter_slow:
+	push esp
+	extern sysenter_enter
+	call sysenter_enter
+	add esp, 4
+	test eax, eax
+	jz .call
+	jmp doreti			; refused: a signal instead of a call
+.exit_fault:
+	mov dword [edx + TD_PCB + PCB_ONFAULT], 0
+	jmp doreti
 .vm86:
 	LOAD_FLAT ds
 	LOAD_FLAT es
