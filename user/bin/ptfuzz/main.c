@@ -5,7 +5,8 @@
  *
  * The run: free pages and kernel heap are counted, the subjects started,
  * then the requests made; every 1,000 the invariants of the stopped
- * subjects and of the system are checked (check.c). At the end everything
+ * subjects and of the system are checked (check.c) and the subjects
+ * replaced, with every process that escaped them. At the end everything
  * the run started is killed and reaped, and the free-page count and the
  * kernel heap must be back where they were. The report gives the rate,
  * the outcome of the requests by errno, and a digest of the request stream
@@ -149,6 +150,8 @@ main(int argc, char **argv)
 		if (fz.done % 1000 == 0) {
 			check_subjects(&fz);
 			check_system(&fz);
+			subjects_end(&fz);	/* and whatever escaped them */
+			subjects_start(&fz);
 		}
 		if (fz.done % 100000 == 0)
 			printf("ptfuzz: %lu requests\n", fz.done);

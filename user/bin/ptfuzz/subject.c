@@ -89,11 +89,40 @@ wait_event(pid_t pid, int *st)
 	return 0;
 }
 
+/*
+ * A new subject's first steps, before the fuzzer may aim a request at it
+ * (it waits for the byte on fd ready): a PT_ATTACH and a mutated register
+ * image any earlier could turn the still-root copy of the fuzzer into a
+ * second fuzzer (a fork() returning garbage in the child looks like the
+ * parent's). Output to /dev/null: wherever a mutated %eip lands later,
+ * the fuzzer's report stays its own.
+ */
+static void
+subject_setup(int ready)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	close(1);
+	close(2);
+	if (null >= 0) {
+		dup2(null, 1);
+		dup2(null, 2);
+		close(null);
+	}
+	setpgid(0, 0);
+	if (getuid() == 0 &&
+	    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
+		_exit(126);
+	write(ready, "", 1);
+	close(ready);
+}
+
 static void
 start(struct fuzz *f, struct subject *s)
 {
-	int st;
+	int st, ready[2];
 	pid_t pid;
+	char c;
 
 	if (s->pid > 0) {
 		kill(-s->pid, SIGKILL);
@@ -104,25 +133,25 @@ start(struct fuzz *f, struct subject *s)
 	s->pid = 0;
 	s->state = S_GONE;
 	s->idle = 0;
-	if ((pid = fork()) < 0)
+	if (pipe(ready) < 0)
+		return;			/* no file now: next time */
+	if ((pid = fork()) < 0) {
+		close(ready[0]);
+		close(ready[1]);
 		return;			/* no memory or slot now: next time */
+	}
 	if (pid == 0) {
-		/* Wherever a mutated %eip lands, the fuzzer's report stays its own. */
-		int null = open("/dev/null", O_RDWR);
-
-		dup2(null, 1);
-		dup2(null, 2);
-		close(null);
-		setpgid(0, 0);
-		if (getuid() == 0 &&
-		    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
-			_exit(126);
+		close(ready[0]);
+		subject_setup(ready[1]);
 		if (s->traced_born) {
 			ptrace(PT_TRACE_ME, 0, NULL, 0);
 			kill(getpid(), SIGSTOP);
 		}
 		_exit(subject_main());
 	}
+	close(ready[1]);
+	read(ready[0], &c, 1);		/* set up, or dead: EOF */
+	close(ready[0]);
 	setpgid(pid, pid);
 	s->pid = pid;
 	s->state = S_UNTRACED;
@@ -151,8 +180,9 @@ subjects_start(struct fuzz *f)
 /*
  * A subject's mutated %eip can run anything of the fuzzer's, setpgid() and
  * fork() included, so processes escape the subjects' groups and live on,
- * orphaned, as SUBJECT_UID. One kill(-1) made as that uid ends them all
- * (it spares the caller); init reaps them.
+ * orphaned, as SUBJECT_UID, until they fill the process table. One
+ * kill(-1) made as that uid ends them all (it spares the caller); init
+ * reaps them. main.c does it with subjects_end() every 1,000 requests.
  */
 static void
 sweep_uid(void)
@@ -234,6 +264,23 @@ subject_settle(struct fuzz *f, struct subject *s)
 		kill(s->pid, SIGCONT);	/* a job-control stop: no use to us */
 	}
 	fuzz_fail(f, "subject %d can be neither stopped nor collected", s->pid);
+}
+
+/*
+ * Has a stopped subject died since its stop was collected? Any process of
+ * SUBJECT_UID may kill it, and one running the fuzzer's code by a mutated
+ * %eip can. Then it is replaced, as after any death.
+ */
+int
+subject_died(struct fuzz *f, struct subject *s)
+{
+	int st;
+
+	if (waitpid(s->pid, &st, WNOHANG) != s->pid || WIFSTOPPED(st))
+		return 0;
+	f->respawns++;
+	start(f, s);
+	return 1;
 }
 
 /*
