@@ -118,17 +118,18 @@ trap_stubs:
 	mov %1, eax
 %endmacro
 
-; Save the rest of struct trapframe, make sure of flat data selectors (%2:
-; FLAT_SEG, or LOAD_FLAT) and call %1(tf). Shared by alltraps and the
-; system-call entries.
-%macro SAVE_FRAME_AND_CALL 1-2 FLAT_SEG
+; Save the rest of struct trapframe.
+%macro SAVE_FRAME 0
 	pushad
 	push ds
 	push es
 	push fs
 	push gs
-	%2 ds
-	%2 es
+%endmacro
+
+; Call %1(tf), tf the frame on the stack (one call site per entry: the
+; kernel debugger's unwinder knows each entry by it, tools/kgdb.py).
+%macro CALL_WITH_FRAME 1
 	cld
 	push esp
 	extern %1
@@ -152,11 +153,16 @@ trap_stubs:
 section .text
 alltraps:
 	test byte [esp + 12], SEL_RPL_MASK	; the interrupted CS
+	SAVE_FRAME				; (the flags survive it)
 	jz .ring0
-	SAVE_FRAME_AND_CALL trap
-	jmp doreti
+	FLAT_SEG ds
+	FLAT_SEG es
+	jmp .call
 .ring0:
-	SAVE_FRAME_AND_CALL trap, LOAD_FLAT
+	LOAD_FLAT ds
+	LOAD_FLAT es
+.call:
+	CALL_WITH_FRAME trap
 	; fall through
 
 ; Return to whatever the frame on the stack describes. From the first
@@ -183,7 +189,10 @@ Xsyscall:
 	jnz .vm86
 	push dword 0
 	push dword 0x80
-	SAVE_FRAME_AND_CALL syscall
+	SAVE_FRAME
+	FLAT_SEG ds
+	FLAT_SEG es
+	CALL_WITH_FRAME syscall
 	jmp doreti
 .vm86:
 	push dword 0
@@ -215,11 +224,7 @@ Xsysenter_stepped:
 	push dword 0			; tf_eip: sysenter_enter() reads it
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
-	pushad
-	push ds
-	push es
-	push fs
-	push gs
+	SAVE_FRAME
 	FLAT_SEG ds
 	FLAT_SEG es
 	cmp dword [ds:sysenter_probe], SYSENTER_PROBE	; a base of 0?
