@@ -3,7 +3,8 @@
 
   labs.registry          docs/labs/labs.conf reads: at least eight labs,
                          points summing to 100, a page docs/labs/NAME.md
-                         for each, and the teachers' page links every one
+                         for each with its five parts, and the teachers'
+                         page links every one
   labs.markers           the tree's markers are well formed: paired, named
                          after a listed lab, no lab without a region
   labs.parse.*           the marker forms a file may use, cut as they should
@@ -35,6 +36,9 @@ import labmarks  # noqa: E402
 from labmarks import LabError  # noqa: E402
 
 failed = 0
+# What every lab's page has, after its goal.
+PAGE_PARTS = ("Background", "Steps", "Hints", "What the grader checks",
+              "Going further")
 
 # A tree of two labs for the cut cases: alpha has a C and a master-list
 # region, beta one C region that stays solved when alpha is cut.
@@ -114,9 +118,13 @@ def check_registry():
         bad.append("only %d labs" % len(labs))
     teachers = read(ROOT, "docs/labs/README.md")
     for lab in labs:
-        if not os.path.isfile(os.path.join(ROOT, "docs/labs/%s.md"
-                                           % lab.name)):
-            bad.append("no docs/labs/%s.md" % lab.name)
+        page = "docs/labs/%s.md" % lab.name
+        if not os.path.isfile(os.path.join(ROOT, page)):
+            bad.append("no " + page)
+        else:
+            text = read(ROOT, page)
+            bad += ["%s has no '## %s'" % (page, h) for h in PAGE_PARTS
+                    if not re.search(r"^## %s$" % h, text, re.M)]
         if "](%s.md)" % lab.name not in teachers:
             bad.append("docs/labs/README.md does not link %s.md" % lab.name)
     report("registry", not bad, "; ".join(bad))
