@@ -79,7 +79,10 @@ static const struct sh_case tool_cases[] = {
 	    "mv: /tmp/m1: moving to another file system failed\nm\n" },
 };
 
-/* cp and mv with several sources, and the questions of -i. */
+/*
+ * cp and mv with several sources, a failure inside a tree cp -R copies or
+ * rm -r removes (the rest goes on, the status says it), the questions of -i.
+ */
 static const struct sh_case target_cases[] = {
 	{ "cd /tmp && touch s1 s2 && cp s1 s2 nodir; mv s1 s2 nodir; "
 	    "rm s1 s2", 0,
@@ -94,6 +97,12 @@ static const struct sh_case target_cases[] = {
 	    "cat q1 q2 && echo Yes | mv -i q1 q2 && cat q2 && ls q1; rm q2", 0,
 	    "overwrite q2? a\nb\noverwrite q2? a\n"
 	    "ls: q1: No such file or directory\n" },
+	{ "mkdir -p /tmp/s && mkdir -m 700 /tmp/s/p && touch /tmp/s/f && "
+	    "su 1000 cp -R /tmp/s /tmp/d; echo $?; "
+	    "su 1000 rm -r /tmp/s 2>&1 | sort; ls /tmp/s; rm -r /tmp/s /tmp/d",
+	    0, "cp: /tmp/s/p: Permission denied\n1\n"
+	    "rm: /tmp/s/f: Permission denied\n"
+	    "rm: /tmp/s/p: Permission denied\nf\np\n" },
 	{ "cd /tmp && mkdir r && touch r/f && echo n | rm -i r/f && ls r && "
 	    "printf 'y\\ny\\n' | rm -ri r; ls r", 1,
 	    "remove file r/f? f\nremove file r/f? remove directory r? "
