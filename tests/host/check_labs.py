@@ -89,6 +89,16 @@ def report(name, ok, why=""):
         print("FAIL labs.%s: %s" % (name, why))
 
 
+def refused(name, call, says):
+    """call() must raise LabError with a message that says says."""
+    try:
+        call()
+        report(name, False, "accepted")
+    except LabError as e:
+        report(name, says in str(e), "the message %r does not say %r"
+               % (str(e), says))
+
+
 def write(root, path, text):
     full = os.path.join(root, path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -227,21 +237,13 @@ def check_parses():
 
 def check_rejects():
     for name, path, text, says in REJECTS:
-        try:
-            labmarks.parse_text(path, text)
-            report("rejects." + name, False, "accepted")
-        except LabError as e:
-            report("rejects." + name, says in str(e),
-                   "the message %r does not say %r" % (str(e), says))
+        refused("rejects." + name,
+                lambda: labmarks.parse_text(path, text), says)
     for name, conf, says in REGISTRY_REJECTS:
         with tempfile.TemporaryDirectory() as root:
             write(root, labmarks.REGISTRY, conf)
-            try:
-                labmarks.read_registry(root)
-                report("rejects." + name, False, "accepted")
-            except LabError as e:
-                report("rejects." + name, says in str(e),
-                       "the message %r does not say %r" % (str(e), says))
+            refused("rejects." + name,
+                    lambda: labmarks.read_registry(root), says)
 
 
 def check_check():
@@ -289,12 +291,8 @@ def check_cut_branch():
         alpha = labmarks.find_lab(labs, "alpha")
 
         write(root, "kernel/f.c", MINI_C + "int dirty;\n")
-        try:
-            labtool.cut_into_branch(root, alpha)
-            report("cut_refuses.uncommitted", False, "cut over a change")
-        except LabError as e:
-            report("cut_refuses.uncommitted", "uncommitted" in str(e),
-                   str(e))
+        refused("cut_refuses.uncommitted",
+                lambda: labtool.cut_into_branch(root, alpha), "uncommitted")
         git(root, "checkout", "-q", "--", "kernel/f.c")
 
         try:
@@ -325,12 +323,9 @@ def check_cut_branch():
         report("cut_branch", not bad, "; ".join(bad))
 
         git(root, "checkout", "-q", "main")
-        try:
-            labtool.cut_into_branch(root, alpha)
-            report("cut_refuses.branch_exists", False, "cut again")
-        except LabError as e:
-            report("cut_refuses.branch_exists", "exists already" in str(e),
-                   str(e))
+        refused("cut_refuses.branch_exists",
+                lambda: labtool.cut_into_branch(root, alpha),
+                "exists already")
 
 
 def check_cut_dir():

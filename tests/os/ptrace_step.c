@@ -15,6 +15,7 @@
 #include <ucontext.h>
 #include <sys/syscall.h>
 #include "ptrace_lib.h"
+#include "signal_lib.h"
 
 #define PSL_T	0x100
 
@@ -290,12 +291,7 @@ on_trap(int sig, siginfo_t *si, void *ctx)
 static int __attribute__((noinline))
 self_trace_body(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_trap;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGTRAP, &sa, NULL);
+	install_info(SIGTRAP, on_trap, 0);
 	__asm__ volatile(
 	    "int3\n"
 	    ".globl st_begin\nst_begin:\n"

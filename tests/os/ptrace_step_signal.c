@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <ucontext.h>
 #include "ptrace_lib.h"
+#include "signal_lib.h"
 
 #define PSL_T	0x100
 
@@ -49,12 +50,7 @@ record_flags(int sig, siginfo_t *si, void *ctx)
 static int __attribute__((noinline))
 signal_step_body(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = record_flags;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGUSR1, &sa, NULL);
+	install_info(SIGUSR1, record_flags, 0);
 	nop_between_int3s();
 	return ((handler_uc_flags & PSL_T) ? 1 : 0) |
 	    ((handler_own_flags & PSL_T) ? 2 : 0) |
@@ -199,13 +195,9 @@ image_handler(int sig, siginfo_t *si, void *uc)
 static int __attribute__((noinline))
 image_run(void)
 {
-	struct sigaction sa;
 	sigset_t set;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = image_handler;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGUSR1, &sa, NULL);
+	install_info(SIGUSR1, image_handler, 0);
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR1);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
