@@ -84,7 +84,6 @@ copy_file(const char *from, const char *to, const struct stat *st)
 	return status;
 }
 
-/* -R: a directory and everything below it. */
 /* each_entry()'s call: path, an entry of the directory copied into to. */
 static int
 copy_entry(const char *path, const char *name, void *to)
@@ -99,6 +98,7 @@ copy_entry(const char *path, const char *name, void *to)
 	return copy(path, t);
 }
 
+/* -R: a directory and everything below it. */
 static int
 copy_dir(const char *from, const char *to, const struct stat *st)
 {
@@ -111,10 +111,9 @@ copy_dir(const char *from, const char *to, const struct stat *st)
 	}
 	if ((status = each_entry(from, copy_entry, (void *)to)) == -1)
 		return -1;
-	status = status == 0 ? 0 : -1;
 	if (!pflag && chmod(to, st->st_mode & 0777 & ~mask) == -1)
-		status = -1;
-	return status;
+		status = 1;
+	return status == 0 ? 0 : -1;
 }
 
 static int
