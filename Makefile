@@ -167,17 +167,20 @@ LIBC := $(B)/user/libc.a
 # Deferred (and then kept): gcc can only name it once gcc-multilib is in.
 LIBGCC = $(eval LIBGCC := $$(shell $$(CC) -m32 -print-libgcc-file-name))$(LIBGCC)
 
-$(LIBC): $(LIBC_OBJS)
-	@echo "  AR      $@"
-	$(Q)rm -f $@ && $(AR) rcs $@ $^
-
-# The debuggers' library: disassembler, ELF and DWARF readers (user/libdebug).
+# The programs' own libraries, each user/NAME/*.c in $(B)/user/NAME.a:
+# libdebug, the debuggers' disassembler, ELF and DWARF readers, and
+# libutil, what cp, mv and rm share.
 LIBDEBUG := $(B)/user/libdebug.a
+LIBUTIL := $(B)/user/libutil.a
+$(LIBC): $(LIBC_OBJS)
 $(LIBDEBUG): $(patsubst %.c,$(B)/%.o,$(wildcard user/libdebug/*.c))
+$(LIBUTIL): $(patsubst %.c,$(B)/%.o,$(wildcard user/libutil/*.c))
+$(LIBC) $(LIBDEBUG) $(LIBUTIL):
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 # dbg names system calls (catch syscall) from truss's table.
 $(B)/bin/dbg: $(LIBDEBUG) $(GEN)/truss_syscalls.o
+$(B)/bin/cp $(B)/bin/mv $(B)/bin/rm: $(LIBUTIL)
 
 $(GEN)/libc/%.o: $(GEN)/libc/%.c $(B)/cflags
 	@echo "  CC      $<"
@@ -256,7 +259,7 @@ $(DEBUGGEE).objdump: $(DEBUGGEE)
 # Sources of the programs in the initrd, for dbg's list and stop lines: DWARF
 # names a file by its path in this tree, found under /usr/src/kestrel.
 SRC_FILES := $(wildcard user/bin/*.c user/bin/*/*.[ch] user/libc/*.[ch] \
-	user/libdebug/*.[ch] tests/debuggee/*.c)
+	user/libdebug/*.[ch] user/libutil/*.[ch] tests/debuggee/*.c)
 SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=) \
 	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
 
