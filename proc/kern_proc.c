@@ -20,7 +20,7 @@ proc_stat(const struct proc *p)
 		return SZOMB;
 	if (P_SHOULDSTOP(p))
 		return SSTOP;
-	if (p->p_thread.td_state == TDS_SLEEPING)
+	if (p->p_threads != NULL && p->p_threads->td_state == TDS_SLEEPING)
 		return SSLEEP;
 	return SRUN;
 }
@@ -31,7 +31,8 @@ fill_sigsets(const struct proc *p, struct kinfo_proc *kp)
 	int sig;
 
 	kp->ki_siglist.__bits[0] = p->p_siglist;
-	kp->ki_sigmask.__bits[0] = p->p_thread.td_sigmask;
+	if (p->p_threads != NULL)
+		kp->ki_sigmask.__bits[0] = p->p_threads->td_sigmask;
 	for (sig = 1; sig < NSIG; sig++) {
 		if (p->p_sigacts.ps_handler[sig] == SIG_IGN)
 			kp->ki_sigignore.__bits[0] |= SIGMASK(sig);
@@ -43,7 +44,7 @@ fill_sigsets(const struct proc *p, struct kinfo_proc *kp)
 static void
 fill_kinfo_proc(const struct proc *p, struct kinfo_proc *kp)
 {
-	const struct thread *td = &p->p_thread;
+	const struct thread *td = p->p_threads;
 	const struct vmspace *vm = p->p_vmspace;
 	int i;
 
@@ -74,13 +75,13 @@ fill_kinfo_proc(const struct proc *p, struct kinfo_proc *kp)
 	kp->ki_flag2 = p->p_flag2 & 0x00ffffff;	/* FreeBSD's P2_* bits */
 	kp->ki_stat = proc_stat(p);
 	strlcpy(kp->ki_tdname, p->p_comm, sizeof(kp->ki_tdname));
-	if (td->td_state == TDS_SLEEPING && td->td_wmesg != NULL)
+	if (td != NULL && td->td_state == TDS_SLEEPING && td->td_wmesg != NULL)
 		strlcpy(kp->ki_wmesg, td->td_wmesg, sizeof(kp->ki_wmesg));
 	strlcpy(kp->ki_comm, p->p_comm, sizeof(kp->ki_comm));
 	strlcpy(kp->ki_emul, "Kestrel ELF32", sizeof(kp->ki_emul));
 	kp->ki_tracer = (p->p_flag & P_TRACED) ? p->p_tracer->p_pid : 0;
-	kp->ki_numthreads = 1;
-	kp->ki_tid = p->p_pid;
+	kp->ki_numthreads = p->p_numthreads;
+	kp->ki_tid = td != NULL ? td->td_tid : 0;
 }
 
 static int

@@ -9,8 +9,9 @@
  *     change itself (FreeBSD's EFL_SECURE): never IOPL, IF, NT, VM, VIF, VIP.
  *   - CS must be the user code selector and SS the user data selector
  *     (CS_SECURE: RPL 3 and a user descriptor, never a kernel one).
- *   - DS, ES, FS, GS must be the user data selector or a null selector,
- *     so reloading them on the way out cannot fault.
+ *   - DS, ES, FS, GS must be the user data selector, the thread's TLS
+ *     selector (GUGS_SEL, always a valid user segment) or a null
+ *     selector, so reloading them on the way out cannot fault.
  * EIP and ESP are not checked: pointing them into the kernel makes the first
  * user instruction fault in user mode, and the process gets SIGSEGV.
  * Single-stepping (who owns TF) is in kernel/i386/ptrace_step.c.
@@ -52,7 +53,7 @@ fill_regs(struct thread *td, struct reg *r)
 static int
 data_selector_ok(uint32_t sel)
 {
-	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL;
+	return (sel & ~SEL_RPL_MASK) == 0 || sel == UDATA_SEL || sel == GUGS_SEL;
 }
 
 /* 0 if r may replace the user state cur, else EINVAL. */
