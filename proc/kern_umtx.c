@@ -90,8 +90,8 @@ umtx_deadline(uint32_t size, const void *uaddr2, uint64_t *deadline)
 
 /*
  * Sleep while the word at uaddr is val, until a wake, the deadline (0:
- * none) or a signal. 0, ETIMEDOUT, EINTR, ERESTART (a wait without a
- * deadline is simply made again) or EFAULT.
+ * none) or a signal. 0, ETIMEDOUT, EINTR (any caught signal: the caller
+ * decides whether to wait again, as sem_wait must not) or EFAULT.
  */
 static int
 umtx_wait(struct thread *td, const void *uaddr, uint32_t val, uint64_t deadline)
@@ -126,7 +126,7 @@ umtx_wait(struct thread *td, const void *uaddr, uint32_t val, uint64_t deadline)
 	}
 	td->td_umtx = NULL;
 	td->td_flags &= ~TDF_UMTXWAKE;
-	if (error == ERESTART && deadline != 0)
+	if (error == ERESTART)
 		error = EINTR;
 	return error;
 }
