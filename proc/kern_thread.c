@@ -251,27 +251,38 @@ thread_single_end(struct proc *p)
 }
 
 /*
- * Should td wait instead of running user code: its process is stopped,
- * or its tracer suspended it? Not if it is to die.
+ * Should td wait instead of running user code? PARK_STOPPED while its
+ * process is stopped; PARK_SUSPENDED (with suspended) while its tracer
+ * suspends it, unless a signal waits for it: that one it takes, so that
+ * the process can still be stopped (the tracer sees the stop, and the
+ * thread waits again after it). 0 if it is to die.
  */
 int
-thread_should_park(const struct thread *td)
+thread_should_park(const struct thread *td, int suspended)
 {
 	const struct proc *p = td->td_proc;
 
 	if ((p->p_siglist & SIGMASK(SIGKILL)) || thread_must_exit(td))
 		return 0;
-	return (p->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE)) ||
-	    ((td->td_dbgflags & TDB_SUSPEND) && (p->p_flag & P_TRACED));
+	if (p->p_flag & (P_STOPPED_SIG | P_STOPPED_TRACE))
+		return PARK_STOPPED;
+	if (suspended && (td->td_dbgflags & TDB_SUSPEND) &&
+	    (p->p_flag & P_TRACED) && !((p->p_siglist | td->td_siglist) &
+	    (~td->td_sigmask | td->td_sigforce)))
+		return PARK_SUSPENDED;
+	return 0;
 }
 
 void
-thread_suspend_check(struct thread *td)
+thread_suspend_check(struct thread *td, int suspended)
 {
 	uint32_t ef = intr_disable();
+	int why;
 
-	while (thread_should_park(td))
-		tsleep(&td->td_proc->p_xstat, 0, "suspend", 0);
+	/* A suspended thread sleeps interruptibly: a signal ends the wait. */
+	while ((why = thread_should_park(td, suspended)) != 0)
+		tsleep(&td->td_proc->p_xstat, why == PARK_SUSPENDED, "suspend",
+		    0);
 	intr_restore(ef);
 	if (thread_must_exit(td))
 		thread_exit(td);

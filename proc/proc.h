@@ -188,7 +188,7 @@ const char	*proc_comm_selftest(void);	/* NULL, or what went wrong */
  * another thread is already doing that (td should go back to user mode,
  * where it will end). thread_suspend_check() is userret's: end the thread
  * if its process is being single-threaded, wait while the process is
- * stopped or a debugger suspended it.
+ * stopped or (if suspended) a debugger suspended it.
  */
 extern struct thread thread_table[NTHREAD];
 struct thread	*thread_alloc(void);
@@ -200,8 +200,10 @@ void		thread_exit(struct thread *td) __attribute__((noreturn));
 int		thread_single(struct thread *td);
 void		thread_single_end(struct proc *p);
 int		thread_must_exit(const struct thread *td);
-void		thread_suspend_check(struct thread *td);
-int		thread_should_park(const struct thread *td);
+void		thread_suspend_check(struct thread *td, int suspended);
+int		thread_should_park(const struct thread *td, int suspended);
+#define PARK_STOPPED	1	/* thread_should_park: the process is stopped */
+#define PARK_SUSPENDED	2	/* ... the tracer suspended the thread */
 const char	*thread_name(const struct thread *td);
 
 /* proc/kern_umtx.c: wake up to n threads of p sleeping on uaddr (_umtx_op) */
@@ -293,9 +295,9 @@ void		sigacts_exec(struct proc *p);
  *		no debug registers.
  * cpu_thread_new: td, a new thread of td0's process, starts in user mode
  *		at entry(arg) on the stack [stack, stack + size), with td0's
- *		segments and %gs base, clean FPU state and no debug registers.
- * cpu_set_user_tls: td's %gs base becomes base (its TLS): 0, or EINVAL
- *		for a base outside user space.
+ *		segments and TLS base, clean FPU state and no debug registers.
+ * cpu_set_user_tls: td's TLS base (on i386, its segment for thread data)
+ *		becomes base: 0, or EINVAL for a base outside user space.
  * cpu_switch:	make new curthread and run it; old continues from here when
  *		it is switched back in. Interrupts are off.
  * cpu_exit:	td is exiting: it gives up the FPU, its debug registers and
