@@ -11,10 +11,8 @@
 
 /* A sleeper that must still be untraced and asleep after a refused call. */
 #define UNTOUCHED(pid)	do {						\
-		int mib_[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, (pid) }; \
 		struct kinfo_proc kp_;					\
-		size_t len_ = sizeof(kp_);				\
-		KT_CHECK(sysctl(mib_, 4, &kp_, &len_, NULL, 0) == 0,	\
+		KT_CHECK(kt_kinfo((pid), &kp_) == 0,			\
 		    "target %d gone", (int)(pid));			\
 		KT_CHECK(kp_.ki_tracer == 0 && kp_.ki_stat != SSTOP,	\
 		    "target traced by %d, state %d",			\

@@ -42,11 +42,9 @@ wait_forever(void)
 static int
 proc_state(pid_t pid, pid_t *ppid)
 {
-	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	size_t len = sizeof(kp);
 
-	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
+	if (kt_kinfo(pid, &kp) != 0)
 		return 0;
 	if (ppid != NULL)
 		*ppid = kp.ki_ppid;

@@ -230,13 +230,9 @@ pt_release(int wfd, int code)
 static inline int
 pt_state(pid_t pid)
 {
-	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	size_t len = sizeof(kp);
 
-	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
-		return 0;
-	return kp.ki_stat;
+	return kt_kinfo(pid, &kp) == 0 ? kp.ki_stat : 0;
 }
 
 /* Let other processes run until pid is in state (S*); 0, or -1 after a while. */

@@ -331,8 +331,8 @@ PT_CASE(traceme_in_vfork_child)
 
 /*
  * A stop signal waits until the vfork child lets go (it would block its
- * parent). SIGSTOP: the terminal's stop signals are discarded in the
- * harness's orphaned process group (kern_jobc.c).
+ * parent). SIGSTOP, not SIGTSTP: the suite's group is orphaned (init, its
+ * parent, is in another session), where the terminal's stops are discarded.
  */
 PT_CASE(stop_signal_waits_for_exec)
 {

@@ -213,13 +213,9 @@ PT_CASE(program_runs_untraced)
 static pid_t
 tracer_of(pid_t pid)
 {
-	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	size_t len = sizeof(kp);
 
-	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
-		return -1;
-	return kp.ki_tracer;
+	return kt_kinfo(pid, &kp) == 0 ? kp.ki_tracer : -1;
 }
 
 /* Read fd into buf until a whole line with text has come; 0, or -1 at EOF. */

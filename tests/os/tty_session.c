@@ -68,13 +68,9 @@ test_sessions(void)
 static int
 state_of(pid_t pid)
 {
-	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
 	struct kinfo_proc kp;
-	size_t len = sizeof(kp);
 
-	if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0)
-		return -1;
-	return kp.ki_stat;
+	return kt_kinfo(pid, &kp) == 0 ? kp.ki_stat : -1;
 }
 
 /* init still adopts and reaps: an orphan's zombie goes away. */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/kinfo.h>
+#include <sys/sysctl.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ktest.h"
@@ -37,6 +39,16 @@ int
 kt_free_pages(void)
 {
 	return kinfo(KINFO_FREEPAGES);
+}
+
+/* What sysctl kern.proc.pid says of pid: 0, or -1 if there is no such process. */
+int
+kt_kinfo(pid_t pid, struct kinfo_proc *kp)
+{
+	int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, pid };
+	size_t len = sizeof(*kp);
+
+	return sysctl(mib, 4, kp, &len, NULL, 0) == 0 ? 0 : -1;
 }
 
 /* Poll until everything that was to go has been reaped (init reaps orphans). */

@@ -48,6 +48,8 @@ void	kt_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Helpers many suites need. */
 int	kt_free_pages(void);
+struct kinfo_proc;
+int	kt_kinfo(pid_t pid, struct kinfo_proc *kp);	/* sysctl kern.proc.pid: 0 or -1 */
 int	kt_wait_status(pid_t pid, int *status);	/* waitpid, retrying on EINTR */
 pid_t	kt_spawn(const char *path, char *const argv[]);	/* fork + execv */
 int	kt_await_nprocs(int n);	/* 1 once the kernel counts n processes (~3 s) */
