@@ -200,9 +200,9 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (error == 0) {
 		vm = build_image(image, size, &ea, &entry, &sp, &sigcode_at,
 		    &error);
-		if (vm != NULL && (error = thread_single(td)) != 0)
+		if (vm != NULL && (error = thread_single(td)) != 0) {
 			vmspace_free(vm);	/* another thread is ending us */
-		else if (vm != NULL) {
+		} else if (vm != NULL) {
 			commit(td, vm, path, entry, sp, sigcode_at);
 			thread_single_end(td->td_proc);
 		}

@@ -6,12 +6,16 @@
  * through %gs (sysarch, and the base thr_new gives), the %gs selector
  * through sigreturn, per-thread errno and MXCSR across preemption, exit
  * and exec from a thread that is not the main one, fork from a thread, the
- * last thread's thr_exit ending the process, and SIGSTOP/SIGKILL of a
- * process whose threads are running or asleep.
+ * last thread's thr_exit ending the process, SIGSTOP/SIGKILL of a
+ * process whose threads are running or asleep, and ps -H (one line per
+ * thread, from sysctl kern.proc.all_td).
  */
 #include <errno.h>
 #include <pthread.h>
+#include <pthread_np.h>
+#include <semaphore.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/kinfo.h>
@@ -570,6 +574,59 @@ test_kill2_and_names(void)
 	return 0;
 }
 
+static sem_t named;
+
+static void *
+named_sleeper(void *arg)
+{
+	pthread_set_name_np(pthread_self(), "napper");
+	sem_post(&named);
+	return sleeper(arg);
+}
+
+/* ps -H: a line per thread, with its id, and its name after the command. */
+static int
+test_ps_threads(void)
+{
+	char out[4096], want[64], *argv[] = { "ps", "-H", NULL };
+	int p[2], n = 0, lines = 0, status;
+	ssize_t r;
+	pthread_t t;
+	pid_t pid;
+	long me;
+
+	sem_init(&named, 0, 0);
+	pthread_create(&t, NULL, named_sleeper, NULL);
+	sem_wait(&named);
+	KT_CHECK(pipe(p) == 0, "pipe");
+	if ((pid = fork()) == 0) {
+		dup2(p[1], 1);
+		execv("/bin/ps", argv);
+		_exit(127);
+	}
+	close(p[1]);
+	while (n < (int)sizeof(out) - 1 && (r = read(p[0], out + n,
+	    sizeof(out) - 1 - n)) > 0)
+		n += r;
+	out[n] = '\0';
+	close(p[0]);
+	KT_CHECK(kt_wait_status(pid, &status) == pid && status == 0,
+	    "ps: status %#x", status);
+	KT_CHECK(strncmp(out, "  PID    LWP  PPID STAT   UID COMMAND\n", 38) == 0,
+	    "header:\n%s", out);
+	thr_self(&me);
+	snprintf(want, sizeof(want), "\n%5d %6ld ", getpid(), me);
+	KT_CHECK(strstr(out, want) != NULL, "no line \"%s\":\n%s", want + 1,
+	    out);
+	snprintf(want, sizeof(want), "\n%5d ", getpid());
+	for (char *l = out; (l = strstr(l, want)) != NULL; l++)
+		lines++;
+	KT_CHECK(lines == 2, "%d lines of ours:\n%s", lines, out);
+	KT_CHECK(strstr(out, "thread_kern/napper\n") != NULL,
+	    "the thread's name is missing:\n%s", out);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -588,5 +645,6 @@ main(void)
 	kt_run("stop_all", test_stop_all);
 	kt_run("kill_sleepers", test_kill_sleepers);
 	kt_run("kill2_and_names", test_kill2_and_names);
+	kt_run("ps_threads", test_ps_threads);
 	return kt_finish();
 }

@@ -317,7 +317,13 @@ handle_stop(struct tracee *t, int sig)
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCE)) {
-		enter_call(t->pid, &pl, call_of(t, pl.pl_lwpid));
+		struct call *c = call_of(t, pl.pl_lwpid);
+
+		enter_call(t->pid, &pl, c);
+		if (c->active && strcmp(c->sc->name, "thr_exit") == 0) {
+			print_call(t, c, NULL);	/* the thread ends: no exit stop */
+			end_call(c);
+		}
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCX)) {
