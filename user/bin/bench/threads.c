@@ -38,29 +38,26 @@ create_join(void)
 
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 static sem_t ping, pong;
-static volatile int turn;
 
 /*
- * Each side takes the mutex on its turn only; the other is always waiting
- * for it, so every lock is contended and every unlock hands it over.
+ * Each side holds the mutex across a sched_yield, so the other, running
+ * then, always finds it taken and sleeps on it in the kernel; the unlock
+ * wakes it and the next yield lets it take the mutex. One iteration of
+ * one side is one handoff: a contended lock, an unlock that wakes, two
+ * yields.
  */
 static void *
 mutex_side(void *arg)
 {
-	int me = (int)arg, i;
+	int i;
 
 	for (i = 0; i < HANDOFFS; i++) {
-		for (;;) {
-			pthread_mutex_lock(&m);
-			if (turn == me)
-				break;
-			pthread_mutex_unlock(&m);
-			sched_yield();
-		}
-		turn = !me;
+		pthread_mutex_lock(&m);
+		sched_yield();
 		pthread_mutex_unlock(&m);
+		sched_yield();
 	}
-	return NULL;
+	return arg;
 }
 
 static void
@@ -69,12 +66,9 @@ mutex_handoff(void)
 	uint64_t t0, t1;
 	pthread_t t;
 
-	pthread_mutex_lock(&m);
-	turn = 0;
-	pthread_create(&t, NULL, mutex_side, (void *)1);
+	pthread_create(&t, NULL, mutex_side, NULL);
 	t0 = rdtsc();
-	pthread_mutex_unlock(&m);
-	mutex_side((void *)0);
+	mutex_side(NULL);
 	pthread_join(t, NULL);
 	t1 = rdtsc();
 	bench_report("mutex_handoff", t1 - t0, 2 * HANDOFFS, "ticks/op");
