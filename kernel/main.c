@@ -23,6 +23,7 @@
 #include "kernel/multiboot.h"
 #include "kernel/i386/selftest.h"
 #include "kernel/i386/segments.h"
+#include "kernel/i386/sysenter.h"
 #include "kernel/i386/trap.h"
 #include "kernel/fs/tty.h"
 #include "kernel/version.h"
@@ -94,6 +95,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 	cpu_identify();
 	fpu_init();
 	dbreg_init();
+	sysenter_init();
 	pic_init();
 	clock_init();
 	rtc_init();

@@ -28,9 +28,9 @@
 #include "proc/sys_process.h"
 
 /*
- * The system call the current thread made with int $0x80 (kernel/i386/
- * vectors.asm); tf is its trap frame, which only the machine-dependent
- * helpers of kernel/i386/syscall_md.h look into.
+ * The system call the current thread made with int $0x80 or SYSENTER
+ * (kernel/i386/vectors.asm, sysenter.c); tf is its trap frame, which only
+ * the machine-dependent helpers of kernel/i386/syscall_md.h look into.
  */
 void
 syscall(struct trapframe *tf)

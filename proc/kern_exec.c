@@ -21,6 +21,7 @@
  * image.
  */
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/errno.h>
 #include <sys/dirent.h>
 #include <sys/ptrace.h>
@@ -80,7 +81,8 @@ copy_strings(struct exec_args *ea, char *const *vec, int from_kernel, int *count
 }
 
 /*
- * Write strings, vectors and the trampoline into the new address space.
+ * Write strings, vectors and the trampoline into the new address space:
+ * argc, argv[], NULL, envp[], NULL, then the aux vector (sys/auxv.h).
  * Returns the initial stack pointer through *sp.
  */
 static int
@@ -88,14 +90,14 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
     uint32_t *sigcode_at)
 {
 	uint32_t nptrs = ea->argc + 1 + ea->envc + 1, i, *vecs, strbase, top;
-	uint32_t s = 0;
+	uint32_t nwords = nptrs + 1 + 4, s = 0, *aux, landing;
 	int error;
 
 	if ((error = sigcode_install(vm, USRSTACK, sigcode_at)) != 0)
 		return error;
 	strbase = (*sigcode_at - ea->used) & ~3u;
-	top = (strbase - (nptrs + 1) * 4) & ~15u;
-	if ((vecs = kmalloc((nptrs + 1) * 4)) == NULL)
+	top = (strbase - nwords * 4) & ~15u;
+	if ((vecs = kmalloc(nwords * 4)) == NULL)
 		return ENOMEM;
 	vecs[0] = ea->argc;
 	for (i = 0; i < nptrs; i++) {
@@ -106,9 +108,15 @@ build_stack(struct vmspace *vm, struct exec_args *ea, uint32_t *sp,
 		vecs[i + 1] = strbase + s;
 		s += strlen(ea->buf + s) + 1;
 	}
+	aux = vecs + nptrs + 1;
+	landing = sigcode_sysenter(*sigcode_at);
+	aux[0] = landing != 0 ? AT_KSYSENTER : AT_NULL;
+	aux[1] = landing;
+	aux[2] = AT_NULL;
+	aux[3] = 0;
 	error = vm_rw(vm, strbase, ea->buf, ea->used, 1, 0, NULL);
 	if (error == 0)
-		error = vm_rw(vm, top, vecs, (nptrs + 1) * 4, 1, 0, NULL);
+		error = vm_rw(vm, top, vecs, nwords * 4, 1, 0, NULL);
 	kfree(vecs);
 	*sp = top;
 	return error;

@@ -312,6 +312,8 @@ void		sigacts_exec(struct proc *p);
  *		three arguments); a stack that cannot take it kills td.
  * sigcode_install: (sendsig.c) copy the signal trampoline below stack_top
  *		in vm; its address in *where. 0 or an errno.
+ * sigcode_sysenter: (sysenter.c) where the SYSENTER stub is in the copy at
+ *		sigcode_at, or 0 if system calls cannot enter that way.
  * dbreg_userret: (dbreg.c) a watchpoint fired while the kernel worked for
  *		td (TDF_DBHIT): report it on the way out to user mode.
  * cpu_kinfo:	(machdep.c) a kinfo() key only the machine can answer
@@ -330,6 +332,7 @@ void	exec_setregs(struct thread *td, uint32_t entry, uint32_t stack);
 void	sendsig(struct thread *td, int sig, const siginfo_t *si,
 	    void (*handler)(int), int siginfo);
 int	sigcode_install(struct vmspace *vm, uint32_t stack_top, uint32_t *where);
+uint32_t sigcode_sysenter(uint32_t sigcode_at);
 void	dbreg_userret(struct thread *td);
 int	cpu_kinfo(int key, uint32_t *value);
 

@@ -31,6 +31,7 @@ sys_kinfo(struct thread *td, uint32_t *args)
 	case KINFO_TSCHZ:	v = (uint32_t)tsc_freq; break;
 	case KINFO_NPROCS:	v = proc_count(); break;
 	case KINFO_KHEAP:	v = kmalloc_bytes_in_use(); break;
+	case KINFO_CR3WRITES:	v = cr3_writes; break;
 	default:
 		if (cpu_kinfo((int)args[0], &v) != 0)
 			return EINVAL;

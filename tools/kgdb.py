@@ -35,8 +35,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNBASE = 0xC0000000
 USER_ID_SHIFT = 0x40000000
 # The entry stubs and the function each calls with the trap frame.
-STUBS = {"Xsyscall": "syscall", "alltraps": "trap",
-         "doreti_restart": "userret"}
+STUBS = {"Xsyscall": "syscall", "Xsysenter": "syscall",
+         "alltraps": "trap", "doreti_restart": "userret"}
 IDT_SYSCALL = 0x80
 BOOT_ENTRY = "_start"   # boot/multiboot.asm: the kernel's outermost frame
 # The stack pointers of the user frames found since the target last ran:
@@ -70,7 +70,7 @@ def stub_returns():
             start = symbol_address(stub)
             if start is None:
                 continue
-            insns = arch.disassemble(start, start + 96)
+            insns = arch.disassemble(start, start + 160)
             for insn, after in zip(insns, insns[1:]):
                 if insn["asm"].startswith("call") and \
                         "<%s>" % callee in insn["asm"]:

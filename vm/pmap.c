@@ -10,6 +10,11 @@
  *
  * A user page directory owns its page tables; the pages they map are
  * reference counted (shared after fork) and released by pmap_destroy().
+ *
+ * CR3 is written only where the directory really changes (pmap_activate):
+ * not for the idle thread, not between threads of one address space, and
+ * not by an exiting process, whose directory stays loaded, emptied, until
+ * the switch away loads the next one (pd_leaving).
  */
 #include <string.h>
 #include "vm/vm.h"
@@ -24,6 +29,14 @@
 extern char kernel_text_start[], kernel_text_end[];
 
 paddr_t kernel_pd;
+uint32_t cr3_writes;
+
+/*
+ * The directory of an address space destroyed while it was loaded (the
+ * exiting process's): its user half is freed at once, the page itself
+ * when CR3 next moves to another directory.
+ */
+static paddr_t pd_leaving;
 
 static uint32_t *
 pd_kva(paddr_t pd)
@@ -74,22 +87,60 @@ pmap_create(void)
 	return pd;
 }
 
+/* Make pd the live page directory unless it is already (every switch). */
+void
+pmap_activate(paddr_t pd)
+{
+	if (rcr3() == pd)
+		return;
+	lcr3(pd);
+	if (pd_leaving != 0) {
+		vm_page_unref(pd_leaving);
+		pd_leaving = 0;
+	}
+}
+
+/* Load the live directory again: a whole TLB flush (debug.cr3_reload). */
+void
+pmap_reload(void)
+{
+	lcr3(rcr3());
+}
+
+/*
+ * Free the user half of pd: its page tables and its references to the
+ * pages they map. A live pd (exit) is left empty and loaded, its page kept
+ * in pd_leaving; any other is freed now.
+ */
 void
 pmap_destroy(paddr_t pd)
 {
 	uint32_t *p = pd_kva(pd), *pt;
+	paddr_t ptpa;
 	int i, j;
 
 	for (i = 0; i < (int)USER_PDX_END; i++) {
 		if ((p[i] & PG_P) == 0)
 			continue;
-		pt = PHYS_TO_KVA(p[i] & PG_FRAME);
+		ptpa = p[i] & PG_FRAME;
+		pt = PHYS_TO_KVA(ptpa);
 		for (j = 0; j < 1024; j++)
 			if (pt[j] & PG_P)
 				vm_page_unref(pt[j] & PG_FRAME);
-		vm_page_unref(p[i] & PG_FRAME);
+		p[i] = 0;
+		vm_page_unref(ptpa);
 	}
-	vm_page_unref(pd);
+	if (rcr3() != pd) {
+		vm_page_unref(pd);
+		return;
+	}
+	/*
+	 * The TLB may still hold user translations to the pages just freed;
+	 * nothing uses a user address before the switch away flushes them.
+	 */
+	if (pd_leaving != 0)
+		vm_page_unref(pd_leaving);	/* not loaded: CR3 is pd */
+	pd_leaving = pd;
 }
 
 /*

@@ -43,14 +43,8 @@ paddr_t		pmap_create(void);
 void		pmap_destroy(paddr_t pd);
 uint32_t	*pmap_pte(paddr_t pd, vaddr_t va, int create);
 void		pmap_invalidate(paddr_t pd, vaddr_t va);
-
-/* Make pd the live page directory, unless it already is (every context switch). */
-static inline void
-pmap_activate(paddr_t pd)
-{
-	if (rcr3() != pd)
-		lcr3(pd);
-}
+void		pmap_activate(paddr_t pd);
+void		pmap_reload(void);
 
 /* vm/kmalloc.c: the kernel heap. kmalloc returns NULL when out of memory. */
 void		*kmalloc(size_t size);

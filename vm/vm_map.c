@@ -41,9 +41,7 @@ vmspace_free(struct vmspace *vm)
 {
 	if (vm == NULL || --vm->vm_refcnt > 0)
 		return;
-	if (rcr3() == vm->vm_pd)
-		lcr3(kernel_pd);	/* never run on a freed directory */
-	pmap_destroy(vm->vm_pd);
+	pmap_destroy(vm->vm_pd);	/* kept until the switch away if loaded */
 	kfree(vm);
 }
 

@@ -11,6 +11,7 @@
 #define CPUID_DE	(1u << 2)
 #define CPUID_PSE	(1u << 3)
 #define CPUID_TSC	(1u << 4)
+#define CPUID_SEP	(1u << 11)
 #define CPUID_FXSR	(1u << 24)
 #define CPUID_SSE	(1u << 25)
 #define CPUID_SSE2	(1u << 26)
@@ -58,4 +59,8 @@ cpu_identify(void)
 		cpu_features |= KCPU_PSE;
 	if (d & CPUID_TSC)
 		cpu_features |= KCPU_TSC;
+	/* SDM: the first Pentium Pro steppings set SEP without having it. */
+	if ((d & CPUID_SEP) && !(((a >> 8) & 0xf) == 6 && ((a >> 4) & 0xf) < 3 &&
+	    (a & 0xf) < 3))
+		cpu_features |= KCPU_SEP;
 }

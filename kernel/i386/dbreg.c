@@ -25,9 +25,12 @@
  * and then the hit is reported as one SIGTRAP (dbreg_userret). The MOV SS /
  * POP SS deferral (CVE-2018-8897) delivers the #DB on the first instruction
  * of an entry stub; DR6 names a user watchpoint (or nothing at all, some
- * CPUs' errata) and it is handled the same way. Nothing here touches memory
- * through the interrupted code's segment registers: kernel/i386/vectors.asm has
- * loaded the kernel's before any C runs.
+ * CPUs' errata) and it is handled the same way. SYSENTER keeps the
+ * program's TF: the steps through the start of Xsysenter are ignored, and
+ * Xsysenter itself saves TF and clears it (kernel/i386/sysenter.c).
+ * Nothing here touches memory through the interrupted code's segment
+ * registers: kernel/i386/vectors.asm has made sure of flat ones before any
+ * C runs.
  */
 #include <string.h>
 #include <sys/signal.h>
@@ -36,6 +39,7 @@
 #include "kernel/i386/frame.h"
 #include "kernel/i386/layout.h"
 #include "kernel/i386/regs.h"
+#include "kernel/i386/sysenter.h"
 #include "proc/sys_process.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
@@ -182,8 +186,9 @@ dbreg_trap_kernel(struct trapframe *tf)
 	uint32_t dr6 = rdr6(), h;
 
 	ldr6(DR6_RESERVED);
-	if (dr6 & DR6_BS)
-		tf->tf_eflags &= ~PSL_T;	/* don't single-step the kernel */
+	/* Don't single-step the kernel, except SYSENTER's first instructions. */
+	if ((dr6 & DR6_BS) && !sysenter_stepping(tf->tf_eip))
+		tf->tf_eflags &= ~PSL_T;
 	if (td == NULL || (h = hits(&td->td_pcb, dr6)) == 0)
 		return;
 	td->td_pcb.pcb_dr[6] = h;

@@ -7,12 +7,21 @@
  * so while any kernel code runs the registers still hold that thread's
  * values.
  *
- * Eager switching (the default): switching to a user thread saves the
- * previous owner's registers and loads the new thread's, so user code never
- * runs with another process's values in the FPU, not even speculatively
- * (LazyFP, CVE-2018-3665). Lazy switching (fpu=lazy): a switch only sets
- * CR0.TS; the thread's first FP instruction raises #NM and fpu_dna() does the
- * exchange then. Kernel threads (the idle loop) never take the FPU.
+ * A thread has FPU state only once it has used the FPU since exec
+ * (PCB_FPUINITDONE, FreeBSD's name); until then it owns nothing, and its
+ * save area holds the clean state. Such a thread runs with CR0.TS set and
+ * with no other thread's values in the registers, so its first FP
+ * instruction raises #NM and fpu_dna() loads the clean state then.
+ *
+ * Eager switching (the default): switching to a thread with state saves
+ * the previous owner's registers and loads the new thread's, so user code
+ * never runs with another process's values in the FPU, not even
+ * speculatively (LazyFP, CVE-2018-3665). Switching to a thread without
+ * state saves the owner's registers and clears them (the one time such a
+ * thread pays for the FPU); between two threads without state nothing is
+ * saved or loaded at all. Lazy switching (fpu=lazy): a switch only sets
+ * CR0.TS; the thread's first FP instruction raises #NM and fpu_dna() does
+ * the exchange then. Kernel threads (the idle loop) never take the FPU.
  *
  * Any code that replaces the current thread's saved state (exec, signals,
  * sigreturn) goes through fpu_changed(), which in lazy mode must not load
@@ -41,11 +50,25 @@ uint32_t fpu_mxcsr_mask;
 
 static struct thread *fpcurthread;	/* whose state the FPU holds */
 static union savefpu fpu_initial;	/* the state after FNINIT, MXCSR 0x1F80 */
+static int ts_set;			/* CR0.TS as last written */
+uint32_t fpu_switch_images;		/* images saved or loaded by switches (kinfo) */
 
 static void
 clts(void)
 {
-	__asm__ volatile("clts");
+	if (ts_set) {
+		__asm__ volatile("clts");
+		ts_set = 0;
+	}
+}
+
+static void
+stts(void)
+{
+	if (!ts_set) {
+		lcr0(rcr0() | CR0_TS);
+		ts_set = 1;
+	}
 }
 
 /* Keep the FNINIT values of an FXSAVE image, zero everything else. */
@@ -156,7 +179,10 @@ fpu_load_or_reset(union savefpu *sv)
 	return EINVAL;
 }
 
-/* Make td's saved state the live one; a refused image costs it SIGBUS. */
+/*
+ * Make td's saved state the live one; a refused image costs it SIGBUS.
+ * From now on td has FPU state.
+ */
 static void
 load(struct thread *td)
 {
@@ -164,17 +190,41 @@ load(struct thread *td)
 	if (fpu_load_or_reset(&td->td_pcb.pcb_save) != 0)
 		psignal(td->td_proc, SIGBUS);
 	fpcurthread = td;
+	td->td_pcb.pcb_flags |= PCB_FPUINITDONE;
 }
 
-/* Give the FPU to td: save the owner's registers, load td's. TS is clear. */
+/* Give the FPU to td: save the owner's registers, load td's. */
 static void
 take(struct thread *td)
 {
-	if (fpcurthread == td)
+	if (fpcurthread == td) {
+		clts();
 		return;
-	if (fpcurthread != NULL)
+	}
+	clts();
+	if (fpcurthread != NULL) {
 		save_live(fpcurthread);
+		fpu_switch_images++;
+	}
 	load(td);
+	fpu_switch_images++;
+}
+
+/*
+ * No thread's values may stay in the registers: save the owner's, load
+ * the clean state in their place, set TS (the next FP instruction is #NM).
+ */
+static void
+release(void)
+{
+	if (fpcurthread != NULL) {
+		clts();
+		save_live(fpcurthread);
+		restore(&fpu_initial);
+		fpu_switch_images += 2;
+		fpcurthread = NULL;
+	}
+	stts();
 }
 
 static int
@@ -194,10 +244,13 @@ fpu_switch(struct thread *old, struct thread *new)
 		if (fpcurthread == new)
 			clts();
 		else
-			lcr0(rcr0() | CR0_TS);
+			stts();
 		return;
 	}
-	take(new);
+	if (new->td_pcb.pcb_flags & PCB_FPUINITDONE)
+		take(new);
+	else
+		release();
 }
 
 /* #NM from user mode (lazy switching): hand the FPU to curthread; ENXIO if there is no FPU. */
@@ -219,11 +272,11 @@ fpu_flush(struct thread *td)
 
 	if (fpcurthread != td)
 		return;
-	ts = rcr0() & CR0_TS;
+	ts = ts_set;
 	clts();
 	save_live(td);
 	if (ts)
-		lcr0(rcr0() | CR0_TS);
+		stts();
 }
 
 /*
@@ -238,28 +291,41 @@ fpu_changed(struct thread *td)
 {
 	if (fpcurthread == td)
 		fpcurthread = NULL;
+	td->td_pcb.pcb_flags |= PCB_FPUINITDONE;
 	if (td != curthread)
 		return;
 	if (fpu_lazy)
-		lcr0(rcr0() | CR0_TS);
+		stts();
 	else
 		take(td);
 }
 
-/* A new image starts from the clean state, FIP, FDP and FOP included. */
+/*
+ * A new image starts from the clean state, FIP, FDP and FOP included, and
+ * owns no FPU state until its first FP instruction. The registers may
+ * still hold td's old image (its own): TS keeps them out of reach, and the
+ * #NM loads the clean state over them.
+ */
 void
 fpu_exec(struct thread *td)
 {
 	fpu_reset_state(&td->td_pcb.pcb_save);
-	fpu_changed(td);
+	td->td_pcb.pcb_flags &= ~PCB_FPUINITDONE;
+	if (fpcurthread == td)
+		fpcurthread = NULL;
+	if (td == curthread)
+		stts();
 }
 
+/* The child has FPU state if the parent has; its copy of it, or the clean state. */
 void
 fpu_fork(struct thread *parent, struct thread *child)
 {
 	fpu_flush(parent);
 	memcpy(&child->td_pcb.pcb_save, &parent->td_pcb.pcb_save,
 	    sizeof(union savefpu));
+	child->td_pcb.pcb_flags = (child->td_pcb.pcb_flags & ~PCB_FPUINITDONE) |
+	    (parent->td_pcb.pcb_flags & PCB_FPUINITDONE);
 }
 
 void

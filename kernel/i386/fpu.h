@@ -38,6 +38,7 @@ struct xmmreg;
 extern int fpu_has_fxsr;	/* FXSAVE format (else FNSAVE) */
 extern int fpu_lazy;		/* kernel option fpu=lazy */
 extern uint32_t fpu_mxcsr_mask;	/* bits MXCSR may hold; 0 without FXSR */
+extern uint32_t fpu_switch_images;	/* images switches and first touches saved or loaded */
 
 void	fpu_init(void);
 void	fpu_switch(struct thread *old, struct thread *new);

@@ -74,7 +74,8 @@ struct switchframe {
 #define IDT_MC		18	/* machine check */
 #define IDT_XF		19	/* SIMD floating-point exception */
 #define IDT_IO_INTS	32	/* IRQ 0 is remapped here */
-#define IDT_SYSCALL	0x80	/* int $0x80 */
+#define IDT_SYSCALL	0x80	/* int $0x80, and the trapno of a SYSENTER call */
+#define TF_ERR_SYSENTER	1	/* tf_err of a system call that entered by SYSENTER */
 #define NIRQ		16
 
 #define PGEX_P		0x01	/* page-fault error code: protection, not missing */

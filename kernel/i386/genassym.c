@@ -13,6 +13,8 @@
 #include "kernel/i386/layout.h"
 #include "kernel/i386/segments.h"
 #include "kernel/i386/sendsig.h"
+#include "kernel/i386/frame.h"
+#include "kernel/i386/x86.h"
 
 #define ASSYM(name, value)						\
 	__asm__ volatile(".ascii \"\\n#ASSYM " #name " %c0\\n\"" : : "i"(value))
@@ -39,6 +41,14 @@ genassym(void)
 
 	/* vectors.asm, fpu_insn.asm, sigcode.asm, vm/copy.asm */
 	ASSYM(KDATA_SEL, KDATA_SEL);
+	ASSYM(UDATA_SEL, UDATA_SEL);
+	ASSYM(UCODE_SEL, UCODE_SEL);
+	ASSYM(TSS_ESP0, offsetof(struct i386tss, tss_esp0));
+	ASSYM(TF_ERR, offsetof(struct trapframe, tf_err));
+	ASSYM(TF_ERR_SYSENTER, TF_ERR_SYSENTER);
+	ASSYM(IDT_SYSCALL, IDT_SYSCALL);
+	ASSYM(PSL_I, PSL_I);
+	ASSYM(PSL_RESERVED_1, PSL_RESERVED_1);
 	ASSYM(EFAULT, EFAULT);
 	ASSYM(EINVAL, EINVAL);
 	ASSYM(ENAMETOOLONG, ENAMETOOLONG);

@@ -11,6 +11,7 @@
 #include "kernel/i386/fpu.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/segments.h"
+#include "kernel/i386/sysenter.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
 #include "proc/sys_process.h"
@@ -52,6 +53,11 @@ cpu_kinfo(int key, uint32_t *value)
 	case KINFO_CPUFEATURES:	*value = cpu_features; return 0;
 	case KINFO_FPUMODE:	*value = fpu_lazy; return 0;
 	case KINFO_MXCSR_MASK:	*value = fpu_mxcsr_mask; return 0;
+	case KINFO_FPUSTATE:
+		*value = (curthread->td_pcb.pcb_flags & PCB_FPUINITDONE) != 0;
+		return 0;
+	case KINFO_FPUSAVES:	*value = fpu_switch_images; return 0;
+	case KINFO_SYSENTER:	*value = sysenter_enabled; return 0;
 	}
 	return EINVAL;
 }

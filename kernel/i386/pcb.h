@@ -52,6 +52,7 @@ struct pcb {
 	uint32_t	pcb_onfault;	/* where a fault in copyin/copyout resumes */
 	uint32_t	pcb_flags;
 #define PCB_DBREGS	0x01		/* the thread uses DR0-DR3/DR7 */
+#define PCB_FPUINITDONE	0x02		/* the thread has FPU state (used it since exec) */
 	uint32_t	pcb_gsbase;	/* base of the GUGS descriptor while it runs */
 	uint32_t	pcb_dr[8];	/* DR0-DR3, (4, 5 unused), DR6, DR7 */
 	union savefpu	pcb_save;	/* FPU state while not loaded */

@@ -163,12 +163,18 @@ sys_sigreturn(struct thread *td, uint32_t *args)
 	return EJUSTRETURN;
 }
 
-/* exec: copy the trampoline below stack_top in the new address space vm. */
+/*
+ * exec: copy the trampoline below stack_top in the new address space vm,
+ * at the start of a page of its own: the stack begins below it. Under an
+ * emulator a write to a page that holds code it has translated is slow
+ * (it must look for code to retranslate), and the SYSENTER stub runs on
+ * every system call while the stack is written all the time.
+ */
 int
 sigcode_install(struct vmspace *vm, uint32_t stack_top, uint32_t *where)
 {
 	uint32_t len = esigcode - sigcode;
-	uint32_t at = (stack_top - len) & ~15u;
+	uint32_t at = (stack_top - len) & ~PAGE_MASK;
 
 	*where = at;
 	return vm_rw(vm, at, (void *)sigcode, len, 1, 0, NULL);

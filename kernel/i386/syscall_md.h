@@ -4,7 +4,10 @@
  * the number in eax and the arguments in ebx, ecx, edx, esi, edi, ebp; the
  * results come back in eax and edx, and a failure as eax = -errno with
  * edx = 1 (which the libc's ptrace() needs to tell a word of -1 read with
- * PT_READ_D from an error). These run on every system call, hence inline.
+ * PT_READ_D from an error). A call that entered by SYSENTER (tf_err is
+ * TF_ERR_SYSENTER; kernel/i386/sysenter.c) has the same frame, but a
+ * restart must run its whole entry sequence again. These run on every
+ * system call, hence inline.
  */
 #ifndef KERNEL_I386_SYSCALL_MD_H
 #define KERNEL_I386_SYSCALL_MD_H
@@ -16,6 +19,7 @@
 #include "proc/proc.h"
 
 #define SYSCALL_INSN_LEN	2	/* int $0x80 */
+#define SYSENTER_SEQ_LEN	11	/* push $1f, push ebp, mov, push ecx, sysenter */
 
 /* The number and argument words of td's system call, into td_sc_code and td_sc_args. */
 static inline void
@@ -48,7 +52,8 @@ cpu_set_syscall_retval(struct thread *td, int error)
 		tf->tf_edx = td->td_retval[1];
 		break;
 	case ERESTART:
-		tf->tf_eip -= SYSCALL_INSN_LEN;
+		tf->tf_eip -= tf->tf_err == TF_ERR_SYSENTER ? SYSENTER_SEQ_LEN :
+		    SYSCALL_INSN_LEN;
 		break;
 	case EJUSTRETURN:
 		break;
@@ -69,8 +74,8 @@ cpu_fetch_syscall_retval(const struct thread *td, register_t rv[2])
 
 /*
  * Is td being single-stepped (by its debugger or by itself)? int $0x80
- * cleared the trap flag, so the step trap is the kernel's to post
- * (ptrace_syscall_step) as the call returns.
+ * cleared the trap flag (Xsysenter clears it too), so the step trap is the
+ * kernel's to post (ptrace_syscall_step) as the call returns.
  */
 static inline int
 cpu_syscall_stepping(const struct thread *td)

@@ -129,9 +129,9 @@ cpu_switch(struct thread *old, struct thread *new)
 }
 
 /*
- * The process's page directory stays loaded until the switch away, after
- * exit1() has freed it: nothing allocates a page in between, and the
- * kernel half, all that is used until then, is the same in every one.
+ * The process's page directory stays loaded until the switch away:
+ * exit1()'s vmspace_free() empties its user half but keeps the page until
+ * CR3 moves on (vm/pmap.c), so exit costs no CR3 write of its own.
  */
 void
 cpu_exit(struct thread *td)

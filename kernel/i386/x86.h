@@ -40,9 +40,30 @@ static inline void lcr##n(uint32_t v)					\
 { __asm__ volatile("mov %0, %%cr" #n : : "r"(v) : "memory"); }
 DEFINE_CR(0)
 DEFINE_CR(2)
-DEFINE_CR(3)
 DEFINE_CR(4)
 #undef DEFINE_CR
+
+/*
+ * CR3 loads are counted (vm/pmap.c owns the counter; kinfo KINFO_CR3WRITES
+ * and `make bench` report it): under an emulator each one flushes the
+ * whole software TLB, the dearest single event of a context switch.
+ */
+extern uint32_t cr3_writes;
+
+static inline uint32_t
+rcr3(void)
+{
+	uint32_t v;
+	__asm__ volatile("mov %%cr3, %0" : "=r"(v));
+	return v;
+}
+
+static inline void
+lcr3(uint32_t v)
+{
+	cr3_writes++;
+	__asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
 
 #define DEFINE_DR(n)							\
 static inline uint32_t rdr##n(void)					\
@@ -110,6 +131,12 @@ cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
 {
 	__asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
 	    : "a"(leaf), "c"(0));
+}
+
+static inline void
+wrmsr(uint32_t msr, uint64_t v)
+{
+	__asm__ volatile("wrmsr" : : "c"(msr), "A"(v));
 }
 
 struct pseudo_desc {

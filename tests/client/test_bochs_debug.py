@@ -146,6 +146,10 @@ def main():
                "no connect command for port %d printed" % port, term.text)
         os.write(master, b"c\n")
         con = socket.create_connection(("127.0.0.1", port), 10)
+        # Blocking from here on: GRUB loading the initrd says nothing for
+        # longer than any read timeout on a loaded machine, and a timed-out
+        # recv would end the Collector (it stops at the first OSError).
+        con.settimeout(None)
         console = Collector(lambda: con.recv(4096))
         # Enter at GRUB's menu, as a user would (its countdown is slow on
         # a loaded machine): the first key that goes in through the port.

@@ -193,13 +193,13 @@ def escapes(q, sock, screen):
 
 def rtc(q, sock):
     mark = len(q.raw)
-    stamp = re.compile(r"^\d{9,11}$", re.M)
+    stamp = re.compile(r"^(\d{9,11})\n", re.M)    # the whole line, not a prefix
     type_text(sock, "date +%s\n")
     now = time.time()
     ok = q.wait_until(
         lambda raw: stamp.search(raw[mark:].replace("\r\n", "\n")), 10)
     m = stamp.search(q.raw[mark:].replace("\r\n", "\n"))
-    secs = int(m.group(0)) if m else 0
+    secs = int(m.group(1)) if m else 0
     report("rtc_is_the_hosts_clock", ok and abs(secs - now) < 10,
            "date +%%s says %d, the host %d" % (secs, now), q.output)
 

@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 // RUN: bochs
 /*
  * dbreg_hits.c - hardware breakpoints and watchpoints as a tracer sees

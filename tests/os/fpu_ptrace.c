@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 // RUN: qemu hz=1000
 // RUN: qemu fpu=lazy
 // RUN: qemu | -cpu pentium

@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * hazards_a2.c - the trap flag across a system call entry. A program sets
  * TF itself (popf) and enters the kernel. The int $0x80 gate clears TF, so
@@ -15,9 +16,18 @@
  * (the child starts without TF, as on FreeBSD), and the same under a tracer
  * that only continues and passes SIGTRAP through.
  *
- * Kestrel has no SYSENTER entry (SYSENTER_CS is 0): the doc's (a) and (c)
- * become "sysenter with TF set is SIGSEGV in ring 3, with TF still set in
- * the saved context", and the traps go on after it.
+ * SYSENTER does not clear TF: the CPU single-steps the kernel's entry
+ * stub in ring 0, which the kernel must recognise and ignore, and post the
+ * step trap as the call returns, as for int $0x80. Where the kernel enters
+ * by SYSENTER (the first run), the doc's (a) is libc's entry sequence with
+ * TF set: one trap after each of its instructions, the one after sysenter
+ * right behind it, in ring 3; (c) is a raw sysenter with ebp 0 and TF,
+ * which is SIGSEGV with TF kept in the context and %eip 0 (the kernel
+ * cannot know where it came from; a tracer sees it: there is no stack for
+ * a handler); (d) is the getpid without TF at the end of each case. With
+ * sysenter=0 (the second run) there is no SYSENTER entry (SYSENTER_CS is
+ * 0) and libc does not use it: sysenter with TF set is SIGSEGV in ring 3,
+ * with TF still set in the saved context, and the traps go on after it.
  */
 #include <time.h>
 #include <sys/syscall.h>
@@ -28,6 +38,10 @@ void	tf_t1(void), tf_t2(void), tf_t3(void), tf_t4(void), tf_t5(void);
 void	tf_t6(void);
 int	tf_sysenter(void);
 void	tf_sysenter_insn(void), tf_s2(void), tf_s3(void), tf_s4(void);
+int	tf_stub(int nr);
+void	tf_v1(void), tf_v2(void), tf_v3(void), tf_v4(void);
+void	tf_u1(void), tf_u2(void), tf_u3(void), tf_u4(void), tf_u5(void);
+void	tf_u6(void);
 uint32_t tf_flags;
 
 __asm__(".text\n"
@@ -61,7 +75,25 @@ __asm__(".text\n"
 	"tf_s2:	andl $~0x100, (%esp)\n"
 	"tf_s3:	popfl\n"
 	"tf_s4:	popl %ebp\n"
-	"	ret\n");
+	"	ret\n"
+	".globl tf_stub, tf_v1, tf_v2, tf_v3, tf_v4\n"
+	".globl tf_u1, tf_u2, tf_u3, tf_u4, tf_u5, tf_u6\n"
+	"tf_stub:\n"
+	"	movl 4(%esp), %eax\n"
+	"	pushfl\n"
+	"	orl $0x100, (%esp)\n"
+	"	popfl\n"
+	"	pushl $tf_u1\n"
+	"tf_v1:	pushl %ebp\n"
+	"tf_v2:	movl %esp, %ebp\n"
+	"tf_v3:	pushl %ecx\n"
+	"tf_v4:	sysenter\n"
+	"tf_u1:	pushfl\n"
+	"tf_u2:	popl tf_flags\n"
+	"tf_u3:	pushfl\n"
+	"tf_u4:	andl $~0x100, (%esp)\n"
+	"tf_u5:	popfl\n"
+	"tf_u6:	ret\n");
 
 #define MAXTRAPS	16
 
@@ -250,7 +282,107 @@ sysenter_body(void)
 	return ntraps == 3 ? 0 : 4;
 }
 
-HZ_CASE(test_sysenter_tf) { return run_child(sysenter_body); }
+/* SYSENTER off: the instruction is #GP, SIGSEGV with TF kept. */
+static int
+test_sysenter_gp(void)
+{
+	return run_child(sysenter_body);
+}
+
+/*
+ * SYSENTER on, raw with ebp 0 and TF (the doc's c): SIGSEGV, no call
+ * made, TF in the context, %esp 0 and %eip 0; no trap before it, as the
+ * sysenter is the first instruction after the popf.
+ */
+static int
+test_sysenter_raw(void)
+{
+	pid_t pid = pt_traced(sysenter_body);
+	struct reg r;
+	int st;
+
+	KT_CHECK(pid > 0, "no tracee");
+	PT_CONT(pid, 0);
+	st = pt_wait(pid);
+	KT_CHECK(st != -1 && WIFSTOPPED(st) && WSTOPSIG(st) == SIGSEGV,
+	    "tracee: %s", pt_str(st));
+	KT_CHECK(pt_getregs(pid, &r) == 0, "GETREGS: errno %d", errno);
+	KT_CHECK(r.r_eip == 0, "SIGSEGV at %#x, expected 0", r.r_eip);
+	KT_CHECK(r.r_eflags & PSL_T, "TF lost: eflags %#x", r.r_eflags);
+	KT_CHECK(r.r_esp == 0 && r.r_cs == HZ_UCODE, "esp %#x cs %#x",
+	    r.r_esp, r.r_cs);
+	PT_OK(PT_KILL, pid, 0, 0);
+	KT_CHECK(pt_wait(pid) != -1, "no exit after PT_KILL");
+	return 0;
+}
+
+HZ_CASE(test_sysenter_tf)
+{
+	if (kinfo(KINFO_SYSENTER))
+		return test_sysenter_raw();
+	return test_sysenter_gp();
+}
+
+/*
+ * The entry sequence with TF set (the doc's a): a trap after each of its
+ * instructions, the one after sysenter right behind it, once; TF still
+ * set after the call; none once the program clears it (d).
+ */
+static void (*const ten[])(void) = { tf_v1, tf_v2, tf_v3, tf_v4, tf_u1,
+    tf_u2, tf_u3, tf_u4, tf_u5, tf_u6 };
+
+static int
+stub_body(int nr, int expect)
+{
+	int r, bad;
+
+	if (!__sysenter_ok)
+		return 11;
+	hz_handler(SIGTRAP, on_trap);
+	r = tf_stub(nr);
+	if (r != expect)
+		return 2;
+	if (!(tf_flags & PSL_T))
+		return 3;
+	if ((bad = traps_are(ten, 10)) != 0)
+		return bad;
+	getpid();
+	return ntraps == 10 ? 0 : 4;
+}
+
+static int stub_getpid_body(void) { return stub_body(SYS_getpid, getpid()); }
+static int stub_yield_body(void) { return stub_body(SYS_sched_yield, 0); }
+static int stub_badnr_body(void) { return stub_body(9999, -ENOSYS); }
+
+/* libc enters by SYSENTER exactly when the kernel takes it. */
+HZ_CASE(test_libc_entry)
+{
+	KT_CHECK(__sysenter_ok == (kinfo(KINFO_SYSENTER) != 0),
+	    "libc's SYSENTER %d, the kernel's %d", __sysenter_ok,
+	    kinfo(KINFO_SYSENTER));
+	return 0;
+}
+
+HZ_CASE(test_sysenter_stub_getpid)
+{
+	if (!kinfo(KINFO_SYSENTER))
+		return test_sysenter_gp();
+	return run_child(stub_getpid_body);
+}
+
+HZ_CASE(test_sysenter_stub_yield)
+{
+	if (!kinfo(KINFO_SYSENTER))
+		return test_sysenter_gp();
+	return run_child(stub_yield_body);
+}
+
+HZ_CASE(test_sysenter_stub_enosys)
+{
+	if (!kinfo(KINFO_SYSENTER))
+		return test_sysenter_gp();
+	return run_child(stub_badnr_body);
+}
 
 int
 main(void)
@@ -265,5 +397,9 @@ main(void)
 	kt_run("int80_fork", test_int80_fork);
 	kt_run("int80_traced", test_int80_traced);
 	kt_run("sysenter_tf", test_sysenter_tf);
+	kt_run("libc_entry", test_libc_entry);
+	kt_run("sysenter_stub_getpid", test_sysenter_stub_getpid);
+	kt_run("sysenter_stub_yield", test_sysenter_stub_yield);
+	kt_run("sysenter_stub_enosys", test_sysenter_stub_enosys);
 	return kt_finish();
 }

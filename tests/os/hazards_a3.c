@@ -1,4 +1,5 @@
 // RUN: bochs
+// RUN: qemu sysenter=0
 /*
  * hazards_a3.c - returning to user mode with state the user chose. The
  * last instructions of the way out (pop %gs .. pop %ds, iret) load
@@ -14,8 +15,10 @@
  *
  * NT: a program may set EFLAGS.NT itself (popf). An iret with NT set in
  * ring 0 would be a task return (#TS), but the interrupt gates clear NT on
- * entry, so Kestrel keeps the program's NT (Linux's policy) across system
- * calls, the clock interrupt, signal delivery and a faulting sysenter.
+ * entry (Xsysenter clears it itself), so Kestrel keeps the
+ * program's NT (Linux's policy) across system calls by int $0x80 and by
+ * SYSENTER, the clock interrupt, signal delivery, and a sysenter that
+ * faults (sysenter=0, the second run).
  * Bochs runs the suite too: its checks on iret are the CPU's own. Not
  * expressible: EIP beyond the CS limit (Kestrel's segments are flat) and
  * an LDT entry deleted by a sibling thread (no LDT, no threads).
@@ -28,6 +31,7 @@ int	nt_call(int nr, int flags);
 uint32_t nt_flags;
 void	nt_sysenter(void);
 void	nt_sysenter_insn(void);
+int	nt_sysenter_stub(int nr);
 
 __asm__(".text\n"
 	".globl a3_push\na3_push:\n"
@@ -60,6 +64,19 @@ __asm__(".text\n"
 	"	andl $~0x4000, (%esp)\n"
 	"	popfl\n"
 	"	popl %ebp\n"
+	"	ret\n"
+	".globl nt_sysenter_stub\nnt_sysenter_stub:\n"
+	"	movl 4(%esp), %eax\n"
+	"	pushfl\n"
+	"	orl $0x4000, (%esp)\n"
+	"	popfl\n"
+	HZ_SYSENTER_PUSH
+	"	sysenter\n"
+	"1:	pushfl\n"
+	"	popl nt_flags\n"
+	"	pushfl\n"
+	"	andl $~0x4000, (%esp)\n"
+	"	popfl\n"
 	"	ret\n");
 
 static const struct hz_bad bads[] = {
@@ -212,9 +229,20 @@ skip_sysenter(int sig, siginfo_t *si, void *ctx)
 		mc->mc_eip += 2;
 }
 
+/* SYSENTER with NT set: the call's value, NT kept (the iret way out). */
+static int
+nt_stub_body(void)
+{
+	if (nt_sysenter_stub(SYS_getpid) != getpid())
+		return 4;
+	return nt_flags & PSL_NT ? 0 : 5;
+}
+
 static int
 nt_sysenter_body(void)
 {
+	if (kinfo(KINFO_SYSENTER))
+		return nt_stub_body();
 	hz_handler(SIGSEGV, skip_sysenter);
 	nt_sysenter();
 	if (!(segv_flags & PSL_NT))

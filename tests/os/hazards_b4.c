@@ -11,8 +11,9 @@
  * The tracee calls b4_call(SYS_getpid): int $0x80 at b4_int, then nop,
  * then b4_ret. PT_TO_SCE and PT_TO_SCX leave their stop in the event mask
  * (as on FreeBSD), so a case that lets the tracee run to its exit takes it
- * out first (PT_CONT_FREE). Kestrel has no SYSENTER entry and no indirect syscall(2):
- * number 0 (FreeBSD's indirect call) is ENOSYS like any other empty slot.
+ * out first (PT_CONT_FREE). Kestrel has no indirect syscall(2): number 0
+ * (FreeBSD's indirect call) is ENOSYS like any other empty slot. Calls
+ * that enter by SYSENTER stop with the same registers (ptrace_step.c).
  */
 #include <sys/syscall.h>
 #include "hazards_lib.h"

@@ -9,8 +9,8 @@
  * continues gets exactly its own traps; a step over int $0x80 stops once,
  * after it, with the result in EAX; over int3, one SIGTRAP; over int $0x0e
  * (a DPL-0 gate), a SIGSEGV stop at it; and thousands of steps through a
- * loop of system calls end in the state of an unstepped run. Kestrel has
- * no SYSENTER entry; the doc's sysenter variants are in hazards_a2.c.
+ * loop of system calls end in the state of an unstepped run. The doc's
+ * sysenter variants are in hazards_a2.c and ptrace_step.c.
  */
 #include <sys/syscall.h>
 #include "hazards_regs.h"

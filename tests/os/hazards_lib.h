@@ -21,8 +21,7 @@
  *
  * Classes Kestrel cannot express, and why (docs/hazards.md has the list):
  * LDT selectors and a thread deleting an LDT entry (no set_ldt, no
- * threads); SYSENTER as an entry (Kestrel enters by int $0x80 only; the
- * sysenter instruction is tested as the #GP it is); a nested indirect
+ * threads); a nested indirect
  * syscall(2) (none exists); writes through a read-only MAP_SHARED mapping
  * (no mmap); attach racing a setuid exec (no set-id executables); races
  * between CPUs (one CPU, a kernel that is not preempted); the CR0.TS
@@ -55,6 +54,19 @@
 #define PSL_VIF		0x00080000u
 #define PSL_VIP		0x00100000u
 #define HZ_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * SYSENTER, when the kernel enters that way (kinfo KINFO_SYSENTER; else it
+ * is #GP, SIGSEGV): the hazard suites run once with and once without
+ * (// RUN: qemu sysenter=0). HZ_SYSENTER_PUSH is the start of the entry
+ * sequence (kernel/i386/sysenter.c): the return address (label 1, right
+ * after the sysenter that must follow), ebp, %esp into ebp, ecx. The
+ * kernel comes back to label 1 with every register as int $0x80 would
+ * leave it. __sysenter_ok is libc's: it enters that way.
+ */
+#define HZ_SYSENTER_PUSH						\
+	"	pushl $1f\n	pushl %ebp\n	movl %esp, %ebp\n	pushl %ecx\n"
+extern int __sysenter_ok;
 #define HZ_DR6_BS	0x4000u
 #define HZ_DR6_B(i)	(1u << (i))
 

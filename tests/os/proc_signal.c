@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * proc_signal.c - signal handlers: the mask while a handler runs and after
  * it returns, SA_RESETHAND, SA_NODEFER, SA_RESTART against EINTR,

@@ -1,6 +1,7 @@
+// RUN: qemu sysenter=0
 /*
  * ptrace_step.c - PT_STEP: exactly one user instruction per step, int $0x80
- * stepped as one instruction, pushf and popf as on hardware, the debugger's
+ * and sysenter each stepped as one instruction, pushf and popf as on hardware, the debugger's
  * TF never left behind nor visible to the program, a program's own TF kept,
  * a step across a signal handler (FreeBSD's PT_STEP_with_signal), and
  * nothing of a step surviving an exec.
@@ -19,6 +20,8 @@
 
 extern char loop_begin[], loop_end[];
 extern char sc_begin[], sc_int[], sc_after[], sc_end[];
+extern char se_seq[], se_sysenter[], se_after[], se_end[];
+extern int __sysenter_ok;	/* libc enters by SYSENTER */
 extern char pf_begin[], pf_end[];
 extern char st_begin[], st_set[], st_end[];
 extern char b3_first[], b3_second[], b3_third[];
@@ -131,6 +134,78 @@ PT_CASE(step_over_int80)
 	KT_CHECK(eip_of(pid) == (uint32_t)sc_end + 1, "not the closing int3");
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 4);
+	return 0;
+}
+
+static int __attribute__((noinline))
+sysenter_body(void)
+{
+	__asm__ volatile(
+	    "int3\n"
+	    "mov %0, %%eax\n"
+	    ".globl se_seq\nse_seq:\n"
+	    "pushl $se_after\n"
+	    "pushl %%ebp\n"
+	    "movl %%esp, %%ebp\n"
+	    "pushl %%ecx\n"
+	    ".globl se_sysenter\nse_sysenter:\n"
+	    "sysenter\n"
+	    ".globl se_after\nse_after:\n"
+	    "nop\n"
+	    ".globl se_end\nse_end:\n"
+	    "int3\n" : : "i"(SYS_getpid) : "eax", "edx", "cc", "memory");
+	return 5;
+}
+
+/*
+ * libc's SYSENTER sequence (kernel/i386/sysenter.c), one step per
+ * instruction: the sysenter runs the call and stops once, right behind it,
+ * with the pid in eax, the registers as before the sequence and no TF
+ * left. Without SYSENTER (sysenter=0, or a CPU without SEP) libc does not
+ * use it: that is checked instead.
+ */
+PT_CASE(step_over_sysenter)
+{
+	struct reg r0, r;
+	pid_t pid;
+	int st, i;
+
+	if (!kinfo(KINFO_SYSENTER)) {
+		KT_CHECK(!__sysenter_ok, "libc enters by SYSENTER");
+		return 0;
+	}
+	pid = pt_traced(sysenter_body);
+	TO_FIRST_INT3(pid);
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	PT_OK(PT_GETREGS, pid, &r0, 0);
+	KT_CHECK(r0.r_eip == (uint32_t)se_seq, "not at the sequence");
+	for (i = 0; i < 4; i++) {
+		PT_OK(PT_STEP, pid, 1, 0);
+		PT_STOP(pid, SIGTRAP);
+	}
+	KT_CHECK(eip_of(pid) == (uint32_t)se_sysenter, "not at the sysenter");
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	PT_OK(PT_GETREGS, pid, &r, 0);
+	KT_CHECK(r.r_eip == (uint32_t)se_after, "step over sysenter stopped "
+	    "at %#x, expected %p", r.r_eip, se_after);
+	KT_CHECK(r.r_eax == (uint32_t)pid, "eax %u, expected the pid %d",
+	    r.r_eax, pid);
+	KT_CHECK(r.r_esp == r0.r_esp && r.r_ebp == r0.r_ebp &&
+	    r.r_ecx == r0.r_ecx, "esp %#x ebp %#x ecx %#x, were %#x %#x %#x",
+	    r.r_esp, r.r_ebp, r.r_ecx, r0.r_esp, r0.r_ebp, r0.r_ecx);
+	KT_CHECK(!(r.r_eflags & PSL_T), "TF left set");
+	KT_CHECK(waitpid(pid, &st, WNOHANG) == 0, "a second stop: %s",
+	    pt_str(st));
+	PT_OK(PT_STEP, pid, 1, 0);
+	PT_STOP(pid, SIGTRAP);
+	KT_CHECK(eip_of(pid) == (uint32_t)se_end, "nop not stepped");
+	PT_CONT(pid, 0);
+	PT_STOP(pid, SIGTRAP);
+	KT_CHECK(eip_of(pid) == (uint32_t)se_end + 1, "not the closing int3");
+	PT_CONT(pid, 0);
+	PT_EXITS(pid, 5);
 	return 0;
 }
 
@@ -619,6 +694,7 @@ main(int argc, char **argv)
 	kt_run("loop_of_k_instructions", loop_of_k_instructions);
 	kt_run("step_over_int80", step_over_int80);
 	kt_run("continue_after_int80_step", continue_after_int80_step);
+	kt_run("step_over_sysenter", step_over_sysenter);
 	kt_run("step_pushf_popf", step_pushf_popf);
 	kt_run("program_tf_untraced", program_tf_untraced);
 	kt_run("program_tf_survives_debugger_step",

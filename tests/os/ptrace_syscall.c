@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * ptrace_syscall.c - system call stops: PT_TO_SCE, PT_TO_SCX and PT_SYSCALL
  * stop with SIGTRAP before and after a call; the tracer reads the number

@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * truss_basic.c - /bin/truss on a known program, compared line by line with
  * the trace FreeBSD's truss would print (the tabs that pad each call to

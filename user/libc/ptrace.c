@@ -13,13 +13,10 @@
 int
 ptrace(int req, pid_t pid, caddr_t addr, int data)
 {
-	int eax, edx = (int)addr;
+	int eax, edx;
 
 	errno = 0;
-	__asm__ volatile("int $0x80"
-	    : "=a"(eax), "+d"(edx)
-	    : "0"(SYS_ptrace), "b"(req), "c"(pid), "S"(data)
-	    : "memory", "cc");
+	eax = __syscall_edx(SYS_ptrace, req, pid, (int)addr, data, 0, &edx);
 	if (req == PT_READ_I || req == PT_READ_D) {
 		if (edx == 0)
 			return eax;

@@ -1,9 +1,11 @@
-; syscall6.asm - a system call with six argument words, the sixth in ebp.
+; syscall6.asm - a system call with six argument words, the sixth in ebp,
+; by SYSENTER when the kernel takes it (sysenter.c), else int $0x80.
 ;
 ; C code cannot load ebp around int $0x80 safely: it is the frame pointer
 ; that gcc addresses locals through. Only mmap needs six words.
 
 	global	__syscall6
+	extern	__sysenter_ok
 
 	section	.text
 
@@ -21,7 +23,16 @@ __syscall6:
 	mov	esi, [esp + 36]
 	mov	edi, [esp + 40]
 	mov	ebp, [esp + 44]
+	cmp	dword [__sysenter_ok], 0
+	je	.int80
+	push	.done			; the sequence of syscall_impl.h
+	push	ebp
+	mov	ebp, esp
+	push	ecx
+	sysenter
+.int80:
 	int	0x80
+.done:
 	pop	edi
 	pop	esi
 	pop	ebx

@@ -1,25 +1,50 @@
 /*
- * syscall_impl.h - how the library enters the kernel: int $0x80 with the
- * number in eax and up to five arguments in ebx, ecx, edx, esi, edi. The
- * sixth register (ebp) is the frame pointer's; mmap, the only call with six
- * words, goes through __syscall6 in syscall6.asm.
+ * syscall_impl.h - how the library enters the kernel: int $0x80, or
+ * SYSENTER where the kernel takes it (sysenter.c), with the number in eax
+ * and up to five arguments in ebx, ecx, edx, esi, edi. The sixth register
+ * (ebp) is the frame pointer's; mmap and __sysctl, the calls with six
+ * words, go through __syscall6 in syscall6.asm.
+ *
+ * SYSENTER saves nothing of the caller, so it is entered with the fixed
+ * sequence kernel/i386/sysenter.c describes: the return address, ebp and
+ * ecx pushed, the stack in ebp. The kernel comes back to label 1 with every
+ * register as int $0x80 would leave it.
  */
 #ifndef _LIBC_SYSCALL_IMPL_H_
 #define _LIBC_SYSCALL_IMPL_H_
 
 #include <errno.h>
 
-/* The kernel returns a second result word in edx, so edx is an output too. */
+extern int __sysenter_ok;	/* the kernel takes SYSENTER (sysenter.c) */
+void	__sysenter_init(char **envp);
+
+/* The kernel returns a second result word in edx: that one in *edxp. */
 static inline int
-__syscall(int num, int a1, int a2, int a3, int a4, int a5)
+__syscall_edx(int num, int a1, int a2, int a3, int a4, int a5, int *edxp)
 {
 	int ret, edx = a3;
 
-	__asm__ volatile("int $0x80"
-	    : "=a"(ret), "+d"(edx)
-	    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
-	    : "memory", "cc");
+	if (__sysenter_ok)
+		__asm__ volatile("pushl $1f\n\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\t"
+		    "pushl %%ecx\n\tsysenter\n1:"
+		    : "=a"(ret), "+d"(edx)
+		    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
+		    : "memory", "cc");
+	else
+		__asm__ volatile("int $0x80"
+		    : "=a"(ret), "+d"(edx)
+		    : "0"(num), "b"(a1), "c"(a2), "S"(a4), "D"(a5)
+		    : "memory", "cc");
+	*edxp = edx;
 	return ret;
+}
+
+static inline int
+__syscall(int num, int a1, int a2, int a3, int a4, int a5)
+{
+	int edx;
+
+	return __syscall_edx(num, a1, a2, a3, a4, a5, &edx);
 }
 
 /*

@@ -7,16 +7,50 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/kinfo.h>
 #include "bench.h"
+
+/* n / ops with two decimals. */
+static void
+print_ratio(uint64_t n, uint64_t ops)
+{
+	printf("%llu.%02llu", (unsigned long long)(n / ops),
+	    (unsigned long long)((n % ops) * 100 / ops));
+}
 
 void
 bench_report(const char *name, uint64_t ticks, uint64_t ops, const char *unit)
 {
-	uint64_t whole = ticks / ops, frac = (ticks % ops) * 100 / ops;
-
-	printf("BENCH %s %llu.%02llu %s\n", name, (unsigned long long)whole,
-	    (unsigned long long)frac, unit);
+	printf("BENCH %s ", name);
+	print_ratio(ticks, ops);
+	printf(" %s\n", unit);
 	fflush(stdout);
+}
+
+void
+bench_start(struct bench_mark *m)
+{
+	m->cr3 = kinfo(KINFO_CR3WRITES);
+	m->tsc = rdtsc();
+}
+
+void
+bench_cr3(const char *name, const struct bench_mark *m, uint64_t ops)
+{
+	uint32_t cr3 = kinfo(KINFO_CR3WRITES);
+
+	printf("CR3 %s ", name);
+	print_ratio(cr3 - m->cr3, ops);
+	printf("\n");
+	fflush(stdout);
+}
+
+void
+bench_end(const char *name, const struct bench_mark *m, uint64_t ops,
+    const char *unit)
+{
+	bench_report(name, rdtsc() - m->tsc, ops, unit);
+	bench_cr3(name, m, ops);
 }
 
 int

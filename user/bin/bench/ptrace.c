@@ -77,21 +77,20 @@ round_trips(const char *name, void (*body)(void), int (*setup)(pid_t),
 {
 	const int n = 2000;
 	pid_t pid = traced_child(body);
-	uint64_t t0, t1;
+	struct bench_mark m;
 	int i, status;
 
 	if (setup != NULL && setup(pid) != 0) {
 		finish(pid);
 		return;
 	}
-	t0 = rdtsc();
+	bench_start(&m);
 	for (i = 0; i < n; i++) {
 		ptrace(req, pid, (caddr_t)1, 0);
 		waitpid(pid, &status, 0);
 	}
-	t1 = rdtsc();
+	bench_end(name, &m, n, "ticks/op");
 	finish(pid);
-	bench_report(name, t1 - t0, n, "ticks/op");
 }
 
 static void

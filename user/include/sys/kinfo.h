@@ -16,6 +16,10 @@
 #define KINFO_MXCSR_MASK	8	/* the CPU's MXCSR mask (0 without FXSR) */
 #define KINFO_NPROCS		9	/* live processes */
 #define KINFO_KHEAP		10	/* bytes in use in the kernel heap */
+#define KINFO_CR3WRITES		11	/* page-directory (CR3) loads since boot */
+#define KINFO_FPUSTATE		12	/* 1 if the caller has FPU state, 0 if it never used the FPU since exec */
+#define KINFO_FPUSAVES		13	/* FPU images saved or loaded by context switches since boot */
+#define KINFO_SYSENTER		14	/* 1 if system calls may enter by SYSENTER */
 
 #define KCPU_FPU	0x01
 #define KCPU_FXSR	0x02
@@ -24,6 +28,7 @@
 #define KCPU_DE		0x10
 #define KCPU_PSE	0x20
 #define KCPU_TSC	0x40
+#define KCPU_SEP	0x80	/* SYSENTER/SYSEXIT */
 
 #ifndef _KERNEL
 int	kinfo(int key);
