@@ -340,8 +340,10 @@ USER_BUILD_ARGS = --ldflags "$(ULDFLAGS)" --crt0 $(abspath $(CRT0)) \
 # run_prog.py builds SRC exactly as user/bin programs are built: these flags.
 run-prog:
 	$(Q)$(PYTHON) tools/run_prog.py --src=$(call shquote,SRC) \
-		--args=$(call shquote,ARGS) --timeout "$(or $(TIMEOUT),60)" \
-		--emu "$(or $(EMU),qemu)" --cflags "$(UCFLAGS)" $(USER_BUILD_ARGS)
+		--args=$(call shquote,ARGS) \
+		--timeout "$(or $(TIMEOUT),$(if $(PROMPT),3600,60))" \
+		--emu "$(or $(EMU),qemu)" $(if $(PROMPT),--prompt) \
+		--cflags "$(UCFLAGS)" $(USER_BUILD_ARGS)
 
 # gdb_user.py builds SRC with run_prog.py's helper, with -O0 unless OPT is
 # given, so that gdb sees every variable; exec, so that it (and QEMU) go
@@ -375,6 +377,8 @@ help:
 	@echo "  make bench      the benchmark table (TCG and -icount)"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
+	@echo "  make run-prog SRC=file.c PROMPT=1"
+	@echo "                  the same program in /bin, booted to the shell's prompt (poweroff ends it)"
 	@echo "  make gdb-user PROG=name | SRC=file.c [PORT=1234] [ARGS=...]"
 	@echo "                  serve a user program to host gdb through the stub on COM2"
 	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"

@@ -2,6 +2,7 @@
 """run_prog.py - build one C program against Kestrel's libc and run it.
 
     make run-prog SRC=path/to/file.c [ARGS="..."] [TIMEOUT=s] [EMU=bochs]
+    make run-prog SRC=path/to/file.c PROMPT=1 [TIMEOUT=s]
 
 The program is compiled and linked the way user/bin programs are (the
 Makefile passes its flags: the headers of user/include, crt0, libc.a,
@@ -23,6 +24,13 @@ kernel panic or a failed build is a non-zero status with a message on stderr:
   2    the program does not compile or link
   124  the timeout expired (the emulator is killed)
   125  the kernel panicked, or the boot ended without a status
+
+With PROMPT=1 the program is installed the same way but not run: Kestrel
+boots to the shell's prompt as `make run` does, and the program is one
+command among the others, to be run with arguments, pipes and redirections
+on files made in /tmp. The whole console is relayed; input that is not a
+terminal is typed once the first prompt is there. The session ends when
+the machine does (`poweroff`), with status 0, or at the timeout (124).
 """
 import argparse
 import os
@@ -183,6 +191,26 @@ def boot_bochs(cmdline, initrd, timeout, relay):
     return b.output, b.code, b.timed_out
 
 
+def prompt_session(initrd, timeout):
+    """Boot to the shell with the program in /bin; 0 once powered off."""
+    tty = sys.stdin.isatty()
+
+    def relay(text):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    with emu.Qemu("", initrd=initrd, on_output=relay,
+                  stdin="inherit" if tty else "pipe") as q:
+        if not tty and q.wait_for("$ ", timeout):
+            q.feed(sys.stdin.buffer)
+        b = q.wait(max(0, q.start + timeout - time.time()))
+    if b.timed_out:
+        die(EXIT_TIMEOUT, "timed out after %g s; the machine was not powered "
+            "off" % timeout)
+    if b.panicked:
+        die(EXIT_PANIC, "the kernel panicked")
+    return 0
+
+
 def signal_name(sig):
     names = {1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP",
              6: "SIGABRT", 7: "SIGEMT", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGBUS",
@@ -197,6 +225,8 @@ def main():
     ap.add_argument("--args", default="")
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--emu", choices=("qemu", "bochs"), default="qemu")
+    ap.add_argument("--prompt", action="store_true",
+                    help="boot to the shell with the program installed")
     ap.add_argument("--cflags", required=True, help="the Makefile's UCFLAGS")
     ap.add_argument("--ldflags", required=True, help="the Makefile's ULDFLAGS")
     ap.add_argument("--crt0", required=True)
@@ -211,9 +241,12 @@ def main():
     name = name[:-2] if name.endswith(".c") else name
     if not re.match(r"^[A-Za-z0-9_.+-]+$", name):
         die(EXIT_BUILD, "%r is not a usable program name" % name)
-    if name == "init":
-        die(EXIT_BUILD, "a program named init would replace /bin/init, "
-            "which runs it: rename the file")
+    if name in ("init", "sh"):
+        die(EXIT_BUILD, "a program named %s would replace /bin/%s, which "
+            "runs it: rename the file" % (name, name))
+    if args.prompt and (args.emu != "qemu" or args.args.split()):
+        die(EXIT_BUILD, "PROMPT=1 boots QEMU to the shell: no ARGS or EMU "
+            "(give the arguments at the prompt)")
     if args.emu == "bochs" and not emu.have_bochs():
         die(EXIT_BUILD, "bochs is not installed")
     build_tree(emu.BUILD)
@@ -222,6 +255,8 @@ def main():
         exe = compile_program(args, work, name)
         initrd = os.path.join(work, "initrd.tar")
         make_initrd(emu.INITRD, exe, name, initrd)
+        if args.prompt:
+            return prompt_session(initrd, args.timeout)
         # Input that is not typed is not echoed, as by a pipe elsewhere.
         cmdline = "test init=/bin/%s%s" % (
             name, "" if sys.stdin.isatty() else " echo=off")

@@ -2,13 +2,19 @@
 """test_shell.py - the interactive shell on the serial console, typed at the
 way a user types: the line editor (arrows, Home/End, Delete, history, ^R,
 Tab completion, ^C, a line longer than the tty's buffer), cd /tmp and a
-file written with > and grepped, job control with job specifications (^Z,
-jobs, bg, fg, kill -STOP/-CONT %N), and what happens on exit and ^D (init
-starts a new shell and says so). Each check sends keys and waits for the
-text it expects on the console. Prints "TEST shell.NAME PASS|FAIL: why".
+file written with > and grepped, a POSIX program built on the host run on
+that file, dbg's prompt with the same editor, job control with job specifications (^Z, jobs, bg, fg, kill
+-STOP/-CONT %N), what happens on exit and ^D (init starts a new shell and
+says so), and poweroff. Each check sends keys and waits for the text it
+expects on the console. Prints "TEST shell.NAME PASS|FAIL: why".
+
+The session is the one a student gets from `make run-prog SRC=... PROMPT=1`
+with tests/posix/sums.c (getline, strtod, stdio seeks, time), so that
+program is in /bin beside the others.
 """
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -18,14 +24,16 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
 import emu  # noqa: E402
 
 PROMPT = b"$ "
+PROGRAM = os.path.join(emu.ROOT, "tests", "posix", "sums.c")
 
 
 class Console:
     def __init__(self):
-        self.proc = subprocess.Popen(emu.qemu_command(""),
-                                     stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            ["make", "-s", "--no-print-directory", "B=" + emu.BUILD,
+             "run-prog", "SRC=" + PROGRAM, "PROMPT=1", "TIMEOUT=600"],
+            cwd=emu.ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, start_new_session=True)
         os.set_blocking(self.proc.stdout.fileno(), False)
         self.out = b""
         self.mark = 0
@@ -64,8 +72,19 @@ class Console:
         self.expect(PROMPT)
         self.send(keys)
 
+    def ended(self, timeout):
+        """True once make run-prog has ended, with status 0, in timeout s."""
+        try:
+            return self.proc.wait(timeout) == 0
+        except subprocess.TimeoutExpired:
+            return False
+
     def close(self):
-        self.proc.kill()
+        """make, run_prog.py and QEMU are one process group: all go."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.proc.wait()
 
     def log(self):
@@ -82,7 +101,7 @@ def report(con, name, ok, why):
 def main():
     con = Console()
     try:
-        ok = con.expect(PROMPT, 30)
+        ok = con.expect(PROMPT, 120)
         report(con, "prompt", ok, "no prompt")
         if not ok:
             return
@@ -124,6 +143,24 @@ def main():
         report(con, "cd_write_grep",
                con.expect(b"\n/tmp\r\n1:hello\r\n2:world\r\n"),
                "cd /tmp, > and grep did not work at the prompt")
+        # A program written elsewhere, on a file written here.
+        con.command(b"printf '1.5\\n# note\\n2.25e1 kg\\n-4\\n' > data\r")
+        con.command(b"sums data\r")
+        report(con, "posix_program",
+               con.expect(b"\ndata: 3 numbers, sum 20, mean 6.666666667\r\n"
+                          b"data: the largest, 22.5, at byte 11: 2.25e1 kg\r\n"
+                          b"data: 24 bytes\r\nclock set\r\n", 20),
+               "sums did not read the file written at the prompt")
+        # dbg reads its commands with the same editor: Home, then Up.
+        con.command(b"dbg /bin/true\r")
+        ok = con.expect(b"(dbg) ", 30)
+        con.send(b"rint 6*7\x1b[Hp\r")
+        ok = ok and con.expect(b"\r\n$1 = 42\r\n") and con.expect(b"(dbg) ")
+        con.send(b"\x1b[A\r")
+        ok = ok and con.expect(b"\r\n$2 = 42\r\n") and con.expect(b"(dbg) ")
+        con.send(b"quit\r")
+        report(con, "dbg_line_editor", ok,
+               "dbg's prompt did not take Home and Up")
 
         # ^Z stops the foreground job; bg and fg take job specifications.
         con.command(b"sleep 30\r")
@@ -164,6 +201,10 @@ def main():
         ok = con.expect(b"init: the shell exited with status 0") and \
             con.expect(PROMPT)
         report(con, "ctrl_d", ok, "^D did not end the shell")
+        # root powers the machine off; the session ends there.
+        con.command(b"poweroff\r")
+        ok = con.expect(b"Powering off.", 30) and con.ended(30)
+        report(con, "poweroff", ok, "the machine did not power off")
     finally:
         con.close()
 

@@ -5,10 +5,12 @@
  * lists and pipelines, redirections and their descriptors, what words
  * expand to, file name patterns (in a scratch directory, with quoted
  * characters kept literal and unmatched patterns left as they are), and
- * which lines are syntax errors. (Named test_libc_* because it tests user-space code that ships
+ * which lines are syntax errors; command substitution with a stand-in
+ * for the child shell (tests/os/proc_sh.c runs real ones). (Named test_libc_* because it tests user-space code that ships
  * with the library.)
  */
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,22 @@ sh_exit(int status)
 {
 	printf("FAIL sh_exit called with %d\n", status);
 	exit(1);
+}
+
+/*
+ * exec.c's command_output, stood in for: "[cmd]" and two newlines, so a
+ * test sees which command would have run and that the newlines go.
+ */
+char *
+command_output(const char *cmd)
+{
+	size_t size = strlen(cmd) + 5;
+	char *out = malloc(size);
+
+	last_status = 9;
+	if (out != NULL)
+		snprintf(out, size, "[%s]\n\n", cmd);
+	return out;
 }
 
 static int failures;
@@ -112,23 +130,93 @@ expands(const char *name, const char *raw, const char *want)
 	free(got);
 }
 
-/* Expands raw with pathname expansion; the words joined by spaces. */
+/*
+ * Expands raw into fields, split and globbed; the words joined by a
+ * space (pathnames), or each in brackets when fields is set.
+ */
 static void
-globs(const char *name, const char *raw, const char *want)
+expand_list(const char *name, const char *raw, int fields, const char *want)
 {
 	char **list = NULL, got[256] = "", detail[400];
 	int n = 0, i;
 
-	expand_glob(raw, &list, &n);
+	expand_fields(raw, &list, &n);
 	for (i = 0; i < n; i++) {
-		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s",
-		    i > 0 ? " " : "", list[i]);
+		snprintf(got + strlen(got), sizeof(got) - strlen(got),
+		    fields ? "[%s]" : i > 0 ? " %s" : "%s", list[i]);
 		free(list[i]);
 	}
 	free(list);
 	snprintf(detail, sizeof(detail), "[%s] gave [%s], want [%s]", raw, got,
 	    want);
 	check(name, strcmp(got, want) == 0, detail);
+}
+
+static void
+globs(const char *name, const char *raw, const char *want)
+{
+	expand_list(name, raw, 0, want);
+}
+
+static void
+fields(const char *name, const char *raw, const char *want)
+{
+	expand_list(name, raw, 1, want);
+}
+
+/* Field splitting, $@ and $*, empty words, ~. */
+static void
+test_fields(void)
+{
+	char want[300];
+
+	setenv("SPL", "  a b\t c  ", 1);
+	setenv("EMPTY", "", 1);
+	setenv("HOME", "/home/me", 1);
+	unsetenv("IFS");
+	fields("sh_split_plain", "$SPL", "[a][b][c]");
+	fields("sh_split_quoted", "\"$SPL\"", "[  a b\t c  ]");
+	fields("sh_split_joined", "x${SPL}y", "[x][a][b][c][y]");
+	fields("sh_split_literal_spaces", "'a b'", "[a b]");
+	fields("sh_split_unset_vanishes", "$SHUNSET", "");
+	fields("sh_split_empty_vanishes", "$EMPTY", "");
+	fields("sh_split_empty_quoted", "\"$EMPTY\"", "[]");
+	fields("sh_split_empty_quotes_count", "''$EMPTY", "[]");
+	fields("sh_split_args_at", "$@", "[one][two]");
+	fields("sh_split_args_at_quoted", "<\"$@\">", "[<one][two>]");
+	fields("sh_split_args_star_quoted", "\"$*\"", "[one two]");
+	setenv("IFS", ":", 1);
+	setenv("SPL", "a::b:", 1);
+	fields("sh_split_ifs_empty_fields", "$SPL", "[a][][b]");
+	setenv("IFS", " :", 1);
+	setenv("SPL", " a : b ", 1);
+	fields("sh_split_ifs_mixed", "$SPL", "[a][b]");
+	setenv("IFS", "", 1);
+	fields("sh_split_ifs_null", "$SPL", "[ a : b ]");
+	unsetenv("IFS");
+	fields("sh_tilde", "~/x", "[/home/me/x]");
+	fields("sh_tilde_alone", "~", "[/home/me]");
+	fields("sh_tilde_quoted", "'~'/x", "[~/x]");
+	fields("sh_tilde_not_first", "a~", "[a~]");
+	snprintf(want, sizeof(want), "[%s]", getpwnam("root") != NULL ?
+	    getpwnam("root")->pw_dir : "~root");
+	fields("sh_tilde_user", "~root", want);
+	fields("sh_tilde_nobody", "~nosuchuser/x", "[~nosuchuser/x]");
+}
+
+/* $(...) and `...`, with the stand-in command_output above. */
+static void
+test_substitution(void)
+{
+	last_status = 0;
+	expands("sh_subst", "<$(echo hi)>", "<[echo hi]>");
+	check("sh_subst_status", last_status == 9, "$? not the command's");
+	expands("sh_subst_quoted", "\"$(a  b)\"", "[a  b]");
+	fields("sh_subst_split", "$(a  b)", "[[a][b]]");
+	fields("sh_subst_quoted_field", "\"$(a  b)\"", "[[a  b]]");
+	expands("sh_subst_nested", "$(a $(b) c)", "[a $(b) c]");
+	expands("sh_backquote", "`echo \\$x \\` \\q`", "[echo $x ` \\q]");
+	expands("sh_subst_single_quoted", "'$(a)'", "$(a)");
 }
 
 static void
@@ -192,6 +280,13 @@ main(void)
 	bad("sh_err_redirect_dup", "cat 2>&");
 	bad("sh_err_redirect_op", "cat > | x");
 	bad("sh_err_quote", "echo 'unterminated");
+	bad("sh_err_subst", "echo $(a b");
+	bad("sh_err_subst_nested", "echo $(a $(b)");
+	bad("sh_err_backquote", "echo `a");
+	structure("sh_subst_one_word", "echo $(a | b; c > d) e", "1:3 ;");
+	structure("sh_subst_quotes_inside", "x \"$(echo \")\")\" y", "1:3 ;");
+	structure("sh_subst_parens", "x $( (a) ')' \\) )z", "1:2 ;");
+	structure("sh_backquote_one_word", "echo `a | b` c", "1:3 ;");
 
 	setenv("SHTEST", "val ue", 1);
 	unsetenv("SHUNSET");
@@ -210,6 +305,8 @@ main(void)
 	expands("sh_expand_dq_backslash", "\"\\$x \\q \\\"\"", "$x \\q \"");
 	expands("sh_expand_lone_dollar", "$ and $", "$ and $");
 	expands("sh_expand_mixed", "'a'\"b\"c", "abc");
+	test_fields();
+	test_substitution();
 	test_glob();
 	return failures != 0;
 }

@@ -2,15 +2,20 @@
  * libc_misc.c - the parts of Kestrel's libc that depend on the system it
  * runs on: sysconf and getpagesize against the kernel's real limits, pause,
  * lstat, access on the read-only tree, the user and group databases in
- * /etc, the calendar functions, and the x87 math library and strtod
+ * /etc, the calendar functions, temporary files and realpath in /tmp,
+ * the BSD calls made of other calls, strerror_r, and the x87 math library and strtod
  * running inside Kestrel.
  */
 #include <sys/mman.h>
 #include <sys/kinfo.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <math.h>
 #include <pwd.h>
 #include <signal.h>
@@ -166,6 +171,109 @@ test_time(void)
 	return 0;
 }
 
+/* Entries of /tmp: a removed temporary file is no longer one of them. */
+static int
+tmp_entries(void)
+{
+	DIR *d = opendir("/tmp");
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/*
+ * mkstemp, mkdtemp and tmpfile in /tmp (new, private, distinct; tmpfile's
+ * gone from the directory at once), and realpath through them; the
+ * pages come back once all is removed (the harness counts them).
+ */
+static int
+test_tempfiles(void)
+{
+	char a[] = "/tmp/a.XXXXXX", b[] = "/tmp/a.XXXXXX", d[] = "/tmp/dXXXX";
+	char buf[PATH_MAX], rel[64];
+	struct stat st;
+	int fa, fb, before = tmp_entries();
+	FILE *fp;
+
+	KT_CHECK((fa = mkstemp(a)) >= 0 && (fb = mkstemp(b)) >= 0 &&
+	    strcmp(a, b) != 0 && strncmp(a, "/tmp/a.", 7) == 0 &&
+	    strchr(a + 7, 'X') == NULL, "mkstemp: %s %s, errno %d", a, b, errno);
+	KT_CHECK(fstat(fa, &st) == 0 && (st.st_mode & 0777) == 0600 &&
+	    st.st_uid == getuid(), "mode %o", (unsigned)st.st_mode);
+	KT_CHECK(write(fa, "kept", 4) == 4 && close(fa) == 0 && close(fb) == 0,
+	    "write");
+	KT_CHECK(mkdtemp(d) == d && stat(d, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (st.st_mode & 0777) == 0700, "mkdtemp: %s, errno %d", d, errno);
+	KT_CHECK(chdir(d) == 0 && realpath("../../tmp/./a.XXXXXX/..", buf) ==
+	    NULL && errno == ENOENT, "realpath of a missing file");
+	KT_CHECK(realpath(strrchr(a, '/') + 1, buf) == NULL && errno == ENOENT,
+	    "a relative name in the wrong directory");
+	snprintf(rel, sizeof(rel), "..//%s/.", strrchr(d, '/') + 1);
+	KT_CHECK(realpath(rel, buf) != NULL && strcmp(buf, d) == 0,
+	    "realpath: \"%s\", want %s", buf, d);
+	KT_CHECK(chdir("/") == 0, "cd /");
+	KT_CHECK((fp = tmpfile()) != NULL, "tmpfile: errno %d", errno);
+	KT_CHECK(tmp_entries() == before + 3, "tmpfile left a name: %d "
+	    "entries, %d before", tmp_entries(), before);
+	KT_CHECK(fputs("scratch", fp) >= 0 && fseek(fp, 0, SEEK_SET) == 0 &&
+	    fgets(buf, sizeof(buf), fp) != NULL && strcmp(buf, "scratch") == 0,
+	    "tmpfile read back: \"%s\"", buf);
+	KT_CHECK(fclose(fp) == 0 && unlink(a) == 0 && unlink(b) == 0 &&
+	    rmdir(d) == 0 && tmp_entries() == before, "cleaning up");
+	return 0;
+}
+
+/*
+ * The BSD calls over other calls, inside Kestrel: getprogname from crt0's
+ * argv[0], gethostname against uname, killpg and wait3 on a child of its
+ * own group, and arc4random differing between a parent and its child.
+ */
+static int
+test_bsd(void)
+{
+	struct utsname u;
+	char host[256];
+	uint32_t mine, theirs;
+	int p[2], status;
+	pid_t pid;
+
+	KT_CHECK(strcmp(getprogname(), "libc_misc") == 0, "getprogname: %s",
+	    getprogname());
+	KT_CHECK(uname(&u) == 0 && gethostname(host, sizeof(host)) == 0 &&
+	    strcmp(host, u.nodename) == 0, "gethostname: %s", host);
+	KT_CHECK(gethostname(host, 1) == -1 && errno == ENAMETOOLONG,
+	    "a short buffer: errno %d", errno);
+	KT_CHECK(pipe(p) == 0 && (pid = fork()) != -1, "fork");
+	if (pid == 0) {
+		setpgid(0, 0);
+		theirs = arc4random();
+		write(p[1], &theirs, sizeof(theirs));
+		pause();
+		_exit(0);
+	}
+	mine = arc4random();
+	KT_CHECK(read(p[0], &theirs, sizeof(theirs)) == sizeof(theirs) &&
+	    theirs != mine, "the child repeated its parent's number");
+	KT_CHECK(killpg(pid, SIGTERM) == 0 && wait3(&status, 0, NULL) == pid &&
+	    WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
+	    "killpg/wait3: status %#x", status);
+	KT_CHECK(killpg(1, SIGTERM) == -1 && errno == ESRCH, "killpg(1)");
+	KT_CHECK(strerror_r(ENOENT, host, sizeof(host)) == 0 &&
+	    strcmp(host, strerror(ENOENT)) == 0, "strerror_r: %s", host);
+	KT_CHECK(strerror_r(9999, host, sizeof(host)) == EINVAL &&
+	    strcmp(host, "Unknown error: 9999") == 0, "unknown: %s", host);
+	KT_CHECK(strerror_r(ENOENT, host, 8) == ERANGE &&
+	    strcmp(host, "No such") == 0, "short buffer: %s", host);
+	close(p[0]);
+	close(p[1]);
+	return 0;
+}
+
 /* The x87 code and the bignum inside Kestrel, with values known exactly. */
 static int
 test_math(void)
@@ -210,6 +318,8 @@ main(void)
 	kt_run("lstat_access", test_lstat_access);
 	kt_run("passwd", test_passwd);
 	kt_run("time", test_time);
+	kt_run("tempfiles", test_tempfiles);
+	kt_run("bsd", test_bsd);
 	kt_run("math", test_math);
 	return kt_finish();
 }

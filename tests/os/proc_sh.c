@@ -2,7 +2,8 @@
  * proc_sh.c - the shell and the utilities, run the way a user runs them:
  * `sh -c LINE` with its output captured. Exit statuses and $?, pipelines,
  * && || ;, quoting, variables, a command that is not there, a child killed
- * by a signal, su; file name patterns, redirections with descriptor
+ * by a signal, su; assignments before a command, field splitting, ~,
+ * export and unset, command substitution; file name patterns, redirections with descriptor
  * numbers, job specifications in kill and wait; then ls, cat, echo, ps,
  * kill, sleep, true and false.
  */
@@ -94,6 +95,65 @@ static const struct sh_case jobspecs[] = {
 	{ "true & fg %1", 1, "sh: fg: no job control\n" },
 	{ "wait %9; echo $?", 0, "sh: wait: %9: no such job\n127\n" },
 };
+
+/*
+ * Assignments before a command (its environment only), field splitting
+ * of unquoted expansions at $IFS, empty words, $@ and $*, ~, export and
+ * unset.
+ */
+static const struct sh_case variables[] = {
+	{ "X=1 env | grep ^X=; echo [$X]", 0, "X=1\n[]\n" },
+	{ "X=old; X=new sh -c 'echo $X'; echo $X", 0, "new\nold\n" },
+	{ "A=1 B=2; echo $A$B", 0, "12\n" },
+	{ "X=a; Y=$X.b Z=c env | grep '^[YZ]='", 0, "Y=a.b\nZ=c\n" },
+	{ "H=$HOME; HOME=/etc cd; pwd; test \"$HOME\" = \"$H\" && echo same",
+	    0, "/etc\nsame\n" },
+	{ "X='1  2'; Y=$X; printf '[%s]' \"$Y\"; echo", 0, "[1  2]\n" },
+	{ "X=' a  b c '; printf '[%s]' $X \"$X\"; echo", 0,
+	    "[a][b][c][ a  b c ]\n" },
+	{ "E=; printf '[%s]' $E x \"\" $E''; echo", 0, "[x][][]\n" },
+	{ "IFS=:; P=a::b; printf '[%s]' $P 'c d'; echo", 0, "[a][][b][c d]\n" },
+	{ "X='/etc/g* /etc/p*'; echo $X", 0, "/etc/group /etc/passwd\n" },
+	{ "sh -c 'printf \"[%s]\" \"$@\" $*; echo' s 'a b' c", 0,
+	    "[a b][c][a][b][c]\n" },
+	{ "HOME=/etc; echo ~ ~/group '~' a~", 0, "/etc /etc/group ~ a~\n" },
+	{ "echo ~student ~nobody/x", 0, "/ //x\n" },
+	{ "export Y=7; sh -c 'echo $Y'; unset Y; sh -c 'echo [$Y]'", 0,
+	    "7\n[]\n" },
+	{ "export 1x", 1, "sh: export: 1x: bad variable name\n" },
+	{ "unset 'a b'", 1, "sh: unset: a b: bad variable name\n" },
+};
+
+/* $(...) and `...`: output, newlines, splitting, nesting, status. */
+static const struct sh_case substitutions[] = {
+	{ "echo $(echo a; echo b) c", 0, "a b c\n" },
+	{ "X=$(echo 'x  y'); echo \"$X\"", 0, "x  y\n" },
+	{ "echo \"[$(printf 'a\\n\\n\\n')]\"", 0, "[a]\n" },
+	{ "X=$(exit 3); echo $?", 0, "3\n" },
+	{ "echo $(echo $(echo nested) twice)", 0, "nested twice\n" },
+	{ "X=1; echo `echo back` `echo \\$X` $(echo \\$X)", 0,
+	    "back 1 $X\n" },
+	{ "n=$(wc -l < /etc/group); echo $n", 0, "4\n" },
+	{ "echo $(echo '/etc/p*') \"$(echo '/etc/p*')\"", 0,
+	    "/etc/passwd /etc/p*\n" },
+	{ "echo \"$(echo \")\")\" $(echo '(x)')", 0, ") (x)\n" },
+	{ "cd /tmp; echo $(pwd)", 0, "/tmp\n" },
+	{ "echo $(no_such_command)[$?]", 0,
+	    "sh: no_such_command: not found\n[127]\n" },
+	{ "echo $(echo a", 2, "sh: a quote or a $( is not closed\n" },
+};
+
+static int
+test_substitutions(void)
+{
+	return kt_sh_cases(substitutions, NELEM(substitutions));
+}
+
+static int
+test_variables(void)
+{
+	return kt_sh_cases(variables, NELEM(variables));
+}
 
 static int
 test_globbing(void)
@@ -224,6 +284,8 @@ main(void)
 {
 	kt_suite("proc_sh");
 	kt_run("lines", test_lines);
+	kt_run("variables", test_variables);
+	kt_run("substitutions", test_substitutions);
 	kt_run("globbing", test_globbing);
 	kt_run("redirections", test_redirections);
 	kt_run("jobspecs", test_jobspecs);

@@ -26,6 +26,7 @@ int	sigaddset(sigset_t *, int);
 int	sigdelset(sigset_t *, int);
 int	sigismember(const sigset_t *, int);
 int	kill(pid_t, int);
+int	killpg(pid_t, int);
 int	raise(int);
 int	sigqueue(pid_t, int, const union sigval);
 void	psignal(int, const char *);

@@ -102,6 +102,9 @@ int	fsetpos(FILE *, const fpos_t *);
 FILE	*popen(const char *, const char *);
 int	pclose(FILE *);
 
+#define P_tmpdir	"/tmp/"
+FILE	*tmpfile(void);
+
 int	remove(const char *);
 int	rename(const char *, const char *);
 

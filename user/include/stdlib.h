@@ -3,6 +3,7 @@
 #define _STDLIB_H_
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define EXIT_SUCCESS	0
 #define EXIT_FAILURE	1
@@ -56,5 +57,21 @@ long	random(void);
 void	srandom(unsigned);
 
 int	system(const char *);
+
+int	mkstemp(char *);
+int	mkstemps(char *, int);
+int	mkostemp(char *, int);
+int	mkostemps(char *, int, int);
+char	*mkdtemp(char *);
+char	*mktemp(char *);
+char	*realpath(const char *__restrict, char *__restrict);
+
+void	*reallocarray(void *, size_t, size_t);
+long long	strtonum(const char *, long long, long long, const char **);
+const char	*getprogname(void);
+void	setprogname(const char *);
+uint32_t	arc4random(void);
+uint32_t	arc4random_uniform(uint32_t);
+void	arc4random_buf(void *, size_t);
 
 #endif

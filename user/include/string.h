@@ -14,6 +14,8 @@ size_t	strlen(const char *);
 size_t	strnlen(const char *, size_t);
 int	strcmp(const char *, const char *);
 int	strncmp(const char *, const char *, size_t);
+int	strcoll(const char *, const char *);
+size_t	strxfrm(char *__restrict, const char *__restrict, size_t);
 char	*strcpy(char *__restrict, const char *__restrict);
 char	*strncpy(char *__restrict, const char *__restrict, size_t);
 size_t	strlcpy(char *__restrict, const char *__restrict, size_t);
@@ -34,5 +36,13 @@ char	*strsignal(int);
 char	*strtok(char *__restrict, const char *__restrict);
 char	*strtok_r(char *, const char *, char **);
 char	*strsep(char **, const char *);
+int	strerror_r(int, char *, size_t);
+
+char	*stpcpy(char *__restrict, const char *__restrict);
+char	*stpncpy(char *__restrict, const char *__restrict, size_t);
+void	*memccpy(void *__restrict, const void *__restrict, int, size_t);
+void	*memrchr(const void *, int, size_t);
+void	*memmem(const void *, size_t, const void *, size_t);
+char	*strcasestr(const char *, const char *);
 
 #endif

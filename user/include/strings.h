@@ -1,4 +1,4 @@
-/* strings.h - the BSD string functions that ignore case. */
+/* strings.h - the BSD string functions: case-blind comparison, old names. */
 #ifndef _STRINGS_H_
 #define _STRINGS_H_
 
@@ -6,5 +6,10 @@
 
 int	strcasecmp(const char *, const char *);
 int	strncasecmp(const char *, const char *, size_t);
+void	bzero(void *, size_t);
+void	bcopy(const void *, void *, size_t);
+char	*index(const char *, int);
+char	*rindex(const char *, int);
+int	ffs(int);
 
 #endif

@@ -68,6 +68,7 @@ int	pipe2(int [2], int);
 int	isatty(int);
 
 pid_t	getpid(void);
+int	gethostname(char *, size_t);
 pid_t	getppid(void);
 uid_t	getuid(void);
 uid_t	geteuid(void);

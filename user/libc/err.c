@@ -5,22 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const char *__progname;	/* argv[0], set by crt0 */
-
-/* The program name without its directories, as BSD's getprogname gives. */
-static const char *
-progname(void)
-{
-	const char *slash = strrchr(__progname, '/');
-
-	return slash != NULL ? slash + 1 : __progname;
-}
-
 static void
 message(int err, const char *fmt, va_list ap)
 {
 	fflush(stdout);
-	fprintf(stderr, "%s: ", progname());
+	fprintf(stderr, "%s: ", getprogname());
 	if (fmt != NULL) {
 		vfprintf(stderr, fmt, ap);
 		if (err >= 0)

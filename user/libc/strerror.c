@@ -1,4 +1,7 @@
-/* strerror.c - the text for an errno value (FreeBSD's wording). */
+/*
+ * strerror.c - the text for an errno value (FreeBSD's wording): strerror
+ * hands out its own buffer, strerror_r fills the caller's.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,14 +61,40 @@ static const char *const messages[] = {
 	[EILSEQ] = "Illegal byte sequence",
 };
 
+static const char *
+known(int err)
+{
+	if (err >= 0 && err < (int)(sizeof(messages) / sizeof(messages[0])))
+		return messages[err];
+	return NULL;
+}
+
 char *
 strerror(int err)
 {
 	static char unknown[32];
 
-	if (err >= 0 && err < (int)(sizeof(messages) / sizeof(messages[0])) &&
-	    messages[err] != NULL)
-		return (char *)messages[err];
+	if (known(err) != NULL)
+		return (char *)known(err);
 	snprintf(unknown, sizeof(unknown), "Unknown error: %d", err);
 	return unknown;
+}
+
+/*
+ * POSIX's strerror_r: the text in buf; EINVAL for an unknown number (buf
+ * says "Unknown error: N"), ERANGE when it did not fit (buf has what did).
+ */
+int
+strerror_r(int err, char *buf, size_t len)
+{
+	const char *text = known(err);
+	int n;
+
+	if (text != NULL)
+		n = snprintf(buf, len, "%s", text);
+	else
+		n = snprintf(buf, len, "Unknown error: %d", err);
+	if (n < 0 || (size_t)n >= len)
+		return ERANGE;
+	return text != NULL ? 0 : EINVAL;
 }

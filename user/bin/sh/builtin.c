@@ -1,10 +1,12 @@
 /*
  * builtin.c - the commands the shell runs itself, and "su"/"runas", which
  * run a command under another user id. cd and pwd must be builtins: the
- * current directory is the shell process's own. echo, true, false and test
+ * current directory is the shell process's own, as export and unset must:
+ * the variables are. echo, true, false and test
  * are programs in /bin. kill is both: the builtin knows job specifications
  * (killcmd.c) and hands the rest to /bin/kill.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -75,6 +77,80 @@ builtin_pwd(int argc, char **argv)
 	return 0;
 }
 
+/* A variable name: a letter or '_', then letters, digits and '_'. */
+static int
+is_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (!isalpha((unsigned char)*s) && *s != '_'))
+		return 0;
+	for (i = 1; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/*
+ * export [NAME[=value] ...]: every variable of this shell is in the
+ * environment already, so export only assigns; alone, it lists them in a
+ * form the shell reads back.
+ */
+static int
+builtin_export(int argc, char **argv)
+{
+	char **e, name[64];
+	const char *eq, *v;
+	size_t len;
+	int i, status = 0;
+
+	if (argc == 1 || (argc == 2 && strcmp(argv[1], "-p") == 0)) {
+		for (e = environ; *e != NULL; e++) {
+			eq = strchr(*e, '=');
+			printf("export %.*s='", (int)(eq - *e), *e);
+			for (v = eq + 1; *v != '\0'; v++)
+				if (*v == '\'')
+					fputs("'\\''", stdout);
+				else
+					putchar(*v);
+			printf("'\n");
+		}
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		len = strcspn(argv[i], "=");
+		if (!is_name(argv[i], len) || len >= sizeof(name)) {
+			fprintf(stderr, "sh: export: %s: bad variable name\n",
+			    argv[i]);
+			status = 1;
+			continue;
+		}
+		memcpy(name, argv[i], len);
+		name[len] = '\0';
+		if (argv[i][len] == '=' && setenv(name, argv[i] + len + 1, 1) ==
+		    -1)
+			status = 1;
+	}
+	return status;
+}
+
+/* unset NAME ...: the variables are gone from the environment. */
+static int
+builtin_unset(int argc, char **argv)
+{
+	int i, status = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!is_name(argv[i], strlen(argv[i]))) {
+			fprintf(stderr, "sh: unset: %s: bad variable name\n",
+			    argv[i]);
+			status = 1;
+		} else
+			unsetenv(argv[i]);
+	}
+	return status;
+}
+
 static int
 builtin_help(int argc, char **argv)
 {
@@ -86,7 +162,10 @@ builtin_help(int argc, char **argv)
 	    "  < file, > file, >> file, 2> file, 2>&1   redirections\n"
 	    "  '...' \"...\" \\x quoting      * ? [...]   file name patterns\n"
 	    "  $? $$ $! $NAME status, pid, last background pid, environment\n"
-	    "  NAME=value     set an environment variable\n"
+	    "  NAME=value     set an environment variable (before a command:\n"
+	    "                 for that command only); export, unset\n"
+	    "  ~ ~user        home directories  $@ $* the arguments\n"
+	    "  $(cmd) `cmd`   what cmd prints\n"
 	    "Built-in commands:\n"
 	    "  cd [dir|-]     change the current directory (pwd shows it)\n"
 	    "  exit [n]       leave the shell\n"
@@ -113,6 +192,8 @@ static const struct {
 	{ "bg", builtin_bg },
 	{ "wait", builtin_wait },
 	{ "kill", builtin_kill },
+	{ "export", builtin_export },
+	{ "unset", builtin_unset },
 	{ "help", builtin_help },
 };
 

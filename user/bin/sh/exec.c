@@ -4,7 +4,9 @@
  * first child (set by both parent and child, so neither has to wait for
  * the other). A lone builtin runs in the shell itself; anywhere else it runs
  * in a child like any command. A background && / || list runs in a
- * subshell, a child that is itself the job.
+ * subshell, a child that is itself the job. NAME=value words before a
+ * command's name set its environment only (the child's, or the shell's
+ * for as long as a builtin runs); alone, they set the shell's variables.
  */
 #include <sys/wait.h>
 #include <ctype.h>
@@ -18,13 +20,33 @@
 #include <unistd.h>
 #include "sh.h"
 
-/* A command with its words expanded (and globbed). */
+/*
+ * A command with its words expanded (split and globbed), the NAME=value
+ * words before its name apart: they are for its environment only.
+ */
 struct words {
 	char		**argv;		/* NULL-terminated, or NULL if none */
 	int		argc;
+	char		**assign;	/* NAME=value, expanded */
+	int		nassign;
 	struct redir	redir[MAXREDIR];	/* words expanded */
 	int		nredir;
 };
+
+static unsigned substitutions;	/* how many command_output has run */
+
+/* NAME=value: a word that assigns, when it comes before the command name. */
+static int
+is_assignment(const char *s)
+{
+	const char *p = s;
+
+	if (!isalpha((unsigned char)*p) && *p != '_')
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	return *p == '=';
+}
 
 static void
 expand_command(const struct command *c, struct words *w)
@@ -33,8 +55,16 @@ expand_command(const struct command *c, struct words *w)
 
 	w->argv = NULL;
 	w->argc = 0;
-	for (i = 0; i < c->argc; i++)
-		expand_glob(c->argv[i], &w->argv, &w->argc);
+	if ((w->assign = malloc((size_t)(c->argc + 1) * sizeof(char *))) ==
+	    NULL) {
+		fprintf(stderr, "sh: out of memory\n");
+		sh_exit(2);
+	}
+	for (i = 0; i < c->argc && is_assignment(c->argv[i]); i++)
+		w->assign[i] = expand(c->argv[i]);
+	w->nassign = i;
+	for (; i < c->argc; i++)
+		expand_fields(c->argv[i], &w->argv, &w->argc);
 	for (i = 0; i < c->nredir; i++) {
 		w->redir[i] = c->redir[i];
 		w->redir[i].word = expand(c->redir[i].word);
@@ -50,36 +80,71 @@ free_words(struct words *w)
 	for (i = 0; i < w->argc; i++)
 		free(w->argv[i]);
 	free(w->argv);
+	for (i = 0; i < w->nassign; i++)
+		free(w->assign[i]);
+	free(w->assign);
 	for (i = 0; i < w->nredir; i++)
 		free(w->redir[i].word);
 }
 
-/* NAME=value: an assignment to the environment. */
+/* The NAME of a NAME=value word, in name[VARNAME]; -1 if too long. */
+#define VARNAME	64
 static int
-is_assignment(const char *s)
+var_name(const char *word, char *name)
 {
-	const char *p = s;
+	size_t len = strcspn(word, "=");
 
-	if (!isalpha((unsigned char)*p) && *p != '_')
-		return 0;
-	while (isalnum((unsigned char)*p) || *p == '_')
-		p++;
-	return *p == '=';
+	if (len >= VARNAME)
+		return -1;
+	memcpy(name, word, len);
+	name[len] = '\0';
+	return 0;
 }
 
+/* Sets the variables of NAME=value words; 1 if one could not be set. */
 static int
-assign(const char *s)
+assign(char **words, int n)
 {
-	char name[64];
-	size_t n = strcspn(s, "=");
+	char name[VARNAME];
+	int i, status = 0;
 
-	if (n >= sizeof(name)) {
-		fprintf(stderr, "sh: %s: name too long\n", s);
-		return 1;
+	for (i = 0; i < n; i++) {
+		if (var_name(words[i], name) == -1) {
+			fprintf(stderr, "sh: %s: name too long\n", words[i]);
+			status = 1;
+		} else if (setenv(name, words[i] + strlen(name) + 1, 1) == -1)
+			status = 1;
 	}
-	memcpy(name, s, n);
-	name[n] = '\0';
-	return setenv(name, s + n + 1, 1) == 0 ? 0 : 1;
+	return status;
+}
+
+/*
+ * Runs a builtin in the shell with "NAME=value builtin ..." assignments
+ * in force for it alone: the old values come back afterwards.
+ */
+static int
+run_builtin(builtin_fn *fn, struct words *w)
+{
+	char *saved[MAXARGS], name[VARNAME], *old;
+	int i, status;
+
+	for (i = 0; i < w->nassign; i++) {
+		old = var_name(w->assign[i], name) == 0 ? getenv(name) : NULL;
+		saved[i] = old != NULL ? strdup(old) : NULL;
+	}
+	status = assign(w->assign, w->nassign);
+	if (status == 0)
+		status = fn(w->argc, w->argv);
+	for (i = 0; i < w->nassign; i++) {
+		if (var_name(w->assign[i], name) == 0) {
+			if (saved[i] != NULL)
+				setenv(name, saved[i], 1);
+			else
+				unsetenv(name);
+		}
+		free(saved[i]);
+	}
+	return status;
 }
 
 /*
@@ -157,8 +222,8 @@ child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
 	}
 	for (i = 0; i < (size_t)w->nredir; i++)
 		redirect(&w->redir[i]);
-	if (w->argc == 0)
-		exit(0);
+	if (assign(w->assign, w->nassign) != 0 || w->argc == 0)
+		exit(w->argc == 0 ? 0 : 1);
 	argv = run_as(w->argv);
 	if ((fn = find_builtin(argv[0])) != NULL) {
 		for (i = 0; argv[i] != NULL; i++)
@@ -178,27 +243,37 @@ child(struct words *w, pid_t pgid, int fg, int in, int out, int other)
 	_exit(126);
 }
 
-/* Starts the commands of pl as job j; returns how many were started. */
+/*
+ * Starts the commands of pl as job j; returns how many were started. The
+ * first command's words come already expanded in first (still the
+ * caller's) when the caller had to look at them: every word is expanded
+ * once, since a $(...) in it runs a command.
+ */
 static int
-start_pipeline(const struct pipeline *pl, struct job *j, int bg)
+start_pipeline(const struct pipeline *pl, struct job *j, int bg,
+    struct words *first)
 {
 	struct words w;
-	int i, prev = -1, p[2];
+	int i, prev = -1, p[2], given;
 	pid_t pid, pgid = 0;
 
 	for (i = 0; i < pl->ncmd; i++) {
+		given = i == 0 && first != NULL;
+		if (given)
+			w = *first;
+		else
+			expand_command(&pl->cmd[i], &w);
 		p[0] = p[1] = -1;
 		if (i < pl->ncmd - 1 && pipe(p) == -1) {
 			perror("sh: pipe");
-			break;
-		}
-		expand_command(&pl->cmd[i], &w);
-		pid = fork();
-		if (pid == 0)
-			child(&w, pgid, !bg, prev, p[1], p[0]);
-		free_words(&w);
-		if (pid == -1) {
+			pid = -1;
+		} else if ((pid = fork()) == -1)
 			perror("sh: fork");
+		else if (pid == 0)
+			child(&w, pgid, !bg, prev, p[1], p[0]);
+		if (!given)
+			free_words(&w);
+		if (pid == -1) {
 			close(p[0]);
 			close(p[1]);
 			break;
@@ -223,32 +298,37 @@ start_pipeline(const struct pipeline *pl, struct job *j, int bg)
 static int
 run_pipeline(const struct pipeline *pl, int bg, const char *text)
 {
-	struct words w;
+	struct words w, *first = NULL;
 	builtin_fn *fn;
 	struct job *j;
-	int status;
+	unsigned ran;
+	int status = -1, started;
 
 	if (pl->ncmd == 1 && !bg && pl->cmd[0].nredir == 0) {
+		ran = substitutions;
 		expand_command(&pl->cmd[0], &w);
-		status = -1;
+		/* Only assignments: the status of a $(...) among them, if any. */
 		if (w.argc == 0)
-			status = 0;
-		else if (w.argc == 1 && is_assignment(w.argv[0]))
-			status = assign(w.argv[0]);
+			status = assign(w.assign, w.nassign) != 0 ? 1 :
+			    substitutions != ran ? last_status : 0;
 		else if ((fn = find_builtin(w.argv[0])) != NULL)
-			status = fn(w.argc, w.argv);
-		free_words(&w);
-		if (status != -1)
+			status = run_builtin(fn, &w);
+		if (status != -1) {
+			free_words(&w);
 			return status;
+		}
+		first = &w;
 	}
 	/* Output still buffered would otherwise be written by each child too. */
 	fflush(stdout);
 	if ((j = job_new(text, 0)) == NULL)
-		return 1;
-	if (start_pipeline(pl, j, bg) == 0) {
+		started = 0;
+	else if ((started = start_pipeline(pl, j, bg, first)) == 0)
 		job_drop(j);
+	if (first != NULL)
+		free_words(first);
+	if (started == 0)
 		return 1;
-	}
 	if (bg) {
 		job_background(j);
 		return 0;
@@ -300,6 +380,66 @@ run_subshell(struct andor *ao)
 	job_add_proc(j, pid);
 	job_background(j);
 	return 0;
+}
+
+/*
+ * A child shell runs cmd with its standard output into a pipe, which the
+ * shell reads to the end. The child keeps the shell's process group (the
+ * terminal's foreground while the shell expands), so ^C reaches it; it
+ * takes the keyboard's signals back for that.
+ */
+char *
+command_output(const char *cmd)
+{
+	static const int jobsigs[] = { SIGINT, SIGQUIT, SIGTSTP };
+	char *out = NULL, *grown;
+	size_t len = 0, cap = 0, i;
+	ssize_t n;
+	int p[2], status;
+	pid_t pid;
+
+	fflush(stdout);
+	substitutions++;
+	if (pipe(p) == -1 || (pid = fork()) == -1) {
+		perror("sh: command substitution");
+		return strdup("");
+	}
+	if (pid == 0) {
+		close(p[0]);
+		if (p[1] != STDOUT_FILENO) {
+			dup2(p[1], STDOUT_FILENO);
+			close(p[1]);
+		}
+		if (interactive)
+			for (i = 0; i < sizeof(jobsigs) / sizeof(jobsigs[0]); i++)
+				signal(jobsigs[i], SIG_DFL);
+		interactive = 0;
+		run_line(cmd);
+		exit(last_status);
+	}
+	close(p[1]);
+	for (;;) {
+		if (len + 512 > cap) {
+			cap = (len + 512) * 2;
+			if ((grown = realloc(out, cap)) == NULL)
+				break;
+			out = grown;
+		}
+		n = read(p[0], out + len, cap - len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(p[0]);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	last_status = status_of(status);
+	if (out == NULL)
+		return strdup("");
+	out[len] = '\0';
+	return out;
 }
 
 int

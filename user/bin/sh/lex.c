@@ -4,8 +4,9 @@
  * preceded by the number of the descriptor it applies to, written against
  * it ("2>&1", "2>err"). A word runs to unquoted white space or an
  * operator; quotes ('...', "...") and backslashes are kept in the word for
- * expand() to interpret later. An unquoted '#' that starts a word begins a
- * comment.
+ * expand() to interpret later, and so is a command substitution, $(...)
+ * or `...`, whatever blanks, operators and quotes it holds. An unquoted
+ * '#' that starts a word begins a comment.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,32 +84,95 @@ io_number(const char **p)
 	return fd;
 }
 
+static const char *dquote_end(const char *s);
+
+/* The end of `...` at s (past the closing backquote), or NULL. */
+const char *
+backquote_end(const char *s)
+{
+	for (s++; *s != '`'; s++) {
+		if (*s == '\0')
+			return NULL;
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+	}
+	return s + 1;
+}
+
+/*
+ * The end of the command substitution "$(...)" at s (past its ")"), or
+ * NULL if it is not closed. Parentheses nest; inside quotes, backquotes
+ * and further substitutions they do not count.
+ */
+const char *
+subst_end(const char *s)
+{
+	int depth = 0;
+
+	for (s++; *s != '\0'; s++) {
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+		else if (*s == '\'') {
+			if ((s = strchr(s + 1, '\'')) == NULL)
+				return NULL;
+		} else if (*s == '"' || *s == '`' || (*s == '$' && s[1] == '(')) {
+			s = *s == '"' ? dquote_end(s) : *s == '`' ?
+			    backquote_end(s) : subst_end(s + 1);
+			if (s == NULL)
+				return NULL;
+			s--;
+		} else if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth-- == 0)
+			return s + 1;
+	}
+	return NULL;
+}
+
+/* The end of "..." at s (past the closing quote), or NULL. */
+static const char *
+dquote_end(const char *s)
+{
+	for (s++; *s != '"'; s++) {
+		if (*s == '\0')
+			return NULL;
+		if (*s == '\\' && s[1] != '\0')
+			s++;
+		else if (*s == '`' || (*s == '$' && s[1] == '(')) {
+			s = *s == '`' ? backquote_end(s) : subst_end(s + 1);
+			if (s == NULL)
+				return NULL;
+			s--;
+		}
+	}
+	return s + 1;
+}
+
 /*
  * Copies the word at *p into out; returns the end of the copy, or NULL if
- * a quote is not closed.
+ * a quote or a substitution is not closed.
  */
 static char *
 word(const char **p, char *out)
 {
-	const char *s = *p;
-	char q;
+	const char *s = *p, *end;
 
 	while (*s != '\0' && !is_blank(*s) && !is_operator(*s)) {
-		if (*s == '\\' && s[1] != '\0') {
-			*out++ = *s++;
-			*out++ = *s++;
-		} else if (*s == '\'' || *s == '"') {
-			q = *s;
-			*out++ = *s++;
-			while (*s != q) {
-				if (*s == '\0')
-					return NULL;
-				if (q == '"' && *s == '\\' && s[1] != '\0')
-					*out++ = *s++;
-				*out++ = *s++;
-			}
-			*out++ = *s++;
-		} else
+		if (*s == '\\' && s[1] != '\0')
+			end = s + 2;
+		else if (*s == '\'')
+			end = (end = strchr(s + 1, '\'')) != NULL ? end + 1 : NULL;
+		else if (*s == '"')
+			end = dquote_end(s);
+		else if (*s == '`')
+			end = backquote_end(s);
+		else if (*s == '$' && s[1] == '(')
+			end = subst_end(s + 1);
+		else
+			end = s + 1;
+		if (end == NULL)
+			return NULL;
+		while (s < end)
 			*out++ = *s++;
 	}
 	*out++ = '\0';
@@ -151,7 +215,7 @@ lex(const char *line, struct token *toks, char **storage)
 		toks[n].type = T_WORD;
 		toks[n].word = out;
 		if ((out = word(&line, out)) == NULL) {
-			fprintf(stderr, "sh: unterminated quote\n");
+			fprintf(stderr, "sh: a quote or a $( is not closed\n");
 			return -1;
 		}
 		n++;

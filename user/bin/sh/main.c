@@ -52,7 +52,7 @@ init_job_control(void)
 }
 
 /* Runs every and-or list of one line, updating $? after each. */
-static void
+void
 run_line(const char *line)
 {
 	struct token toks[MAXTOKENS];

@@ -4,7 +4,8 @@
  *	main.c		reads command lines (terminal, script, -c) and runs them
  *	lex.c		splits a line into words and operators
  *	parse.c		groups tokens into and-or lists of pipelines
- *	expand.c	turns a raw word into its value: quotes, $?, $NAME ...
+ *	expand.c	turns a raw word into its words: quotes, $?, $NAME,
+ *			$(command), field splitting, file name patterns
  *	exec.c		runs and-or lists and pipelines (fork, pipe, exec)
  *	jobs.c		the job table and job control: wait, stop, fg, bg
  *	killcmd.c	kill with job specifications (%1, %+, ...)
@@ -33,6 +34,9 @@ struct token {
 };
 
 int	lex(const char *line, struct token *toks, char **storage);
+/* Past the ")" of the $( whose "(" is at s, or of the `...` at s; or NULL. */
+const char	*subst_end(const char *s);
+const char	*backquote_end(const char *s);
 
 /* parse.c: words here are raw; exec.c expands them just before running. */
 struct redir {
@@ -65,11 +69,17 @@ int	parse_andor(struct token *toks, int *pos, struct andor *ao);
 
 /* expand.c */
 char	*expand(const char *raw);
-/* Expands raw with pathname expansion, appending the words to *list. */
-void	expand_glob(const char *raw, char ***list, int *n);
+/* Expands raw, split into fields and globbed, appending them to *list. */
+void	expand_fields(const char *raw, char ***list, int *n);
 
 /* exec.c */
 int	run_andor(struct andor *ao);
+/*
+ * What the command line cmd writes on its standard output, run by a
+ * child shell; its exit status goes to last_status. NULL only when out
+ * of memory.
+ */
+char	*command_output(const char *cmd);
 
 /* jobs.c */
 struct job;
@@ -104,5 +114,6 @@ extern char	**pos_args;	/* $0, $1, ... */
 extern int	npos_args;
 
 _Noreturn void	sh_exit(int status);
+void	run_line(const char *line);
 
 #endif
