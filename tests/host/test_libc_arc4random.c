@@ -11,18 +11,7 @@
 #include <sys/wait.h>
 #include "libc/arc4random.c"
 
-static int failures;
-
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
+#include "check.h"
 
 static void
 test_block(void)

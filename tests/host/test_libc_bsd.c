@@ -35,18 +35,7 @@ int	ffs(int);
 long long	k_strtonum(const char *, long long, long long, const char **);
 void	*k_reallocarray(void *, size_t, size_t);
 
-static int failures;
-
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
+#include "check.h"
 
 static void
 test_copies(void)

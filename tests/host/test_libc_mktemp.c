@@ -16,19 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int failures;
+#include "check.h"
 static char dir[] = "/tmp/kestrel-mktemp-XXXXXX";
 
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
 
 /* path is prefix, then n characters of [0-9A-Za-z], then suffix. */
 static int

@@ -27,18 +27,8 @@ int	strcoll(const char *, const char *);
 #undef strxfrm
 size_t	strxfrm(char *, const char *, size_t);
 
-static int failures;
+#include "check.h"
 
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
 
 static void
 same(const char *name, const char *path)

@@ -50,19 +50,9 @@ command_output(const char *cmd)
 	return out;
 }
 
-static int failures;
-static struct andor ao;
+#include "check.h"
 
-static void
-check(const char *name, int ok, const char *detail)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		failures++;
-		printf("FAIL %s: %s\n", name, detail);
-	}
-}
+static struct andor ao;
 
 /* Parses line; describes it as "pipelines|commands|words;..." in out. */
 static int
