@@ -90,21 +90,28 @@ gdt_init(void)
 /*
  * The GUGS descriptor gets base (a user address: the caller checked). The
  * CPU reads a descriptor only when a selector is loaded, and the way out
- * to user mode loads %gs only if the frame's selector differs from the
- * live one (kernel/i386/vectors.asm); so %gs is made null here (the kernel
- * never uses it), and the next return to user mode loads the thread's
- * selector, with the new base. Most switches are between threads of one
- * base (0: no TLS), which costs one comparison.
+ * to user mode loads %gs and %fs only if the frame's selector differs from
+ * the live one (kernel/i386/vectors.asm); so %gs is made null here (the
+ * kernel never uses it), and so is %fs if it holds the TLS selector too (a
+ * program may load it there): the next return to user mode loads the
+ * thread's selectors, with the new base. %ds and %es need nothing: the
+ * entry replaces any selector but the flat ones there. Most switches are
+ * between threads of one base (0: no TLS), which costs one comparison.
  */
 void
 gdt_set_gsbase(uint32_t base)
 {
+	uint32_t fs;
+
 	if (base == gs_base)
 		return;
 	gs_base = base;
 	set_desc(GUGS_SLOT, base, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S |
 	    SDA_DATA, SDF_G | SDF_DB);
 	__asm__ volatile("movw %w0, %%gs" : : "r"(0) : "memory");
+	__asm__ volatile("movl %%fs, %0" : "=r"(fs));
+	if ((fs & ~SEL_RPL_MASK & 0xffff) == (GUGS_SEL & ~SEL_RPL_MASK))
+		__asm__ volatile("movw %w0, %%fs" : : "r"(0) : "memory");
 }
 
 /* The double-fault task starts at eip on stack esp, in address space cr3. */

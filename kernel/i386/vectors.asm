@@ -22,8 +22,8 @@
 ; selector always means the same segment, and one that got into a frame
 ; without the validator's approval cannot equal what is loaded. The one
 ; exception, the TLS descriptor whose base is the running thread's, is
-; rewritten only by gdt_set_gsbase(), which also nulls %gs, so the next
-; way out loads it again.
+; rewritten only by gdt_set_gsbase(), which also nulls %gs (and %fs if it
+; holds that selector), so the next way out loads it again.
 ;
 ; The entry stubs never touch memory through %ds/%es before checking them:
 ; a #DB can arrive on an entry stub's first instruction with the user's

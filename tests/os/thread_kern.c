@@ -2,13 +2,12 @@
 /*
  * thread_kern.c - the kernel's threads as a program sees them: thr_new and
  * its checks, thread ids (above PID_MAX, not the pid), thr_self, thr_kill,
- * thr_kill2 and thr_set_name, _umtx_op's wait, wake and timeouts, TLS
- * through %gs (sysarch, and the base thr_new gives), the %gs selector
- * through sigreturn, per-thread errno and MXCSR across preemption, exit
+ * thr_kill2 and thr_set_name, _umtx_op's wait, wake and timeouts, exit
  * and exec from a thread that is not the main one, fork from a thread, the
  * last thread's thr_exit ending the process, SIGSTOP/SIGKILL of a
  * process whose threads are running or asleep, and ps -H (one line per
- * thread, from sysctl kern.proc.all_td).
+ * thread, from sysctl kern.proc.all_td). The machine state of each thread
+ * (TLS, errno, FPU) is thread_md.c's.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -26,7 +25,6 @@
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <machine/sysarch.h>
 #include "lib/ktest.h"
 
 #define PID_MAX		99999
@@ -163,150 +161,6 @@ test_umtx(void)
 	    "bad op: errno %d", errno);
 	KT_CHECK(_umtx_op(&w, UMTX_OP_WAKE, 1, NULL, NULL) == 0,
 	    "wake nobody: errno %d", errno);
-	return 0;
-}
-
-static int
-read_gs0(void)
-{
-	int v;
-
-	__asm__ volatile("movl %%gs:0, %0" : "=r"(v));
-	return v;
-}
-
-static int tls_a = 0x1234, tls_b = 0x5678;
-static volatile int tls_seen;
-
-static void
-start_tls(void *arg)
-{
-	(void)arg;
-	tls_seen = read_gs0();
-	thr_exit((long *)&state);
-}
-
-/*
- * sysarch's %gs base: set, read back, used by %gs:0; a kernel address is
- * refused. A thread's own base (thr_new's tls_base) is its alone.
- */
-static int
-test_tls(void)
-{
-	struct thr_param p;
-	void *base = NULL;
-
-	KT_CHECK(i386_set_gsbase(&tls_a) == 0, "set: errno %d", errno);
-	KT_CHECK(i386_get_gsbase(&base) == 0 && base == &tls_a, "get %p", base);
-	KT_CHECK(read_gs0() == 0x1234, "%%gs:0 is %#x", read_gs0());
-	KT_CHECK(i386_set_gsbase((void *)0xc0000000) == -1 && errno == EINVAL,
-	    "kernel base: errno %d", errno);
-	KT_CHECK(sysarch(I386_GET_GSBASE, (void *)0xc0000000) == -1 &&
-	    errno == EFAULT, "get into the kernel: errno %d", errno);
-	KT_CHECK(sysarch(3, &base) == -1 && errno == EINVAL, "op 3: %d", errno);
-	memset(&p, 0, sizeof(p));
-	p.start_func = start_tls;
-	p.stack_base = stacks[1];
-	p.stack_size = STK;
-	p.tls_base = (char *)&tls_b;
-	state = 0;
-	KT_CHECK(thr_new(&p, sizeof(p)) == 0, "thr_new: errno %d", errno);
-	while (state == 0)
-		_umtx_op((void *)&state, UMTX_OP_WAIT, 0, NULL, NULL);
-	KT_CHECK(tls_seen == 0x5678, "the thread saw %#x", tls_seen);
-	KT_CHECK(read_gs0() == 0x1234, "ours became %#x", read_gs0());
-	return 0;
-}
-
-static volatile int handled;
-
-static void
-on_usr1(int sig)
-{
-	(void)sig;
-	handled = read_gs0();
-}
-
-/* A signal handler and sigreturn keep the thread's %gs selector and base. */
-static int
-test_tls_signal(void)
-{
-	KT_CHECK(i386_set_gsbase(&tls_b) == 0, "set: errno %d", errno);
-	signal(SIGUSR1, on_usr1);
-	raise(SIGUSR1);
-	KT_CHECK(handled == 0x5678, "handler saw %#x", handled);
-	KT_CHECK(read_gs0() == 0x5678, "after sigreturn %#x", read_gs0());
-	return 0;
-}
-
-static void *
-bad_call(void *arg)
-{
-	(void)arg;
-	close(-1);			/* errno EBADF, this thread's */
-	return (void *)errno;
-}
-
-/* Every thread has its own errno. */
-static int
-test_errno(void)
-{
-	pthread_t t;
-	void *r;
-
-	errno = 0;
-	KT_CHECK(pthread_create(&t, NULL, bad_call, NULL) == 0, "create");
-	KT_CHECK(pthread_join(t, &r) == 0, "join");
-	KT_CHECK((int)r == EBADF && errno == 0, "thread's %d, ours %d", (int)r,
-	    errno);
-	return 0;
-}
-
-static volatile int mx_stop;
-
-static unsigned
-get_mxcsr(void)
-{
-	unsigned v;
-
-	__asm__ volatile("stmxcsr %0" : "=m"(v));
-	return v;
-}
-
-static void *
-mx_spin(void *arg)
-{
-	unsigned want = (unsigned)arg, bad = 0;
-
-	__asm__ volatile("ldmxcsr %0" : : "m"(want));
-	while (!mx_stop)
-		if (get_mxcsr() != want)
-			bad++;
-	return (void *)(bad + (get_mxcsr() != want));
-}
-
-/* Two threads with different MXCSR, preempted many times, keep their own. */
-static int
-test_fpu_mxcsr(void)
-{
-	pthread_t a, b;
-	void *ra, *rb;
-	int sw0 = kinfo(KINFO_CTXSWITCHES), i;
-
-	if (!kt_has(KCPU_SSE))
-		kt_skip("no SSE");
-	KT_CHECK(pthread_create(&a, NULL, mx_spin, (void *)0x1f80) == 0, "a");
-	KT_CHECK(pthread_create(&b, NULL, mx_spin, (void *)0x9fc0) == 0, "b");
-	for (i = 0; i < 200 && kinfo(KINFO_CTXSWITCHES) - sw0 < 100; i++)
-		usleep(10000);
-	mx_stop = 1;
-	pthread_join(a, &ra);
-	pthread_join(b, &rb);
-	KT_CHECK(kinfo(KINFO_CTXSWITCHES) - sw0 >= 100, "only %d switches",
-	    kinfo(KINFO_CTXSWITCHES) - sw0);
-	KT_CHECK(ra == NULL && rb == NULL, "wrong MXCSR seen %d and %d times",
-	    (int)ra, (int)rb);
-	KT_CHECK(get_mxcsr() == 0x1f80, "main's MXCSR %#x", get_mxcsr());
 	return 0;
 }
 
@@ -634,10 +488,6 @@ main(void)
 	kt_run("thr_new", test_thr_new);
 	kt_run("thr_new_errors", test_thr_new_errors);
 	kt_run("umtx", test_umtx);
-	kt_run("tls", test_tls);
-	kt_run("tls_signal", test_tls_signal);
-	kt_run("errno", test_errno);
-	kt_run("fpu_mxcsr", test_fpu_mxcsr);
 	kt_run("exit_from_thread", test_exit_from_thread);
 	kt_run("exec_from_thread", test_exec_from_thread);
 	kt_run("fork_from_thread", test_fork_from_thread);
