@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * dbg_threads.c - scripted dbg sessions on /bin/thrdemo (main and two
  * workers, user/bin/thrdemo.c): a breakpoint stops the whole process and

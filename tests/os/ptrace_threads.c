@@ -1,3 +1,4 @@
+// RUN: qemu sysenter=0
 /*
  * ptrace_threads.c - ptrace of a process with several threads, FreeBSD's
  * rules (after the thread cases of its tests/sys/kern/ptrace_test.c):

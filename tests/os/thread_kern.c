@@ -1,4 +1,5 @@
 // RUN: qemu hz=1000
+// RUN: qemu hz=1000 sysenter=0
 /*
  * thread_kern.c - the kernel's threads as a program sees them: thr_new and
  * its checks, thread ids (above PID_MAX, not the pid), thr_self, thr_kill,

@@ -1,4 +1,5 @@
 // RUN: qemu hz=1000
+// RUN: qemu hz=1000 sysenter=0
 /*
  * thread_sync.c - the pthread library under preemption (a 1000 Hz clock):
  * create/join/detach and their errors, attributes, a counter under a
