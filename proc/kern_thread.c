@@ -33,6 +33,7 @@
 
 struct thread thread_table[NTHREAD];
 static lwpid_t next_tid = THREAD0_TID + 1;
+static int tids_wrapped;		/* next_tid came round past TID_MAX once */
 static struct thread *dead_threads;	/* ended, their stacks not yet freed */
 
 static int
@@ -46,6 +47,12 @@ tid_in_use(lwpid_t tid)
 	return 0;
 }
 
+/*
+ * The next free id. Until the ids come round past TID_MAX every id above
+ * next_tid is unused, so the table is searched only after that (fork
+ * takes an id too, and the search would cost every fork ~1000
+ * instructions).
+ */
 static lwpid_t
 tid_alloc(void)
 {
@@ -53,8 +60,13 @@ tid_alloc(void)
 
 	do {
 		tid = next_tid;
-		next_tid = next_tid == TID_MAX ? THREAD0_TID + 1 : next_tid + 1;
-	} while (tid_in_use(tid));
+		if (next_tid == TID_MAX) {
+			next_tid = THREAD0_TID + 1;
+			tids_wrapped = 1;
+		} else {
+			next_tid++;
+		}
+	} while (tids_wrapped && tid_in_use(tid));
 	return tid;
 }
 

@@ -8,7 +8,7 @@
 #include "thr_impl.h"
 
 int __isthreaded;
-struct pthread _thread_main = { .pt_self = &_thread_main };
+struct pthread _thread_main;	/* in .bss: pt_self is set with the first thread */
 
 int *
 __error(void)
