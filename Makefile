@@ -47,7 +47,7 @@ AR := ar
 # tools/deps.sh has run: it runs here, while the Makefile is read (so no
 # rule of a -j build can race it), and tool-dependent variables such as
 # LIBGCC below are deferred to the recipes. Sub-makes skip the check.
-ifneq ($(filter-out clean help deps,$(or $(MAKECMDGOALS),all)),)
+ifneq ($(filter-out clean help deps lab docs,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(KESTREL_DEPS_OK),)
 ifneq ($(shell tools/deps.sh --quiet >&2; echo $$?),0)
 $(error tools/deps.sh could not provide the tools the build needs)
@@ -64,7 +64,7 @@ BASE_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-pr
 	-nostdlib -nostdinc -isystem user/include -isystem $(GEN)/include \
 	-g -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing -Wall -Wextra -Werror \
-	-MMD -MP
+	-MD -MP
 COMMON_CFLAGS := $(BASE_CFLAGS) $(OPT)
 # The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
 KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -I$(GEN) -mno-sse -mno-mmx -mno-80387 \
@@ -77,7 +77,8 @@ NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(GEN)/
 # makes from it, in $(GEN): <sys/syscall.h>, the kernel's table (sysent.c)
 # and handler prototypes (sysproto.h), a libc stub per plain call and
 # truss's table, all in one run; everything compiled waits for it (the
-# | prerequisites below: which objects include what, -MMD finds out).
+# | prerequisites below: which objects include what, -MD finds out, the
+# headers of user/include and $(GEN)/include among them).
 SYSCALL_STUBS := $(shell $(PYTHON) tools/mksyscalls.py --stubs kernel/syscalls.master)
 SYSCALLS_GEN := $(GEN)/include/sys/syscall.h $(GEN)/sysproto.h $(GEN)/sysent.c \
 	$(GEN)/truss_syscalls.c $(patsubst %,$(GEN)/libc/%.c,$(SYSCALL_STUBS))
@@ -166,17 +167,20 @@ LIBC := $(B)/user/libc.a
 # Deferred (and then kept): gcc can only name it once gcc-multilib is in.
 LIBGCC = $(eval LIBGCC := $$(shell $$(CC) -m32 -print-libgcc-file-name))$(LIBGCC)
 
-$(LIBC): $(LIBC_OBJS)
-	@echo "  AR      $@"
-	$(Q)rm -f $@ && $(AR) rcs $@ $^
-
-# The debuggers' library: disassembler, ELF and DWARF readers (user/libdebug).
+# The programs' own libraries, each user/NAME/*.c in $(B)/user/NAME.a:
+# libdebug, the debuggers' disassembler, ELF and DWARF readers, and
+# libutil, what cp, mv and rm share.
 LIBDEBUG := $(B)/user/libdebug.a
+LIBUTIL := $(B)/user/libutil.a
+$(LIBC): $(LIBC_OBJS)
 $(LIBDEBUG): $(patsubst %.c,$(B)/%.o,$(wildcard user/libdebug/*.c))
+$(LIBUTIL): $(patsubst %.c,$(B)/%.o,$(wildcard user/libutil/*.c))
+$(LIBC) $(LIBDEBUG) $(LIBUTIL):
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 # dbg names system calls (catch syscall) from truss's table.
 $(B)/bin/dbg: $(LIBDEBUG) $(GEN)/truss_syscalls.o
+$(B)/bin/cp $(B)/bin/mv $(B)/bin/rm: $(LIBUTIL)
 
 $(GEN)/libc/%.o: $(GEN)/libc/%.c $(B)/cflags
 	@echo "  CC      $<"
@@ -255,7 +259,7 @@ $(DEBUGGEE).objdump: $(DEBUGGEE)
 # Sources of the programs in the initrd, for dbg's list and stop lines: DWARF
 # names a file by its path in this tree, found under /usr/src/kestrel.
 SRC_FILES := $(wildcard user/bin/*.c user/bin/*/*.[ch] user/libc/*.[ch] \
-	user/libdebug/*.[ch] tests/debuggee/*.c)
+	user/libdebug/*.[ch] user/libutil/*.[ch] tests/debuggee/*.c)
 SRC_ARGS := $(foreach d,$(sort $(dir $(SRC_FILES))),--dir usr/src/kestrel/$(d:/=) \
 	$(foreach f,$(SRC_FILES),$(if $(filter $(d),$(dir $(f))),$(f))))
 
@@ -282,7 +286,7 @@ $(ISO): $(B)/kernel.elf $(INITRD) boot/grub.cfg
 
 # ---------------------------------------------------------------- targets
 .PHONY: FORCE all iso deps run run-gui run-kvm qemu-gdb bochs test test-host bench \
-	run-prog gdb-user fuzz clean help
+	run-prog gdb-user fuzz lab grade docs clean help
 all: $(B)/kernel.elf $(INITRD) kernel.elf
 iso: all $(ISO)
 	$(Q)cp $(ISO) kestrel.iso
@@ -297,6 +301,12 @@ kernel.elf: $(B)/kernel.elf
 
 deps:
 	$(Q)tools/deps.sh
+
+# The guide's pictures: each docs/pictures/NAME.dot redrawn into NAME.svg
+# when it changed (Graphviz's dot, which only this target needs).
+docs:
+	$(Q)tools/deps.sh --docs --quiet
+	$(Q)$(PYTHON) tools/mkpictures.py
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
 CMDLINE ?=
@@ -332,6 +342,15 @@ test: all $(ISO)
 
 bench: all
 	$(Q)$(PYTHON) tools/bench.py
+
+# Coursework (docs/labs/README.md): make lab lists the labs, make lab
+# LAB=name starts one (a branch lab/NAME, or DIR= outside git), make grade
+# [LAB=name] scores the lab of the branch checked out.
+lab:
+	$(Q)$(PYTHON) tools/lab.py $(if $(LAB),cut $(LAB) $(if $(DIR),--dir $(DIR)),list)
+
+grade: all
+	$(Q)$(PYTHON) tools/lab.py grade $(LAB)
 
 # A make variable as one word for the shell, exactly as the user wrote it.
 shquote = '$(subst ','\'',$(value $(1)))'
@@ -376,6 +395,9 @@ help:
 	@echo "                  symbols; the console is served on 127.0.0.1:PORT"
 	@echo "  make test       host unit tests, the in-OS suite, GRUB and Bochs boots"
 	@echo "  make bench      the benchmark table (TCG and -icount)"
+	@echo "  make lab [LAB=name [DIR=dir]]  list the labs, or start one: a branch"
+	@echo "                  lab/NAME (a directory DIR outside git) with its stubs"
+	@echo "  make grade [LAB=name]  the lab's graded tests and Score: N/100"
 	@echo "  make run-prog SRC=file.c [ARGS=...] [TIMEOUT=s] [EMU=bochs]"
 	@echo "                  build one C program, boot with it as the job, relay its exit status"
 	@echo "  make run-prog SRC=file.c PROMPT=1"
@@ -384,6 +406,7 @@ help:
 	@echo "                  serve a user program to host gdb through the stub on COM2"
 	@echo "  make fuzz [N=requests] [SEED=s] [EMU=bochs] [VERBOSE=from]"
 	@echo "                  fuzz ptrace on a fresh boot (default 100000 requests, a new seed)"
+	@echo "  make docs       redraw the guide's pictures whose sources changed (Graphviz)"
 	@echo "  make clean      remove build products"
 	@echo "Variables: CMDLINE=\"key=value ...\" (kernel options), MEM=MiB, V=1 (verbose),"
 	@echo "  OPT=-O0 (compiler flags; each setting builds in its own build-OPT/), B=dir"

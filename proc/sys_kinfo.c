@@ -1,14 +1,16 @@
 /*
  * sys_kinfo.c - what the system says about itself: Kestrel's own kinfo()
  * reads a kernel counter (the tests use the free-page count to prove
- * nothing leaks), uname() names the system; and reboot() ends the machine.
- * What ps needs to know about processes comes from sysctl kern.proc
- * (proc/kern_proc.c).
+ * nothing leaks), sysinfo() takes a snapshot of the memory and process
+ * counters in one call, uname() names the system; and reboot() ends the
+ * machine. What ps needs to know about processes comes from sysctl
+ * kern.proc (proc/kern_proc.c).
  */
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/kinfo.h>
 #include <sys/reboot.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include "kernel/dev/clock.h"
 #include "kernel/i386/machine.h"
@@ -40,6 +42,23 @@ sys_kinfo(struct thread *td, uint32_t *args)
 	td->td_retval[0] = v;
 	return 0;
 }
+
+/* LAB syscall: BEGIN */
+int
+sys_sysinfo(struct thread *td, uint32_t *args)
+{
+	struct sysinfo si;
+
+	(void)td;
+	memset(&si, 0, sizeof(si));
+	si.si_freepages = vm_page_free_count();
+	si.si_totalpages = vm_page_total();
+	si.si_pagesize = PAGE_SIZE;
+	si.si_nprocs = proc_count();
+	si.si_uptime = ticks / hz;
+	return copyout(&si, (void *)args[0], sizeof(si));
+}
+/* LAB syscall: END */
 
 /* uname(2): the names FreeBSD's libc would read with sysctl. */
 int

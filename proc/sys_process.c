@@ -61,7 +61,17 @@ int
 proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
     size_t *done)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)kbuf;
+	 *	(void)len;
+	 *	(void)write;
+	 *	(void)done;
+	 *	return ENOSYS;
+	 */
 	return vm_rw(p->p_vmspace, addr, kbuf, len, write, write, done);
+	/* LAB rwmem: END */
 }
 
 /*
@@ -75,6 +85,13 @@ proc_rwmem(struct proc *p, uint32_t addr, void *kbuf, size_t len, int write,
 static int
 rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)addr;
+	 *	(void)word;
+	 *	(void)write;
+	 *	return ENOSYS;
+	 */
 	struct vmspace *vm = p->p_vmspace;
 	uint32_t *kva;
 	paddr_t pa;
@@ -95,6 +112,7 @@ rw_word(struct proc *p, uint32_t addr, uint32_t *word, int write)
 	else
 		*word = *kva;
 	return 0;
+	/* LAB rwmem: END */
 }
 
 /*
@@ -293,6 +311,11 @@ ptrace_tracer_exit(struct proc *tracer)
 static int
 do_io(struct proc *p, struct ptrace_io_desc *piod)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)p;
+	 *	(void)piod;
+	 *	return ENOSYS;
+	 */
 	size_t total = 0;
 	int write, error;
 
@@ -313,6 +336,7 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 	    piod->piod_addr, piod->piod_len, write, write, &total);
 	piod->piod_len = total;
 	return total == 0 ? error : 0;	/* a short transfer is reported in piod_len */
+	/* LAB rwmem: END */
 }
 
 /*
@@ -323,15 +347,17 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
 static int
 do_resume(struct proc *p, struct thread *td2, int req, void *addr, int data)
 {
+	int error;
+
 	if ((unsigned)data >= NSIG)
 		return EINVAL;
+	if (req == PT_STEP && (error = ptrace_single_step(td2)) != 0)
+		return error;
 	if (req == PT_TO_SCE || req == PT_SYSCALL)
 		p->p_ptevents |= PTRACE_SCE;
 	if (req == PT_TO_SCX || req == PT_SYSCALL)
 		p->p_ptevents |= PTRACE_SCX;
-	if (req == PT_STEP)
-		ptrace_single_step(td2);
-	else if (!(td2->td_dbgflags & TDB_SETSTEP))
+	if (req != PT_STEP && !(td2->td_dbgflags & TDB_SETSTEP))
 		ptrace_clear_single_step(td2);	/* nothing of an old step stays */
 	td2->td_dbgflags &= ~TDB_SETSTEP;
 	if (addr != (void *)1)

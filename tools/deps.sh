@@ -1,12 +1,24 @@
 #!/bin/sh
 # deps.sh - check for every tool Kestrel's build and tests need. Run as root
 # on Debian, it installs what is missing with apt-get; otherwise it prints the
-# exact command. --quiet prints nothing when all is well.
+# exact command. --quiet prints nothing when all is well. --docs checks
+# instead for what make docs needs (Graphviz), which the build does not.
 set -e
 quiet=0
-[ "${1:-}" = "--quiet" ] && quiet=1
+docs=0
+for arg in "$@"; do
+	case $arg in
+	--quiet) quiet=1 ;;
+	--docs) docs=1 ;;
+	esac
+done
 
 # tool  package
+if [ $docs = 1 ]; then
+need="
+dot graphviz
+"
+else
 need="
 qemu-system-i386 qemu-system-x86
 nasm nasm
@@ -20,6 +32,7 @@ gcc gcc
 qemu-i386 qemu-user
 make make
 "
+fi
 missing=""
 echo "$need" | while read -r tool pkg; do
 	[ -n "$tool" ] || continue
@@ -29,11 +42,14 @@ missing=$(sort -u /tmp/kestrel-missing.$$ | tr '\n' ' ')
 rm -f /tmp/kestrel-missing.$$
 
 # Files that have no command of their own.
-[ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
-[ -f /usr/share/bochs/BIOS-bochs-latest ] || missing="$missing bochsbios"
-[ -f /usr/share/vgabios/vgabios.bin ] || missing="$missing vgabios"
-[ -n "$(gcc -m32 -print-libgcc-file-name 2>/dev/null | grep 32)" ] && \
-	[ -f /usr/include/x86_64-linux-gnu/gnu/stubs-32.h ] || missing="$missing gcc-multilib"
+if [ $docs = 0 ]; then
+	[ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
+	[ -f /usr/share/bochs/BIOS-bochs-latest ] || missing="$missing bochsbios"
+	[ -f /usr/share/vgabios/vgabios.bin ] || missing="$missing vgabios"
+	[ -n "$(gcc -m32 -print-libgcc-file-name 2>/dev/null | grep 32)" ] && \
+		[ -f /usr/include/x86_64-linux-gnu/gnu/stubs-32.h ] || \
+		missing="$missing gcc-multilib"
+fi
 
 missing=$(echo $missing)
 if [ -z "$missing" ]; then

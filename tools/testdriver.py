@@ -4,8 +4,9 @@
   1. Host unit tests: each tests/host/test_*.c, compiled for the host (see
      tests/host/README.md), prints "PASS name" / "FAIL name: why"; each
      tests/host/check_*.py checks the source tree itself the same way.
-  2. Boot tests: the kernel's self-tests, the panic dump of a deliberate
-     kernel fault, the GRUB ISO, the idle CPU, and a boot under Bochs.
+  2. Boot tests: the kernel's self-tests, the panic dumps of deliberate
+     kernel faults and their backtraces, the GRUB ISO, the idle CPU, and a
+     boot under Bochs.
   3. In-OS suites: each tests/os/NAME.c is installed as /test/NAME and run
      as init's job on a fresh boot; it prints "TEST suite.case VERDICT".
      Lines "// RUN: qemu|bochs [kernel options] [| qemu options]" near the
@@ -15,6 +16,12 @@
      suites' programs, since the initrd stays in memory.
   4. Client tests: each tests/client/test_*.py drives a booted Kestrel with
      host tools (gdb) and prints "TEST name VERDICT" lines.
+  5. The labs' proof (tools/labproof.py): each lab's starting tree builds,
+     boots, and fails every test its grader counts.
+
+--only REGEX picks tests by name; --test NAME (repeatable) runs exactly
+one test: host.FILE.CASE, boot.CHECK or SUITE.CASE[VARIANT] (a suite then
+runs only the cases named).
 
 Every test program also gets a verdict of its own: one that exits with a
 non-zero status, dies of a signal, times out, panics the kernel or prints
@@ -42,26 +49,44 @@ HOST_LINE = re.compile(r"^(PASS|FAIL|SKIP) (\S+)(?::\s*(.*))?$")
 
 
 class Results:
+    """The verdicts of one run, printed as they come and kept by name
+    (tools/lab.py's grader and the labs' proof read them back)."""
+
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
+        self.verdicts = {}
 
     def add(self, name, verdict, why="", log=""):
+        self.verdicts[name] = (verdict, why, log)
         if verdict == "PASS":
             self.passed += 1
-            print("PASS %s" % name)
         elif verdict == "SKIP":
             self.skipped += 1
-            print("SKIP %s: %s" % (name, why))
         else:
             self.failed += 1
+        self.show(name, verdict, why, log)
+
+    def show(self, name, verdict, why="", log=""):
+        """The verdict line, and under a failure the tail of its log."""
+        if verdict == "PASS":
+            print("PASS %s" % name)
+        elif verdict == "SKIP":
+            print("SKIP %s: %s" % (name, why))
+        else:
             print("FAIL %s%s" % (name, ": " + why if why else ""))
-            if log:
-                tail = log.strip().splitlines()[-60:]
-                print("  ---- serial log (last %d lines) ----" % len(tail))
-                for line in tail:
-                    print("  | " + line)
-                print("  ----")
+            print_log_tail(log)
         sys.stdout.flush()
+
+
+def print_log_tail(log):
+    """A failure's evidence: the last 60 lines of its serial log."""
+    if not log:
+        return
+    tail = log.strip().splitlines()[-60:]
+    print("  ---- serial log (last %d lines) ----" % len(tail))
+    for line in tail:
+        print("  | " + line)
+    print("  ----")
 
 
 # ---------------------------------------------------------------- host tests
@@ -103,7 +128,7 @@ def host_runs_i386():
     return _i386_ok
 
 
-def run_host_tests(res, only):
+def run_host_tests(res, only, checks=True):
     os.makedirs(HOST_BUILD, exist_ok=True)
     for src in sorted(glob.glob(os.path.join(ROOT, "tests/host/test_*.c"))):
         name = os.path.splitext(os.path.basename(src))[0]
@@ -134,8 +159,9 @@ def run_host_tests(res, only):
                         m.group(3) or "")
         program_verdict(res, "host." + name, seen, ending(run.returncode),
                         run.stdout + run.stderr)
-    checks = glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))
-    for script in sorted(checks):
+    if not checks:
+        return
+    for script in sorted(glob.glob(os.path.join(ROOT, "tests/host/check_*.py"))):
         run_host_check(res, only, script)
 
 
@@ -204,6 +230,40 @@ def check_panic(res, kind, expect):
                 b.output)
     elif missing:
         res.add(name, "FAIL", "dump lacks %s" % missing, b.output)
+    else:
+        res.add(name, "PASS")
+
+
+def backtrace_names(output):
+    """The function of each line of a panic's backtrace, in order: "?"
+    for an address without a name."""
+    names = []
+    for line in output.partition("\nbacktrace:\n")[2].splitlines():
+        m = re.match(r"^  [0-9a-f]{8}  (\S+?)(?:\+0x[0-9a-f]+)?$", line)
+        if m is None:
+            break
+        names.append(m.group(1))
+    return names
+
+
+def check_backtrace(res, kind, callers):
+    """crash=kind's backtrace walks every frame: from its first line it
+    names the functions of callers in that order (a recursion's repeated
+    lines counted once, a name matching by its start, as gcc may call a
+    clone "overflow.isra.0"), has no line without a name, and ends in the
+    boot code's _start."""
+    b = emu.boot_qemu("test crash=%s" % kind, timeout=30)
+    names = backtrace_names(b.output)
+    calls = [n for i, n in enumerate(names) if i == 0 or names[i - 1] != n]
+    name = "boot.backtrace_%s" % kind
+    if b.code != emu.PANIC_EXIT:
+        res.add(name, "FAIL", "exit code %s, expected the panic code" % b.code,
+                b.output)
+    elif len(calls) < len(callers) or "?" in names or \
+            not all(n.startswith(c) for n, c in zip(calls, callers)) or \
+            not names[-1].startswith("_start"):
+        res.add(name, "FAIL", "the backtrace names %s; expected %s ... _start"
+                % (" ".join(names) or "nothing", " ".join(callers)), b.output)
     else:
         res.add(name, "PASS")
 
@@ -303,9 +363,12 @@ def report_test_lines(res, boot, variant, expect_exit=0, suite=""):
     program_verdict(res, (suite or "boot") + variant, seen, why, boot.output)
 
 
-def run_suite(src, label, emulator, opts, qargs, timeout):
+def run_suite(src, label, emulator, opts, qargs, timeout, cases=None):
+    """One boot running the suite src as init's job; with cases, only those
+    (ktest.c reads the kernel option cases=a,b from its environment)."""
     name = os.path.splitext(os.path.basename(src))[0]
-    cmdline = " ".join(["test", "init=/test/" + name] + opts)
+    cmdline = " ".join(["test", "init=/test/" + name] + opts +
+                       (["cases=" + ",".join(cases)] if cases else []))
     if emulator == "bochs":
         work = os.path.join(emu.BUILD, "bochs", name + "-" +
                             re.sub(r"\W+", "_", label or "default"))
@@ -336,7 +399,10 @@ def lean_initrd(name):
     return path
 
 
-def run_suites(res, only, jobs, with_bochs):
+def run_suites(res, only, jobs, with_bochs, cases=None):
+    """Every suite run whose name and variant only matches; with cases (a
+    dict from (suite, variant) to case names), exactly those runs, each
+    limited to its cases."""
     work = []
     for src in sorted(glob.glob(os.path.join(ROOT, "tests/os/*.c"))):
         name = os.path.splitext(os.path.basename(src))[0]
@@ -347,15 +413,16 @@ def run_suites(res, only, jobs, with_bochs):
             variant = variant.replace(" ]", "]")
             if only and not re.search(only, name + variant):
                 continue
+            if cases is not None and (name, variant) not in cases:
+                continue
             if emulator == "bochs" and not with_bochs:
                 res.add("%s%s" % (name, variant), "SKIP",
                         "bochs is not installed")
                 continue
             work.append((name, variant, src, label, emulator, opts, qargs,
-                         timeout))
+                         timeout, (cases or {}).get((name, variant))))
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [(w, pool.submit(run_suite, w[2], w[3], w[4], w[5], w[6],
-                                   w[7])) for w in work]
+        futures = [(w, pool.submit(run_suite, *w[2:])) for w in work]
         for w, fut in futures:
             report_test_lines(res, fut.result(), w[1], suite=w[0])
 
@@ -386,10 +453,88 @@ def run_client_tests(res, only):
                         out)
 
 
+BOOT_TESTS = [
+    ("selftest", check_selftest),
+    ("panic_pf", lambda res: check_panic(res, "pf", [
+        "panic: page fault in kernel mode", "cr2", "backtrace:",
+        "selftest_crash"])),
+    ("panic_df", lambda res: check_panic(res, "df", [
+        "double fault", "backtrace:", "overflow"])),
+    ("backtrace_pf", lambda res: check_backtrace(res, "pf", [
+        "selftest_crash", "kmain"])),
+    ("backtrace_panic", lambda res: check_backtrace(res, "panic", [
+        "selftest_crash", "kmain"])),
+    ("backtrace_df", lambda res: check_backtrace(res, "df", [
+        "overflow", "selftest_crash", "kmain"])),
+    ("grub_iso_qemu", check_grub_iso),
+    ("idle_halts_cpu", check_idle),
+    ("bochs_iso", check_bochs_boot),
+]
+
+
+def run_boot_tests(res, only, with_bochs, names=None):
+    """The boot tests whose "boot.NAME" only matches (or named in names)."""
+    for name, check in BOOT_TESTS:
+        if only and not re.search(only, "boot." + name):
+            continue
+        if names is not None and name not in names:
+            continue
+        if name == "bochs_iso" and not with_bochs:
+            res.add("boot.bochs_iso", "SKIP", "bochs is not installed")
+        else:
+            check(res)
+
+
+def split_test_name(name):
+    """Where a test's verdict comes from: ("host", file) for
+    host.FILE.CASE, ("boot", check) for boot.CHECK, ("suite", (suite,
+    variant), case) for SUITE.CASE[VARIANT]; None for any other name."""
+    m = re.match(r"^host\.(\w+)\.\w+$", name)
+    if m:
+        return ("host", "test_" + m.group(1))
+    m = re.match(r"^boot\.(\w+)$", name)
+    if m:
+        return ("boot", m.group(1))
+    m = re.match(r"^(\w+)\.(\w+)(\[[^]]*\])?$", name)
+    if m:
+        return ("suite", (m.group(1), m.group(3) or ""), m.group(2))
+    return None
+
+
+def run_tests(res, names, jobs, with_bochs):
+    """Exactly the named tests (host.FILE.CASE, boot.CHECK or
+    SUITE.CASE[VARIANT]), each unit run once: a host test file, a boot
+    check, one boot of a suite limited to the cases asked for. Other
+    verdicts of those units (another case of a host file, a suite's own
+    verdict) are recorded too. Returns the names it cannot place."""
+    host, boot, cases, unknown = set(), set(), {}, []
+    for name in names:
+        where = split_test_name(name)
+        if where is None:
+            unknown.append(name)
+        elif where[0] == "host":
+            host.add(where[1])
+        elif where[0] == "boot":
+            boot.add(where[1])
+        else:
+            cases.setdefault(where[1], []).append(where[2])
+    if host:
+        run_host_tests(res, "^host\\.(%s)$" % "|".join(sorted(host)),
+                       checks=False)
+    if boot:
+        run_boot_tests(res, None, with_bochs, boot)
+    if cases:
+        run_suites(res, None, jobs, with_bochs, cases)
+    return unknown
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--host-only", action="store_true")
     ap.add_argument("--only", help="regular expression selecting tests")
+    ap.add_argument("--test", action="append", metavar="NAME",
+                    help="run exactly this test (host.FILE.CASE, boot.CHECK "
+                    "or SUITE.CASE[VARIANT]); may be repeated")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-bochs", action="store_true")
     args = ap.parse_args()
@@ -397,21 +542,18 @@ def main():
     start = time.time()
     with_bochs = emu.have_bochs() and not args.no_bochs
 
-    run_host_tests(res, args.only)
-    if not args.host_only:
-        if not args.only or re.search(args.only, "boot"):
-            check_selftest(res)
-            check_panic(res, "pf", ["panic: page fault in kernel mode",
-                                    "cr2", "backtrace:", "selftest_crash"])
-            check_panic(res, "df", ["double fault", "backtrace:", "overflow"])
-            check_grub_iso(res)
-            check_idle(res)
-            if with_bochs:
-                check_bochs_boot(res)
-            else:
-                res.add("boot.bochs_iso", "SKIP", "bochs is not installed")
+    if args.test:
+        for name in run_tests(res, args.test, args.jobs, with_bochs):
+            res.add(name, "FAIL", "not a test name the driver knows")
+    else:
+        run_host_tests(res, args.only)
+    if not args.host_only and not args.test:
+        run_boot_tests(res, args.only, with_bochs)
         run_suites(res, args.only, args.jobs, with_bochs)
         run_client_tests(res, args.only)
+        if not args.only or re.search(args.only, "labs"):
+            import labproof
+            labproof.run(res, args.jobs)
     print("(%d skipped, %.0f s)" % (res.skipped, time.time() - start))
     print("%d passed, %d failed" % (res.passed, res.failed))
     return 1 if res.failed else 0

@@ -15,6 +15,7 @@
 #include <sys/errno.h>
 #include "vm/vm.h"
 
+/* LAB cow: BEGIN */
 /* Give the mapping at *pte a page of its own holding the same bytes. */
 static int
 copy_page(struct vmspace *vm, vaddr_t va, uint32_t *pte, uint32_t flags)
@@ -29,6 +30,7 @@ copy_page(struct vmspace *vm, vaddr_t va, uint32_t *pte, uint32_t flags)
 	pmap_invalidate(vm->vm_pd, va);
 	return 0;
 }
+/* LAB cow: END */
 
 static int
 fault_in(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
@@ -51,12 +53,17 @@ fault_in(struct vmspace *vm, vaddr_t va, int write, int force, paddr_t *pap)
 		*pte = pa | flags;
 		pmap_invalidate(vm->vm_pd, va);
 	} else if (write && (*pte & PG_RW) == 0) {
+		/* LAB cow: BEGIN stub:
+		 *	if (*pte & PG_COW)
+		 *		error = EFAULT;
+		 */
 		if (vm_page_refcount(*pte & PG_FRAME) > 1)
 			error = copy_page(vm, va, pte, flags);
 		else if (*pte & PG_COW) {
 			*pte = (*pte & PG_FRAME) | flags;
 			pmap_invalidate(vm->vm_pd, va);
 		}
+		/* LAB cow: END */
 	}
 	*pap = *pte & PG_FRAME;
 	return error;

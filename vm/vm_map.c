@@ -177,10 +177,23 @@ fork_table(struct vmspace *from, struct vmspace *to, vaddr_t base)
 
 		if ((pte & PG_P) == 0)
 			continue;
-		if ((pte & (PG_RW | PG_COW)) &&
-		    !is_shared(from, base + j * PAGE_SIZE)) {
-			pte = (pte & ~PG_RW) | PG_COW;
-			src[j] = pte;
+		/* MAP_SHARED pages stay shared, and writable in both. */
+		if (!is_shared(from, base + j * PAGE_SIZE)) {
+			/* LAB cow: BEGIN stub:
+			 *	paddr_t pa = vm_page_alloc();
+			 *
+			 *	if (pa == 0)
+			 *		return ENOMEM;
+			 *	memcpy(PHYS_TO_KVA(pa), PHYS_TO_KVA(pte & PG_FRAME),
+			 *	    PAGE_SIZE);
+			 *	dst[j] = pa | (pte & ~PG_FRAME);
+			 *	continue;
+			 */
+			if (pte & (PG_RW | PG_COW)) {
+				pte = (pte & ~PG_RW) | PG_COW;
+				src[j] = pte;
+			}
+			/* LAB cow: END */
 		}
 		dst[j] = pte;
 		vm_page_ref(pte & PG_FRAME);
@@ -208,9 +221,11 @@ vmspace_fork(struct vmspace *vm)
 			break;
 		}
 	}
+	/* LAB cow: BEGIN */
 	/* The parent's writable pages just became read-only. */
 	if (rcr3() == vm->vm_pd)
 		lcr3(vm->vm_pd);
+	/* LAB cow: END */
 	return nvm;
 }
 

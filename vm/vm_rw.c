@@ -27,6 +27,7 @@ kcopy(const void *src, void *dst, size_t n)
 	return 0;
 }
 
+/* LAB rwmem: BEGIN */
 static int
 copyout_fn(const void *src, void *dst, size_t n)
 {
@@ -38,6 +39,7 @@ copyin_fn(const void *src, void *dst, size_t n)
 {
 	return copyin(src, dst, n);
 }
+/* LAB rwmem: END */
 
 static int
 rw_pages(struct vmspace *vm, vaddr_t va0, char *buf, size_t len, int write,
@@ -73,10 +75,12 @@ rw_pages(struct vmspace *vm, vaddr_t va0, char *buf, size_t len, int write,
 			memcpy(write ? p : buf + moved, write ? buf + moved : p,
 			    chunk);
 		} else {
+			/* LAB rwmem: BEGIN stub: error = ENOSYS; */
 			vm_page_ref(pa);
 			error = write ? copy(buf + moved, p, chunk) :
 			    copy(p, buf + moved, chunk);
 			vm_page_unref(pa);
+			/* LAB rwmem: END */
 		}
 		if (error)
 			break;
@@ -100,6 +104,17 @@ int
 vm_rw_user(struct vmspace *vm, vaddr_t uaddr, void *ubuf, size_t len,
     int write, int force, size_t *done)
 {
+	/* LAB rwmem: BEGIN stub:
+	 *	(void)vm;
+	 *	(void)uaddr;
+	 *	(void)ubuf;
+	 *	(void)len;
+	 *	(void)write;
+	 *	(void)force;
+	 *	(void)done;
+	 *	return ENOSYS;
+	 */
 	return rw_pages(vm, uaddr, ubuf, len, write, force, done,
 	    write ? copyin_fn : copyout_fn);
+	/* LAB rwmem: END */
 }

@@ -142,6 +142,7 @@ hits(const struct pcb *pcb, uint32_t dr6)
 	return h;
 }
 
+/* LAB dbreg: BEGIN */
 /* The B bits of the slots that are execution breakpoints. */
 static uint32_t
 exec_slots(const struct pcb *pcb)
@@ -154,15 +155,23 @@ exec_slots(const struct pcb *pcb)
 			x |= DR6_B(i);
 	return x;
 }
+/* LAB dbreg: END */
 
 int
 dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code)
 {
 	struct pcb *pcb = &td->td_pcb;
-	uint32_t dr6 = rdr6(), h;
+	uint32_t dr6 = rdr6();
 
 	ldr6(DR6_RESERVED);
-	h = hits(pcb, dr6);
+	/* LAB dbreg: BEGIN stub:
+	 *	if (dr6 & DR6_BS)
+	 *		ptrace_step_trap(td, tf);
+	 *	pcb->pcb_dr[6] = dr6 & (DR6_BS | DR6_BD | DR6_BT);
+	 *	*code = (dr6 & DR6_BS) ? TRAP_TRACE : TRAP_BRKPT;
+	 */
+	uint32_t h = hits(pcb, dr6);
+
 	if (dr6 & DR6_BS) {
 		h &= ~exec_slots(pcb);		/* it faults again on resume */
 		ptrace_step_trap(td, tf);	/* the debugger's TF only */
@@ -171,6 +180,7 @@ dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code)
 	}
 	pcb->pcb_dr[6] = h | (dr6 & (DR6_BS | DR6_BD | DR6_BT));
 	*code = (h != 0 || (dr6 & DR6_BS)) ? TRAP_TRACE : TRAP_BRKPT;
+	/* LAB dbreg: END */
 	return SIGTRAP;
 }
 

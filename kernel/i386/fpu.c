@@ -244,10 +244,12 @@ fpu_switch(struct thread *old, struct thread *new)
 	if (is_kernel_thread(new))
 		return;
 	if (fpu_lazy) {
+		/* LAB lazyfpu: BEGIN stub: stts(); */
 		if (fpcurthread == new)
 			clts();
 		else
 			stts();
+		/* LAB lazyfpu: END */
 		return;
 	}
 	if (new->td_pcb.pcb_flags & PCB_FPUINITDONE)
@@ -262,6 +264,11 @@ fpu_switch(struct thread *old, struct thread *new)
 int
 fpu_dna(void)
 {
+	/* LAB lazyfpu: BEGIN stub:
+	 *	if (fpu_lazy)
+	 *		return ENXIO;
+	 */
+	/* LAB lazyfpu: END */
 	if (!(cpu_features & KCPU_FPU))
 		return ENXIO;
 	clts();
@@ -273,15 +280,16 @@ fpu_dna(void)
 void
 fpu_flush(struct thread *td)
 {
-	uint32_t ts;
-
 	if (fpcurthread != td)
 		return;
-	ts = ts_set;
+	/* LAB lazyfpu: BEGIN stub: save_live(td); */
+	int ts = ts_set;
+
 	clts();
 	save_live(td);
 	if (ts)
 		stts();
+	/* LAB lazyfpu: END */
 }
 
 /*

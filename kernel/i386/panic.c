@@ -21,6 +21,14 @@
 
 static int panicking;
 
+/* A frame pointer we can follow without faulting: kernel memory, aligned. */
+static inline int
+frame_ok(uint32_t ebp)
+{
+	return ebp >= KERNBASE && ebp < KERNBASE + PHYS_MAX - 8 &&
+	    (ebp & 3) == 0;
+}
+
 static void
 print_symbol(uint32_t addr)
 {
@@ -33,22 +41,20 @@ print_symbol(uint32_t addr)
 		kprintf("  %08x  ?\n", addr);
 }
 
-/* A frame pointer we can follow without faulting: kernel memory, aligned. */
-static int
-frame_ok(uint32_t ebp)
-{
-	return ebp >= KERNBASE && ebp < KERNBASE + PHYS_MAX - 8 &&
-	    (ebp & 3) == 0;
-}
-
+/*
+ * The code at eip, then every caller: each frame holds the caller's frame
+ * pointer at ebp[0] and the return address into the caller at ebp[1].
+ */
 static void
 backtrace(uint32_t eip, uint32_t ebp)
 {
-	int n;
-
 	kprintf("backtrace:\n");
 	print_symbol(eip);
-	for (n = 0; n < MAX_FRAMES && frame_ok(ebp); n++) {
+	/* LAB backtrace: BEGIN stub:
+	 *	kprintf("  (no frame walk yet)\n");
+	 *	(void)ebp;
+	 */
+	for (int n = 0; n < MAX_FRAMES && frame_ok(ebp); n++) {
 		uint32_t *fp = (uint32_t *)ebp;
 
 		if (fp[1] == 0)
@@ -56,6 +62,7 @@ backtrace(uint32_t eip, uint32_t ebp)
 		print_symbol(fp[1]);
 		ebp = fp[0];
 	}
+	/* LAB backtrace: END */
 }
 
 static void

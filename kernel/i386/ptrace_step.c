@@ -27,6 +27,7 @@
  *  - exec and detach forget every step (ptrace_forget_step): a new image,
  *    or an untraced process, has nothing to resume at a sigreturn.
  */
+#include <sys/errno.h>
 #include <sys/signal.h>
 #include "kernel/i386/regs.h"
 #include "kernel/i386/dbreg.h"
@@ -40,6 +41,7 @@
 #define OP_IRET		0xcf
 #define MAX_PREFIXES	3
 
+/* LAB step: BEGIN */
 static int
 is_prefix(uint8_t b)
 {
@@ -88,11 +90,16 @@ classify(struct thread *td, uint32_t pc, uint32_t *end)
 	}
 	return 0;
 }
+/* LAB step: END */
 
 /* Arrange one #DB after the next user instruction, on the debugger's behalf. */
 int
 ptrace_single_step(struct thread *td)
 {
+	/* LAB step: BEGIN stub:
+	 *	(void)td;
+	 *	return ENOSYS;
+	 */
 	struct trapframe *tf = td->td_frame;
 	uint32_t end = 0;
 	int kind;
@@ -105,6 +112,7 @@ ptrace_single_step(struct thread *td)
 	td->td_md.md_flags = kind;
 	td->td_md.md_step_pc = end;
 	return 0;
+	/* LAB step: END */
 }
 
 int
@@ -124,6 +132,7 @@ ptrace_forget_step(struct thread *td)
 	td->td_md.md_step_uc = 0;
 }
 
+/* LAB step: BEGIN */
 /* Clear TF in the flags word a stepped pushf just stored at esp. */
 static void
 hide_pushed_tf(uint32_t esp)
@@ -136,6 +145,7 @@ hide_pushed_tf(uint32_t esp)
 		copyout(&b, (void *)(esp + 1), 1);
 	}
 }
+/* LAB step: END */
 
 /*
  * A single-step trap from user mode (or the end of a stepped system call):
@@ -144,6 +154,10 @@ hide_pushed_tf(uint32_t esp)
 void
 ptrace_step_trap(struct thread *td, struct trapframe *tf)
 {
+	/* LAB step: BEGIN stub:
+	 *	(void)td;
+	 *	(void)tf;
+	 */
 	int f = td->td_md.md_flags;
 
 	if (!(td->td_dbgflags & TDB_STEP))
@@ -154,6 +168,7 @@ ptrace_step_trap(struct thread *td, struct trapframe *tf)
 		hide_pushed_tf(tf->tf_esp);
 	td->td_dbgflags &= ~TDB_STEP;
 	td->td_md.md_flags = 0;
+	/* LAB step: END */
 }
 
 /*

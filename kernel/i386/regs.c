@@ -58,6 +58,7 @@ fill_regs(struct thread *td, struct reg *r)
 	r->r_gs = SEL_WORD(tf->tf_gs);
 }
 
+/* LAB signals: BEGIN */
 /* May ring 3 hold sel in DS, ES, FS or GS? (The rule above.) */
 static int
 data_selector_ok(uint32_t sel)
@@ -68,11 +69,17 @@ data_selector_ok(uint32_t sel)
 	    slot == (UCODE_SEL & ~SEL_RPL_MASK) ||
 	    slot == (GUGS_SEL & ~SEL_RPL_MASK);
 }
+/* LAB signals: END */
 
 /* 0 if r may replace the user state cur, else EINVAL. */
 int
 regs_validate(const struct trapframe *cur, const struct reg *r)
 {
+	/* LAB signals: BEGIN stub:
+	 *	(void)cur;
+	 *	(void)r;
+	 *	return EINVAL;
+	 */
 	if (((r->r_eflags ^ cur->tf_eflags) & ~PSL_USERCHANGE) != 0)
 		return EINVAL;
 	if (r->r_cs != UCODE_SEL || r->r_ss != UDATA_SEL)
@@ -81,6 +88,7 @@ regs_validate(const struct trapframe *cur, const struct reg *r)
 	    !data_selector_ok(r->r_fs) || !data_selector_ok(r->r_gs))
 		return EINVAL;
 	return 0;
+	/* LAB signals: END */
 }
 
 /* All or nothing: an invalid image leaves the registers as they were. */

@@ -233,16 +233,18 @@ void
 selftest_crash(const char *kind)
 {
 	kprintf("crash: provoking '%s' on purpose\n", kind);
-	if (strcmp(kind, "ud") == 0)
+	if (strcmp(kind, "ud") == 0) {
 		__asm__ volatile("ud2");
-	else if (strcmp(kind, "gp") == 0)
+	} else if (strcmp(kind, "gp") == 0) {
 		__asm__ volatile("movw %0, %%ax\n\tmovw %%ax, %%ds" : :
 		    "i"(GSEL(NGDT, SEL_KPL)) : "eax");	/* past the GDT's end */
-	else if (strcmp(kind, "df") == 0) {
+	} else if (strcmp(kind, "df") == 0) {
 		unmap_below_boot_stack();
 		overflow(0);
-	}
-	else
+	} else if (strcmp(kind, "panic") == 0) {
+		panic("crash: panic() called on purpose");
+	} else {
 		*(volatile uint32_t *)0xdeadbeef = 1;
+	}
 	panic("crash '%s' did not fault", kind);
 }

@@ -1,7 +1,7 @@
 /*
  * selftest.h - kernel self-tests (kernel option "selftest"; "selftest=halt"
  * powers off afterwards) and deliberate crashes for testing panic()
- * (kernel option "crash=pf|ud|gp|df").
+ * (kernel option "crash=pf|ud|gp|df|panic").
  */
 #ifndef KERNEL_I386_SELFTEST_H
 #define KERNEL_I386_SELFTEST_H

@@ -28,6 +28,7 @@
 #include "proc/proc.h"
 #include "vm/vm.h"
 
+/* LAB signals: BEGIN */
 static void
 frame_to_mcontext(const struct trapframe *tf, mcontext_t *mc)
 {
@@ -73,11 +74,18 @@ mcontext_to_reg(const mcontext_t *mc, struct reg *r)
 	r->r_esp = mc->mc_esp;
 	r->r_ss = mc->mc_ss;
 }
+/* LAB signals: END */
 
 void
 sendsig(struct thread *td, int sig, const siginfo_t *si, void (*handler)(int),
     int siginfo)
 {
+	/* LAB signals: BEGIN stub:
+	 *	(void)si;
+	 *	(void)handler;
+	 *	(void)siginfo;
+	 *	exit1(td, W_EXITCODE(0, sig));
+	 */
 	struct trapframe *tf = td->td_frame;
 	struct sigframe sf;
 	uint32_t base, ret;
@@ -116,8 +124,10 @@ sendsig(struct thread *td, int sig, const siginfo_t *si, void (*handler)(int),
 	tf->tf_cs = UCODE_SEL;
 	tf->tf_ss = tf->tf_ds = tf->tf_es = UDATA_SEL;
 	fpu_exec(td);			/* the handler starts with a clean FPU */
+	/* LAB signals: END */
 }
 
+/* LAB signals: BEGIN */
 /* Is this saved FPU image one the CPU can load? */
 static int
 fpstate_valid(const mcontext_t *mc)
@@ -133,10 +143,16 @@ fpstate_valid(const mcontext_t *mc)
 		    fpu_mxcsr_valid(fx->fx_mxcsr);
 	return mc->mc_fpformat == _MC_FPFMT_387;
 }
+/* LAB signals: END */
 
 int
 sys_sigreturn(struct thread *td, uint32_t *args)
 {
+	/* LAB signals: BEGIN stub:
+	 *	(void)td;
+	 *	(void)args;
+	 *	return ENOSYS;
+	 */
 	ucontext_t uc;
 	struct reg r;
 	int error;
@@ -161,6 +177,7 @@ sys_sigreturn(struct thread *td, uint32_t *args)
 	td->td_sigmask = uc.uc_sigmask.__bits[0] & ~SIG_CANTMASK;
 	ptrace_step_sigreturn(td, args[0]);	/* a step the handler interrupted */
 	return EJUSTRETURN;
+	/* LAB signals: END */
 }
 
 /*

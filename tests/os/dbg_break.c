@@ -1,6 +1,7 @@
 /*
  * dbg_break.c - scripted dbg sessions about code: breakpoints, backtrace,
- * stepi, nexti, finish, hbreak and the breakpoint table.
+ * stepi, nexti, finish (in a recursion too), hbreak and the breakpoint
+ * table.
  *
  * Two inferiors: /bin/demo (the call chain main -> compute -> step_a ->
  * step_b -> step_c, documented in user/bin/demo.c) and this very program
@@ -9,7 +10,10 @@
  * are its own:
  *	+0 nop; +1 mov $7,%eax; +6 add $3,%eax; +9 call dbg_leaf; +14 nop;
  *	+15 ret		and dbg_leaf: add $100,%eax; ret
- * so dbg_seq returns 110 and the program exits with 110.
+ * so dbg_seq returns 110 and the program exits with 110. "/test/dbg_break
+ * rec" exits with dbg_rec(5) = 89, where dbg_rec(n) is 1 for n = 0 and
+ * 2 * dbg_rec(n - 1) + n otherwise, a recursion written by hand (so that no
+ * optimisation turns it into a loop).
  */
 #include <stdint.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 
 int	dbg_seq(void);
 void	dbg_leaf(void);
+int	dbg_rec(int n);
 
 __asm__(
 	".text\n"
@@ -34,11 +39,31 @@ __asm__(
 	"dbg_leaf:\n"
 	"	addl $100, %eax\n"
 	"	ret\n"
-	".size dbg_leaf, . - dbg_leaf\n");
+	".size dbg_leaf, . - dbg_leaf\n"
+	".globl dbg_rec\n.type dbg_rec, @function\n"
+	"dbg_rec:\n"
+	"	pushl %ebp\n"
+	"	movl %esp, %ebp\n"
+	"	movl 8(%ebp), %eax\n"
+	"	testl %eax, %eax\n"
+	"	jnz 1f\n"
+	"	movl $1, %eax\n"
+	"	popl %ebp\n"
+	"	ret\n"
+	"1:	decl %eax\n"
+	"	pushl %eax\n"
+	"	call dbg_rec\n"
+	"	addl $4, %esp\n"
+	"	addl %eax, %eax\n"
+	"	addl 8(%ebp), %eax\n"
+	"	popl %ebp\n"
+	"	ret\n"
+	".size dbg_rec, . - dbg_rec\n");
 
 static struct dbg_run run;
 static const char *const demo[] = { "/bin/demo", NULL };
 static const char *const self[] = { "/test/dbg_break", "seq", NULL };
+static const char *const rec[] = { "/test/dbg_break", "rec", NULL };
 
 static unsigned
 seq(int off)
@@ -147,6 +172,31 @@ test_finish(void)
 	DBG_EXPECT(&run, "\nValue returned is $4 = 90\n");	/* compute(5) */
 	DBG_EXPECT(&run, "(dbg) kill\n[Inferior 1 (process ");
 	DBG_EXPECT(&run, ") killed]\n");
+	return 0;
+}
+
+/*
+ * finish in a recursion: from dbg_rec(3) it stops when dbg_rec(3) returns
+ * into dbg_rec(4), not at the deeper returns that pass the same address
+ * first (the temporary breakpoint is for one stack pointer only).
+ */
+static int
+test_finish_recursion(void)
+{
+	if (dbg_session(&run, "break dbg_rec\nrun\nc\nc\ndelete\nfinish\n"
+	    "finish\nc\n", rec))
+		return 1;
+	DBG_CLEAN_EXIT(&run);
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "\nBreakpoint 1, 0x");
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
+	DBG_EXPECT(&run, " in dbg_rec () <dbg_rec+");
+	DBG_EXPECT(&run, "\nValue returned is $1 = 19\n");	/* dbg_rec(3) */
+	DBG_EXPECT(&run, "(dbg) finish\nRun till exit from #0  0x");
+	DBG_EXPECT(&run, " in dbg_rec () <dbg_rec+");
+	DBG_EXPECT(&run, "\nValue returned is $2 = 42\n");	/* dbg_rec(4) */
+	DBG_EXPECT(&run, "exited with code 89]\n");
 	return 0;
 }
 
@@ -264,11 +314,14 @@ main(int argc, char *argv[])
 {
 	if (argc > 1 && strcmp(argv[1], "seq") == 0)
 		return dbg_seq();
+	if (argc > 1 && strcmp(argv[1], "rec") == 0)
+		return dbg_rec(5);
 	kt_suite("dbg_break");
 	kt_run("break_backtrace", test_break_backtrace);
 	kt_run("stepi_exact", test_stepi_exact);
 	kt_run("nexti_over_call", test_nexti_over_call);
 	kt_run("finish", test_finish);
+	kt_run("finish_recursion", test_finish_recursion);
 	kt_run("hbreak_counts", test_hbreak_counts);
 	kt_run("abbreviations", test_abbreviations);
 	kt_run("doc_walkthrough", test_doc_walkthrough);

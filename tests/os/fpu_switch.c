@@ -13,7 +13,8 @@
  * and when another process takes a signal or execs while this one's values
  * are still in the FPU (lazy switching). exec starts the new image with the
  * clean state, FIP/FDP/FOP zero, nothing of the old image and no pending
- * exception.
+ * exception. Lazy switching really is lazy: CR0.TS, which user mode can
+ * read, is set when a process comes back to an FPU someone else took.
  *
  * The runs: eager and lazy switching, FXSAVE (default CPU) and FNSAVE
  * (-cpu pentium, -cpu 486) formats, all with a 1000 Hz clock.
@@ -423,6 +424,60 @@ test_other_exec(void)
 	return other_process(2);
 }
 
+/* CR0.TS as user mode sees it: smsw is not privileged. */
+static int
+cr0_ts(void)
+{
+	uint16_t msw;
+
+	__asm__ volatile("smsw %0" : "=r"(msw));
+	return (msw & 0x8) != 0;
+}
+
+/*
+ * Lazy switching is lazy: a process whose FPU another process took while it
+ * slept comes back with CR0.TS set, and its first FP instruction (the
+ * snapshot's FXSAVE or FNSAVE) clears it, with its values intact: #NM gave
+ * the FPU back. An eager kernel never leaves TS set for a user process.
+ */
+static int
+test_lazy_owner(void)
+{
+	struct fppattern mine, other;
+	struct fpview v;
+	int p[2], status, ts_back, ts_after, lazy = kinfo(KINFO_FPUMODE);
+	char why[120], c;
+	pid_t pid;
+
+	fpu_pattern(&mine, 7);
+	fpu_pattern(&other, 8);
+	KT_CHECK(pipe(p) == 0, "pipe");
+	fpu_load(&mine);
+	pid = fork();
+	KT_CHECK(pid >= 0, "fork");
+	if (pid == 0) {
+		fpu_load(&other);
+		write(p[1], "x", 1);
+		_exit(0);
+	}
+	close(p[1]);
+	KT_CHECK(read(p[0], &c, 1) == 1, "the child died before its FPU use");
+	ts_back = cr0_ts();
+	fpu_snapshot(&v);
+	ts_after = cr0_ts();
+	kt_wait_status(pid, &status);
+	KT_CHECK(fpu_holds(&mine, &v, why, sizeof(why)), "%s", why);
+	if (lazy) {
+		KT_CHECK(ts_back, "back from sleep with the FPU another "
+		    "process's, CR0.TS is clear: the switch was not lazy");
+		KT_CHECK(!ts_after, "after an FP instruction CR0.TS is still set");
+	} else {
+		KT_CHECK(!ts_back && !ts_after, "eager switching left CR0.TS "
+		    "set");
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -437,5 +492,6 @@ main(int argc, char **argv)
 	kt_run("other_signal", test_other_signal);
 	kt_run("other_signal_fp", test_other_signal_fp);
 	kt_run("other_exec", test_other_exec);
+	kt_run("lazy_owner", test_lazy_owner);
 	return kt_finish();
 }

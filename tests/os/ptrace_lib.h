@@ -13,6 +13,8 @@
  *   PT_EXITS(pid, code) / PT_KILLED(pid, sig)   ... an exit / a death by sig
  *   PT_CONT_FREE(pid, sig)               take the system call stops out of
  *                                        the event mask and continue
+ *   PT_TO_INT3(pid)                      continue to the tracee's next int3
+ *                                        and collect its stop
  *
  * Children: pt_traced(body) forks a child that does PT_TRACE_ME, stops with
  * SIGSTOP (collected here) and then exits with body()'s value;
@@ -257,5 +259,21 @@ pt_getregs(pid_t pid, struct reg *r)
 {
 	return ptrace(PT_GETREGS, pid, (caddr_t)r, 0);
 }
+
+/* The stopped tracee's EIP; 0 if its registers cannot be read. */
+static inline uint32_t
+pt_eip(pid_t pid)
+{
+	struct reg r;
+
+	return pt_getregs(pid, &r) == 0 ? r.r_eip : 0;
+}
+
+#define PT_TO_INT3(pid)							\
+	do {								\
+		KT_CHECK((pid) > 0, "no tracee");			\
+		PT_CONT((pid), 0);					\
+		PT_STOP((pid), SIGTRAP);				\
+	} while (0)
 
 #endif

@@ -1,20 +1,21 @@
 // RUN: qemu sysenter=0
 /*
- * ptrace_step.c - PT_STEP: exactly one user instruction per step, int $0x80
- * and sysenter each stepped as one instruction, pushf and popf as on hardware, the debugger's
- * TF never left behind nor visible to the program, a program's own TF kept,
- * a step across a signal handler (FreeBSD's PT_STEP_with_signal), and
- * nothing of a step surviving an exec.
+ * ptrace_step.c - PT_STEP, one instruction at a time: exactly one user
+ * instruction per step, int $0x80 and sysenter each stepped as one
+ * instruction, pushf and popf as on hardware, the debugger's TF never left
+ * behind nor visible to the program, a program's own TF kept, int3 under a
+ * step, PT_SETSTEP and the step's siginfo. A step that meets a signal
+ * handler or an exec is in ptrace_step_signal.c.
  *
  * The code under test is inline assembly between int3 instructions, with
  * global labels, so the tracer (the same program, forked) knows every
  * address it should see.
  */
 #include <stdint.h>
-#include <stdlib.h>
 #include <ucontext.h>
 #include <sys/syscall.h>
 #include "ptrace_lib.h"
+#include "signal_lib.h"
 
 #define PSL_T	0x100
 
@@ -25,23 +26,6 @@ extern int __sysenter_ok;	/* libc enters by SYSENTER */
 extern char pf_begin[], pf_end[];
 extern char st_begin[], st_set[], st_end[];
 extern char b3_first[], b3_second[], b3_third[];
-extern char sig_nop[], sig_end[];
-
-static uint32_t
-eip_of(pid_t pid)
-{
-	struct reg r;
-
-	return pt_getregs(pid, &r) == 0 ? r.r_eip : 0;
-}
-
-/* Continue to the first int3 of a body; its stop is collected. */
-#define TO_FIRST_INT3(pid)						\
-	do {								\
-		KT_CHECK((pid) > 0, "no tracee");			\
-		PT_CONT((pid), 0);					\
-		PT_STOP((pid), SIGTRAP);				\
-	} while (0)
 
 static int __attribute__((noinline))
 loop_body(void)
@@ -65,8 +49,8 @@ PT_CASE(loop_of_k_instructions)
 	pid_t pid = pt_traced(loop_body);
 	int n = 0;
 
-	TO_FIRST_INT3(pid);
-	KT_CHECK((eip = eip_of(pid)) == (uint32_t)loop_begin,
+	PT_TO_INT3(pid);
+	KT_CHECK((eip = pt_eip(pid)) == (uint32_t)loop_begin,
 	    "int3 stop at %#x, expected %p", eip, loop_begin);
 	while (eip != (uint32_t)loop_end && n < 50) {
 		PT_OK(PT_STEP, pid, 1, 0);
@@ -82,7 +66,7 @@ PT_CASE(loop_of_k_instructions)
 	KT_CHECK(r.r_ecx == 0, "ecx %u at the end", r.r_ecx);
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK((eip = eip_of(pid)) == (uint32_t)loop_end + 1,
+	KT_CHECK((eip = pt_eip(pid)) == (uint32_t)loop_end + 1,
 	    "stop at %#x, not the closing int3", eip);
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 3);
@@ -112,10 +96,10 @@ PT_CASE(step_over_int80)
 	pid_t pid = pt_traced(syscall_body);
 	int st;
 
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sc_int, "not at the int");
+	KT_CHECK(pt_eip(pid) == (uint32_t)sc_int, "not at the int");
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_GETREGS, pid, &r, 0);
@@ -128,10 +112,10 @@ PT_CASE(step_over_int80)
 	    pt_str(st));
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sc_end, "nop not stepped");
+	KT_CHECK(pt_eip(pid) == (uint32_t)sc_end, "nop not stepped");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sc_end + 1, "not the closing int3");
+	KT_CHECK(pt_eip(pid) == (uint32_t)sc_end + 1, "not the closing int3");
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 4);
 	return 0;
@@ -175,7 +159,7 @@ PT_CASE(step_over_sysenter)
 		return 0;
 	}
 	pid = pt_traced(sysenter_body);
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_GETREGS, pid, &r0, 0);
@@ -184,7 +168,7 @@ PT_CASE(step_over_sysenter)
 		PT_OK(PT_STEP, pid, 1, 0);
 		PT_STOP(pid, SIGTRAP);
 	}
-	KT_CHECK(eip_of(pid) == (uint32_t)se_sysenter, "not at the sysenter");
+	KT_CHECK(pt_eip(pid) == (uint32_t)se_sysenter, "not at the sysenter");
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_GETREGS, pid, &r, 0);
@@ -200,10 +184,10 @@ PT_CASE(step_over_sysenter)
 	    pt_str(st));
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)se_end, "nop not stepped");
+	KT_CHECK(pt_eip(pid) == (uint32_t)se_end, "nop not stepped");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)se_end + 1, "not the closing int3");
+	KT_CHECK(pt_eip(pid) == (uint32_t)se_end + 1, "not the closing int3");
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 5);
 	return 0;
@@ -214,16 +198,16 @@ PT_CASE(continue_after_int80_step)
 {
 	pid_t pid = pt_traced(syscall_body);
 
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sc_after, "not after the int");
+	KT_CHECK(pt_eip(pid) == (uint32_t)sc_after, "not after the int");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sc_end + 1,
-	    "stopped at %#x: an extra trap", eip_of(pid));
+	KT_CHECK(pt_eip(pid) == (uint32_t)sc_end + 1,
+	    "stopped at %#x: an extra trap", pt_eip(pid));
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 4);
 	return 0;
@@ -257,8 +241,8 @@ PT_CASE(step_pushf_popf)
 	int i;
 	pid_t pid = pt_traced(pushf_body);
 
-	TO_FIRST_INT3(pid);
-	KT_CHECK(eip_of(pid) == (uint32_t)pf_begin, "not at pushf");
+	PT_TO_INT3(pid);
+	KT_CHECK(pt_eip(pid) == (uint32_t)pf_begin, "not at pushf");
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
 	PT_OK(PT_GETREGS, pid, &r, 0);
@@ -277,8 +261,8 @@ PT_CASE(step_pushf_popf)
 	KT_CHECK(!(r.r_eflags & PSL_T), "TF set after the popf");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)pf_end + 1, "an extra trap at %#x",
-	    eip_of(pid));
+	KT_CHECK(pt_eip(pid) == (uint32_t)pf_end + 1, "an extra trap at %#x",
+	    pt_eip(pid));
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 0);
 	return 0;
@@ -307,12 +291,7 @@ on_trap(int sig, siginfo_t *si, void *ctx)
 static int __attribute__((noinline))
 self_trace_body(void)
 {
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_trap;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGTRAP, &sa, NULL);
+	install_info(SIGTRAP, on_trap, 0);
 	__asm__ volatile(
 	    "int3\n"
 	    ".globl st_begin\nst_begin:\n"
@@ -354,7 +333,7 @@ PT_CASE(program_tf_survives_debugger_step)
 	int i, stops = 0;
 	pid_t pid = pt_traced(self_trace_body);
 
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	for (i = 0; i < 3; i++) {
 		PT_OK(PT_STEP, pid, 1, 0);
 		PT_STOP(pid, SIGTRAP);
@@ -365,7 +344,7 @@ PT_CASE(program_tf_survives_debugger_step)
 	PT_CONT(pid, 0);
 	for (;;) {
 		PT_STOP(pid, SIGTRAP);
-		if (eip_of(pid) == (uint32_t)st_end + 1)
+		if (pt_eip(pid) == (uint32_t)st_end + 1)
 			break;
 		KT_CHECK(++stops <= 5, "more than 5 traps");
 		PT_CONT(pid, SIGTRAP);		/* the program's: deliver */
@@ -396,14 +375,14 @@ PT_CASE(step_over_int3)
 	uint32_t eip;
 	pid_t pid = pt_traced(int3_body);
 
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	PT_OK(PT_STEP, pid, 1, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK((eip = eip_of(pid)) == (uint32_t)b3_second,
+	KT_CHECK((eip = pt_eip(pid)) == (uint32_t)b3_second,
 	    "stop at %#x, expected %p", eip, b3_second);
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK((eip = eip_of(pid)) == (uint32_t)b3_third,
+	KT_CHECK((eip = pt_eip(pid)) == (uint32_t)b3_third,
 	    "stop at %#x: an extra trap", eip);
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 5);
@@ -416,127 +395,24 @@ PT_CASE(setstep_clearstep)
 	pid_t pid = pt_traced(loop_body);
 	struct reg r;
 
-	TO_FIRST_INT3(pid);
+	PT_TO_INT3(pid);
 	PT_OK(PT_SETSTEP, pid, 0, 0);
 	PT_OK(PT_GETREGS, pid, &r, 0);
 	KT_CHECK(r.r_eflags & PSL_T, "PT_SETSTEP set no TF");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)loop_begin + 5, "not one step: %#x",
-	    eip_of(pid));
+	KT_CHECK(pt_eip(pid) == (uint32_t)loop_begin + 5, "not one step: %#x",
+	    pt_eip(pid));
 	PT_OK(PT_SETSTEP, pid, 0, 0);
 	PT_OK(PT_CLEARSTEP, pid, 0, 0);
 	PT_OK(PT_GETREGS, pid, &r, 0);
 	KT_CHECK(!(r.r_eflags & PSL_T), "PT_CLEARSTEP left TF");
 	PT_CONT(pid, 0);
 	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)loop_end + 1, "stopped at %#x",
-	    eip_of(pid));
+	KT_CHECK(pt_eip(pid) == (uint32_t)loop_end + 1, "stopped at %#x",
+	    pt_eip(pid));
 	PT_CONT(pid, 0);
 	PT_EXITS(pid, 3);
-	return 0;
-}
-
-static volatile uint32_t handler_uc_flags, handler_own_flags;
-
-static void
-record_flags(int sig, siginfo_t *si, void *ctx)
-{
-	ucontext_t *uc = ctx;
-	uint32_t f;
-
-	(void)sig;
-	(void)si;
-	__asm__ volatile("pushf\npop %0" : "=r"(f));
-	handler_own_flags = f;
-	handler_uc_flags = uc->uc_mcontext.mc_eflags;
-}
-
-static int __attribute__((noinline))
-signal_step_body(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = record_flags;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGUSR1, &sa, NULL);
-	__asm__ volatile(
-	    "int3\n"
-	    ".globl sig_nop\nsig_nop:\n"
-	    "nop\n"
-	    ".globl sig_end\nsig_end:\n"
-	    "int3\n" ::: "memory");
-	return ((handler_uc_flags & PSL_T) ? 1 : 0) |
-	    ((handler_own_flags & PSL_T) ? 2 : 0) |
-	    (handler_uc_flags == 0 ? 4 : 0);
-}
-
-/*
- * PT_STEP with a signal: the handler runs (not stepped; neither its flags
- * nor its ucontext show the debugger's TF), then the step goes on.
- */
-PT_CASE(step_with_handler_signal)
-{
-	pid_t pid = pt_traced(signal_step_body);
-	uint32_t eip;
-
-	TO_FIRST_INT3(pid);
-	PT_OK(PT_STEP, pid, 1, SIGUSR1);
-	PT_STOP(pid, SIGTRAP);
-	KT_CHECK((eip = eip_of(pid)) == (uint32_t)sig_end,
-	    "step stopped at %#x, expected %p", eip, sig_end);
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGTRAP);
-	KT_CHECK(eip_of(pid) == (uint32_t)sig_end + 1, "extra trap");
-	PT_CONT(pid, 0);
-	PT_EXITS(pid, 0);
-	return 0;
-}
-
-static void
-abort_in_handler(int sig)
-{
-	(void)sig;
-	raise(SIGABRT);
-}
-
-static int
-freebsd_step_with_signal(void)
-{
-	signal(SIGUSR1, abort_in_handler);
-	raise(SIGABRT);
-	return 1;
-}
-
-/*
- * FreeBSD's ptrace__PT_STEP_with_signal: PT_STEP with SIGUSR1 at a SIGABRT
- * stop runs the handler first (its SIGABRT stops), and after the handler
- * returns, the step stops with SIGTRAP/TRAP_TRACE, even though the debugger
- * continued the handler with PT_CONTINUE.
- */
-PT_CASE(freebsd_pt_step_with_signal)
-{
-	struct ptrace_lwpinfo pl;
-	pid_t pid = pt_traced(freebsd_step_with_signal);
-
-	KT_CHECK(pid > 0, "no tracee");
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGABRT);
-	PT_OK(PT_STEP, pid, 1, SIGUSR1);
-	PT_STOP(pid, SIGABRT);
-	PT_OK(PT_LWPINFO, pid, &pl, sizeof(pl));
-	KT_CHECK((pl.pl_flags & PL_FLAG_SI) && pl.pl_siginfo.si_signo == SIGABRT,
-	    "siginfo %d", pl.pl_siginfo.si_signo);
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGTRAP);
-	PT_OK(PT_LWPINFO, pid, &pl, sizeof(pl));
-	KT_CHECK((pl.pl_flags & PL_FLAG_SI) && pl.pl_siginfo.si_signo == SIGTRAP &&
-	    pl.pl_siginfo.si_code == TRAP_TRACE, "siginfo %d code %d",
-	    pl.pl_siginfo.si_signo, pl.pl_siginfo.si_code);
-	PT_CONT(pid, 0);
-	PT_EXITS(pid, 1);
-	PT_NOCHILD();
 	return 0;
 }
 
@@ -562,134 +438,9 @@ PT_CASE(step_siginfo)
 	return 0;
 }
 
-static int
-block_trap_then_steps(void)
-{
-	sigset_t set;
-
-	int r;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGTRAP);
-	sigprocmask(SIG_BLOCK, &set, NULL);
-	kill(getpid(), SIGSTOP);
-	r = loop_body();
-	sigprocmask(SIG_BLOCK, NULL, &set);
-	return r * 10 + sigismember(&set, SIGTRAP);
-}
-
-/* A program that blocks SIGTRAP can still be stepped; its mask stays as it was. */
-PT_CASE(step_with_sigtrap_blocked)
-{
-	pid_t pid = pt_traced(block_trap_then_steps);
-	int i;
-
-	KT_CHECK(pid > 0, "no tracee");
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGSTOP);
-	for (i = 0; i < 3; i++) {
-		PT_OK(PT_STEP, pid, 1, 0);
-		PT_STOP(pid, SIGTRAP);
-	}
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGTRAP);		/* loop_body's first int3 */
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGTRAP);		/* its second */
-	PT_CONT(pid, 0);
-	PT_EXITS(pid, 31);
-	return 0;
-}
-
-/*
- * exec_forgets_step runs this program as two images, A then B, with
- * argument vectors of the same size so that their stacks lie at the same
- * addresses: argv[1] is "A" or "B", argv[2] the address (8 hex digits) of
- * the ucontext A's handler was given. A stops itself; the tracer steps it
- * with SIGUSR1, and the handler, which a step waits for (it resumes when
- * that ucontext comes back through sigreturn), execs B instead of
- * returning. B takes a SIGUSR1 at the same depth, so its handler returns
- * through a ucontext at the same address: no step may resume there.
- */
-#define IMAGE_PATH	"/test/ptrace_step"
-
-static char image_mode;
-static uint32_t image_uc;
-
-static void
-image_handler(int sig, siginfo_t *si, void *uc)
-{
-	char hex[9], *argv[] = { IMAGE_PATH, "B", hex, NULL };
-
-	(void)sig, (void)si;
-	if (image_mode == 'A') {
-		snprintf(hex, sizeof(hex), "%08x", (uint32_t)uc);
-		execve(IMAGE_PATH, argv, environ);
-		_exit(2);
-	}
-	if ((uint32_t)uc != image_uc)
-		_exit(3);	/* the frames differ: the case tests nothing */
-}
-
-/* B inherits the mask of A's handler: SIGUSR1 is unblocked first. */
-static int __attribute__((noinline))
-image_run(void)
-{
-	struct sigaction sa;
-	sigset_t set;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = image_handler;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGUSR1, &sa, NULL);
-	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
-	raise(image_mode == 'A' ? SIGSTOP : SIGUSR1);
-	return 0;
-}
-
-static int
-exec_image_a(void)
-{
-	char *argv[] = { IMAGE_PATH, "A", "00000000", NULL };
-
-	execve(IMAGE_PATH, argv, environ);
-	return 1;
-}
-
-PT_CASE(exec_forgets_step)
-{
-	pid_t pid = pt_traced(exec_image_a);
-	int st;
-
-	KT_CHECK(pid > 0, "no tracee");
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGTRAP);		/* image A's exec */
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGSTOP);		/* A stops itself */
-	PT_OK(PT_STEP, pid, 1, SIGUSR1);
-	PT_STOP(pid, SIGTRAP);		/* the handler execs B mid-step */
-	PT_CONT(pid, 0);
-	PT_STOP(pid, SIGUSR1);		/* B raises SIGUSR1 */
-	PT_CONT(pid, SIGUSR1);
-	st = pt_wait(pid);
-	KT_CHECK(!(WIFEXITED(st) && WEXITSTATUS(st) == 3),
-	    "the two images' signal frames lie apart: nothing was tested");
-	KT_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0,
-	    "B %s after its handler: a step from before the exec resumed",
-	    pt_str(st));
-	return 0;
-}
-
 int
-main(int argc, char **argv)
+main(void)
 {
-	if (argc == 3 && (strcmp(argv[1], "A") == 0 ||
-	    strcmp(argv[1], "B") == 0)) {
-		image_mode = argv[1][0];
-		image_uc = strtoul(argv[2], NULL, 16);
-		return image_run();
-	}
 	kt_suite("ptrace_step");
 	kt_run("loop_of_k_instructions", loop_of_k_instructions);
 	kt_run("step_over_int80", step_over_int80);
@@ -701,10 +452,6 @@ main(int argc, char **argv)
 	    program_tf_survives_debugger_step);
 	kt_run("step_over_int3", step_over_int3);
 	kt_run("setstep_clearstep", setstep_clearstep);
-	kt_run("step_with_handler_signal", step_with_handler_signal);
-	kt_run("freebsd_pt_step_with_signal", freebsd_pt_step_with_signal);
 	kt_run("step_siginfo", step_siginfo);
-	kt_run("step_with_sigtrap_blocked", step_with_sigtrap_blocked);
-	kt_run("exec_forgets_step", exec_forgets_step);
 	return kt_finish();
 }

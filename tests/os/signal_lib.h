@@ -1,6 +1,7 @@
 /*
  * signal_lib.h - installing handlers, shared by the signal suites
- * (proc_signal.c, proc_sigreturn.c).
+ * (proc_signal.c, proc_sigreturn.c) and the stepping ones (ptrace_step.c,
+ * ptrace_step_signal.c).
  */
 #ifndef SIGNAL_LIB_H
 #define SIGNAL_LIB_H

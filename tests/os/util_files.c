@@ -2,7 +2,8 @@
  * util_files.c - living in a writable tree, the way a user does it at the
  * prompt (sh -c LINE): cd and pwd, redirections into /tmp and grep on the
  * result, touch, mkdir, rmdir, rm, cp and mv with their options and their
- * errors. Each case cleans up after itself (the harness counts the pages).
+ * errors, several sources into a directory, and the questions of -i. Each
+ * case cleans up after itself (the harness counts the pages).
  */
 #include <string.h>
 #include "lib/ktest.h"
@@ -78,6 +79,36 @@ static const struct sh_case tool_cases[] = {
 	    "mv: /tmp/m1: moving to another file system failed\nm\n" },
 };
 
+/*
+ * cp and mv with several sources, a failure inside a tree cp -R copies or
+ * rm -r removes (the rest goes on, the status says it), the questions of -i.
+ */
+static const struct sh_case target_cases[] = {
+	{ "cd /tmp && touch s1 s2 && cp s1 s2 nodir; mv s1 s2 nodir; "
+	    "rm s1 s2", 0,
+	    "cp: nodir is not a directory\nmv: nodir is not a directory\n" },
+	{ "cd /tmp && mkdir t && echo 1 > s1 && echo 2 > s2 && "
+	    "cp -v s1 s2 t && mv -v s1 s2 t && ls t && cat t/s2; rm -r t", 0,
+	    "s1 -> t/s1\ns2 -> t/s2\ns1 -> t/s1\ns2 -> t/s2\ns1\ns2\n2\n" },
+	{ "cd /tmp && echo a > q1 && echo b > q2 && echo n | cp -i q1 q2 && "
+	    "cat q2 && echo y | cp -i q1 q2 && cat q2; rm q1 q2", 0,
+	    "overwrite q2? b\noverwrite q2? a\n" },
+	{ "cd /tmp && echo a > q1 && echo b > q2 && echo no | mv -i q1 q2 && "
+	    "cat q1 q2 && echo Yes | mv -i q1 q2 && cat q2 && ls q1; rm q2", 0,
+	    "overwrite q2? a\nb\noverwrite q2? a\n"
+	    "ls: q1: No such file or directory\n" },
+	{ "mkdir -p /tmp/s && mkdir -m 700 /tmp/s/p && touch /tmp/s/f && "
+	    "su 1000 cp -R /tmp/s /tmp/d; echo $?; "
+	    "su 1000 rm -r /tmp/s 2>&1 | sort; ls /tmp/s; rm -r /tmp/s /tmp/d",
+	    0, "cp: /tmp/s/p: Permission denied\n1\n"
+	    "rm: /tmp/s/f: Permission denied\n"
+	    "rm: /tmp/s/p: Permission denied\nf\np\n" },
+	{ "cd /tmp && mkdir r && touch r/f && echo n | rm -i r/f && ls r && "
+	    "printf 'y\\ny\\n' | rm -ri r; ls r", 1,
+	    "remove file r/f? f\nremove file r/f? remove directory r? "
+	    "ls: r: No such file or directory\n" },
+};
+
 static int
 test_cd_pwd(void)
 {
@@ -96,6 +127,12 @@ test_tools(void)
 	return kt_sh_cases(tool_cases, NELEM(tool_cases));
 }
 
+static int
+test_targets_and_questions(void)
+{
+	return kt_sh_cases(target_cases, NELEM(target_cases));
+}
+
 int
 main(void)
 {
@@ -103,5 +140,6 @@ main(void)
 	kt_run("cd_pwd", test_cd_pwd);
 	kt_run("write_grep", test_write_grep);
 	kt_run("tools", test_tools);
+	kt_run("targets_and_questions", test_targets_and_questions);
 	return kt_finish();
 }

@@ -6,17 +6,15 @@
  * overwrites; -v names each copy. Without -p a new file gets the source's
  * mode less the umask.
  */
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include "libutil/fileutil.h"
 
 static int fflag, iflag, nflag, pflag, rflag, vflag;
 static mode_t mask;		/* the umask */
@@ -86,55 +84,44 @@ copy_file(const char *from, const char *to, const struct stat *st)
 	return status;
 }
 
+/* each_entry()'s call: path, an entry of the directory copied into to. */
+static int
+copy_entry(const char *path, const char *name, void *to)
+{
+	char t[1024];
+
+	if ((size_t)snprintf(t, sizeof(t), "%s/%s", (const char *)to, name) >=
+	    sizeof(t)) {
+		warnx("%s: name too long", path);
+		return -1;
+	}
+	return copy(path, t);
+}
+
 /* -R: a directory and everything below it. */
 static int
 copy_dir(const char *from, const char *to, const struct stat *st)
 {
-	char f[1024], t[1024];
 	struct stat tst;
-	struct dirent *d;
-	int status = 0;
-	DIR *dir;
+	int status;
 
 	if (stat(to, &tst) == -1 && mkdir(to, (st->st_mode & 0777) | 0700) == -1) {
 		warn("%s", to);
 		return -1;
 	}
-	if ((dir = opendir(from)) == NULL) {
-		warn("%s", from);
+	if ((status = each_entry(from, copy_entry, (void *)to)) == -1)
 		return -1;
-	}
-	while ((d = readdir(dir)) != NULL) {
-		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
-			continue;
-		if ((size_t)snprintf(f, sizeof(f), "%s/%s", from, d->d_name) >=
-		    sizeof(f) || (size_t)snprintf(t, sizeof(t), "%s/%s", to,
-		    d->d_name) >= sizeof(t)) {
-			warnx("%s/%s: name too long", from, d->d_name);
-			status = -1;
-		} else if (copy(f, t) == -1)
-			status = -1;
-	}
-	closedir(dir);
 	if (!pflag && chmod(to, st->st_mode & 0777 & ~mask) == -1)
-		status = -1;
-	return status;
+		status = 1;
+	return status == 0 ? 0 : -1;
 }
 
 static int
 overwrite_ok(const char *to)
 {
-	int c, first;
-
 	if (nflag)
 		return 0;
-	if (!iflag)
-		return 1;
-	fprintf(stderr, "overwrite %s? ", to);
-	first = c = getchar();
-	while (c != '\n' && c != EOF)
-		c = getchar();
-	return first == 'y' || first == 'Y';
+	return !iflag || ask("overwrite %s? ", to);
 }
 
 static int
@@ -181,9 +168,7 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-	char target[1024], name[1024];
-	int ch, status = 0, i;
-	struct stat st;
+	int ch;
 
 	while ((ch = getopt(argc, argv, "finpRrv")) != -1)
 		switch (ch) {
@@ -216,19 +201,5 @@ main(int argc, char *argv[])
 		usage();
 	mask = umask(0);
 	umask(mask);
-	if (stat(argv[argc - 1], &st) == -1 || !S_ISDIR(st.st_mode)) {
-		if (argc - optind > 2)
-			errx(1, "%s is not a directory", argv[argc - 1]);
-		return copy(argv[optind], argv[argc - 1]) == 0 ? 0 : 1;
-	}
-	for (i = optind; i < argc - 1; i++) {
-		strlcpy(name, argv[i], sizeof(name));
-		if ((size_t)snprintf(target, sizeof(target), "%s/%s",
-		    argv[argc - 1], basename(name)) >= sizeof(target)) {
-			warnx("%s: name too long", argv[i]);
-			status = 1;
-		} else if (copy(argv[i], target) == -1)
-			status = 1;
-	}
-	return status;
+	return to_target(argc - optind, argv + optind, copy);
 }

@@ -7,13 +7,12 @@
  */
 #include <err.h>
 #include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "libutil/fileutil.h"
 
 static int iflag, nflag, vflag;
 
@@ -40,19 +39,12 @@ static int
 replace_ok(const char *to)
 {
 	struct stat st;
-	int c, first;
 
 	if (stat(to, &st) == -1)
 		return 1;
 	if (nflag)
 		return 0;
-	if (!iflag)
-		return 1;
-	fprintf(stderr, "overwrite %s? ", to);
-	first = c = getchar();
-	while (c != '\n' && c != EOF)
-		c = getchar();
-	return first == 'y' || first == 'Y';
+	return !iflag || ask("overwrite %s? ", to);
 }
 
 static int
@@ -89,9 +81,7 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
-	char target[1024], name[1024];
-	int ch, status = 0, i;
-	struct stat st;
+	int ch;
 
 	while ((ch = getopt(argc, argv, "finv")) != -1)
 		switch (ch) {
@@ -114,19 +104,5 @@ main(int argc, char *argv[])
 		}
 	if (argc - optind < 2)
 		usage();
-	if (stat(argv[argc - 1], &st) == -1 || !S_ISDIR(st.st_mode)) {
-		if (argc - optind > 2)
-			errx(1, "%s is not a directory", argv[argc - 1]);
-		return move(argv[optind], argv[argc - 1]) == 0 ? 0 : 1;
-	}
-	for (i = optind; i < argc - 1; i++) {
-		strlcpy(name, argv[i], sizeof(name));
-		if ((size_t)snprintf(target, sizeof(target), "%s/%s",
-		    argv[argc - 1], basename(name)) >= sizeof(target)) {
-			warnx("%s: name too long", argv[i]);
-			status = 1;
-		} else if (move(argv[i], target) == -1)
-			status = 1;
-	}
-	return status;
+	return to_target(argc - optind, argv + optind, move);
 }

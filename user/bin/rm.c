@@ -4,29 +4,15 @@
  * nor complains about missing files; -i asks before each removal; -v names
  * what it removed. "." and ".." are never removed.
  */
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "libutil/fileutil.h"
 
 static int dflag, fflag, iflag, rflag, vflag;
-
-/* -i: ask on stderr, read the answer from stdin. */
-static int
-confirm(const char *what, const char *path)
-{
-	int c, first;
-
-	fprintf(stderr, "remove %s %s? ", what, path);
-	first = c = getchar();
-	while (c != '\n' && c != EOF)
-		c = getchar();
-	return first == 'y' || first == 'Y';
-}
 
 static int
 removed(const char *path)
@@ -38,68 +24,13 @@ removed(const char *path)
 
 static int remove_path(const char *path);
 
-/*
- * The names in directory path (without . and ..), in one malloc'd block of
- * NUL-separated strings; *n counts them. Read whole before anything is
- * removed, since removing changes the listing.
- */
-static char *
-names_in(const char *path, size_t *n)
-{
-	char *names = NULL, *grown;
-	size_t used = 0, len;
-	struct dirent *d;
-	DIR *dir;
-
-	*n = 0;
-	if ((dir = opendir(path)) == NULL)
-		return NULL;
-	while ((d = readdir(dir)) != NULL) {
-		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
-			continue;
-		len = strlen(d->d_name) + 1;
-		if ((grown = realloc(names, used + len)) == NULL) {
-			free(names);
-			closedir(dir);
-			return NULL;
-		}
-		names = grown;
-		memcpy(names + used, d->d_name, len);
-		used += len;
-		(*n)++;
-	}
-	closedir(dir);
-	return names != NULL ? names : strdup("");
-}
-
-/* Everything inside directory path, then path itself. */
+/* each_entry()'s call: one entry of a directory being removed. */
 static int
-remove_tree(const char *path)
+remove_entry(const char *path, const char *name, void *arg)
 {
-	char child[1024], *names, *name;
-	int status = 0;
-	size_t n, i;
-
-	if ((names = names_in(path, &n)) == NULL) {
-		warn("%s", path);
-		return -1;
-	}
-	for (i = 0, name = names; i < n; i++, name += strlen(name) + 1) {
-		if ((size_t)snprintf(child, sizeof(child), "%s/%s", path,
-		    name) >= sizeof(child)) {
-			warnx("%s/%s: name too long", path, name);
-			status = -1;
-		} else if (remove_path(child) == -1)
-			status = -1;
-	}
-	free(names);
-	if (status != 0 || (iflag && !confirm("directory", path)))
-		return status;
-	if (rmdir(path) == -1) {
-		warn("%s", path);
-		return -1;
-	}
-	return removed(path);
+	(void)name;
+	(void)arg;
+	return remove_path(path);
 }
 
 static int
@@ -114,13 +45,14 @@ remove_path(const char *path)
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (rflag)
-			return remove_tree(path);
-		if (!dflag) {
+		/* -r: everything inside first. */
+		if (rflag && each_entry(path, remove_entry, NULL) != 0)
+			return -1;
+		if (!rflag && !dflag) {
 			warnx("%s: is a directory", path);
 			return -1;
 		}
-		if (iflag && !confirm("directory", path))
+		if (iflag && !ask("remove directory %s? ", path))
 			return 0;
 		if (rmdir(path) == -1) {
 			warn("%s", path);
@@ -128,7 +60,7 @@ remove_path(const char *path)
 		}
 		return removed(path);
 	}
-	if (iflag && !confirm("file", path))
+	if (iflag && !ask("remove file %s? ", path))
 		return 0;
 	if (unlink(path) == -1) {
 		warn("%s", path);

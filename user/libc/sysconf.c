@@ -4,10 +4,15 @@
  * process's own resource limits for CHILD_MAX and OPEN_MAX, as FreeBSD's)
  * and from the headers where they are fixed. An unknown name is EINVAL; a limit Kestrel
  * does not have is -1 with errno untouched, as POSIX says.
+ *
+ * sysinfo(2)'s wrapper is generated from the system-call list like any
+ * other; the syscall lab's starting tree, whose list lacks the call, gets a
+ * placeholder here so that programs using it still link.
  */
 #include <sys/param.h>
 #include <sys/kinfo.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -75,3 +80,14 @@ getpagesize(void)
 {
 	return PAGE_SIZE;
 }
+
+/* LAB syscall: BEGIN stub:
+ *	int
+ *	sysinfo(struct sysinfo *info)
+ *	{
+ *		(void)info;
+ *		errno = ENOSYS;
+ *		return -1;
+ *	}
+ */
+/* LAB syscall: END */

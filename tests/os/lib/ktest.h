@@ -16,7 +16,8 @@
  * (kt_run_no_leak_check for the few that legitimately keep memory).
  *
  * Output, one line per case: "TEST suite.case PASS", "... FAIL: why" or
- * "... SKIP: why".
+ * "... SKIP: why". The kernel option cases=a,b runs only the cases named
+ * (tools/testdriver.py --test suite.a).
  */
 #ifndef KTEST_H
 #define KTEST_H

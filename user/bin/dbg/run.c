@@ -154,6 +154,14 @@ ptrace_go(struct dbg *d, int req, int sig)
 static int
 step_over(struct dbg *d, uint32_t eip, int sig, struct stop *st)
 {
+	/* LAB dbg: BEGIN stub:
+	 *	(void)d;
+	 *	(void)sig;
+	 *	(void)st;
+	 *	printf("Cannot step over the breakpoint at 0x%x yet.\n",
+	 *	    (unsigned)eip);
+	 *	return -1;
+	 */
 	int hard = bpt_at(d, eip, 1) != NULL;
 
 	if (hard && dr_program(d, eip) != 0)
@@ -165,6 +173,7 @@ step_over(struct dbg *d, uint32_t eip, int sig, struct stop *st)
 	if (hard && d->pid != 0 && st->kind != ST_EXEC)
 		dr_program(d, 0);
 	return 0;
+	/* LAB dbg: END */
 }
 
 /* resume(), once: the next stop, whatever it is. */
@@ -277,6 +286,11 @@ cmd_stepi(struct dbg *d, char *a)
 int
 run_temps(struct dbg *d)
 {
+	/* LAB dbg: BEGIN stub:
+	 *	bpt_remove_temps(d);
+	 *	printf("Cannot run to a temporary breakpoint yet.\n");
+	 *	return -1;
+	 */
 	struct stop st;
 	struct reg r;
 	int ret = -1;
@@ -298,6 +312,7 @@ run_temps(struct dbg *d)
 	}
 	bpt_remove_temps(d);
 	return ret;
+	/* LAB dbg: END */
 }
 
 /* Run to a temporary breakpoint at addr hit with esp == sp (0: any). */
@@ -410,9 +425,14 @@ cmd_finish(struct dbg *d, char *a)
 	func = dw_function_at(&d->info, frame_lookup_pc(&f[k], k));
 	printf("Run till exit from ");
 	print_frame(d, &f[k], k, 1, 0);
+	/* LAB dbg: BEGIN stub:
+	 *	printf("Cannot run back to the caller yet.\n");
+	 *	return;
+	 */
 	/* Back in the caller, the stack pointer is the callee's CFA. */
 	if (run_to(d, f[k + 1].pc, f[k].cfa) != 1 || get_regs(d, &r) != 0)
 		return;
+	/* LAB dbg: END */
 	step_begin(d);
 	print_stop_location(d, 0);
 	if (func != NULL)
