@@ -61,11 +61,11 @@ static int
 umtx_deadline(uint32_t size, const void *uaddr2, uint64_t *deadline)
 {
 	struct _umtx_time ut;
-	uint64_t ns, now = clock_uptime_ns(), real;
+	uint64_t ns, now, real;
 
 	*deadline = 0;
 	if (uaddr2 == NULL)
-		return 0;
+		return 0;	/* no clock read: most waits have no timeout */
 	memset(&ut, 0, sizeof(ut));
 	if (size <= sizeof(struct timespec)) {
 		if (copyin(uaddr2, &ut._timeout, sizeof(ut._timeout)) != 0)
@@ -78,6 +78,7 @@ umtx_deadline(uint32_t size, const void *uaddr2, uint64_t *deadline)
 	    (ut._clockid != CLOCK_REALTIME && ut._clockid != CLOCK_MONOTONIC))
 		return EINVAL;
 	ns = (uint64_t)ut._timeout.tv_sec * NSEC + ut._timeout.tv_nsec;
+	now = clock_uptime_ns();
 	if (!(ut._flags & UMTX_ABSTIME))
 		ns += now;
 	else if (ut._clockid == CLOCK_REALTIME)
