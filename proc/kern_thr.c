@@ -1,7 +1,8 @@
 /*
  * kern_thr.c - FreeBSD's thread system calls: thr_new, thr_self, thr_exit,
- * thr_kill, thr_kill2 and thr_set_name (the man pages of those names are
- * the specification; the pthread library in the libc is built on them).
+ * thr_kill, thr_kill2, thr_set_name, thr_suspend and thr_wake (the man
+ * pages of those names are the specification; the pthread library in the
+ * libc is built on them).
  *
  * thr_new adds a thread to the calling process: a new struct thread with
  * its own kernel stack, the creator's signal mask, segments and (unless
@@ -16,8 +17,10 @@
 #include <sys/errno.h>
 #include <sys/ptrace.h>
 #include <sys/thr.h>
+#include <time.h>
 #include "proc/proc.h"
 #include "proc/sys_process.h"
+#include "kernel/dev/clock.h"
 #include "kernel/syscall.h"
 #include "vm/vm.h"
 
@@ -172,5 +175,74 @@ sys_thr_set_name(struct thread *td, uint32_t *args)
 	if ((td2 = tdfind((long)args[0], td->td_proc->p_pid)) == NULL)
 		return ESRCH;
 	memcpy(td2->td_name, name, sizeof(name));
+	return 0;
+}
+
+/*
+ * thr_suspend(timeout): sleep until thr_wake names us, the relative timeout
+ * ends (ETIMEDOUT; a zero one at once) or a signal comes (EINTR, never
+ * restarted). A wake sent before the call is remembered, once: the call
+ * then returns 0 at once. It also clears a pending wake of ourselves.
+ */
+int
+sys_thr_suspend(struct thread *td, uint32_t *args)
+{
+	struct timespec ts;
+	uint64_t deadline = 0, now;
+	uint32_t timo = 0;
+	int error = 0;
+
+	if (args[0] != 0) {
+		if (copyin((void *)args[0], &ts, sizeof(ts)) != 0)
+			return EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+			return EINVAL;
+		deadline = clock_uptime_ns() + (uint64_t)ts.tv_sec *
+		    1000000000ull + (uint64_t)ts.tv_nsec;
+	}
+	if (td->td_flags & TDF_SELFWAKE) {
+		td->td_flags &= ~TDF_SELFWAKE;
+		return 0;
+	}
+	/* A tick may be partly gone: sleep again until the deadline has passed. */
+	while (!(td->td_flags & TDF_THRWAKEUP)) {
+		if (deadline != 0) {
+			if ((now = clock_uptime_ns()) >= deadline) {
+				error = EWOULDBLOCK;
+				break;
+			}
+			timo = clock_ns_to_ticks(deadline - now);
+		}
+		error = tsleep(&td->td_flags, 1, "lthr", timo);
+		if (error != EWOULDBLOCK)
+			break;		/* woken, or a signal */
+	}
+	if (td->td_flags & TDF_THRWAKEUP) {
+		td->td_flags &= ~TDF_THRWAKEUP;
+		return 0;
+	}
+	if (error == EWOULDBLOCK)
+		return ETIMEDOUT;
+	return error == ERESTART ? EINTR : error;
+}
+
+/*
+ * thr_wake(id): thread id of our process leaves thr_suspend, or skips its
+ * next one. Our own id instead makes our next interruptible sleep fail
+ * with EINTR (how a thread library cancels a thread in a system call).
+ */
+int
+sys_thr_wake(struct thread *td, uint32_t *args)
+{
+	struct thread *td2;
+
+	if ((long)args[0] == td->td_tid) {
+		td->td_flags |= TDF_SELFWAKE;
+		return 0;
+	}
+	if ((td2 = tdfind((long)args[0], td->td_proc->p_pid)) == NULL)
+		return ESRCH;
+	td2->td_flags |= TDF_THRWAKEUP;
+	wakeup(&td2->td_flags);
 	return 0;
 }

@@ -80,6 +80,8 @@ struct thread {
 #define TDF_DBHIT	0x0010	/* a watchpoint fired inside the kernel */
 #define TDF_OLDMASK	0x0020	/* restore td_oldmask after sigsuspend */
 #define TDF_UMTXWAKE	0x0040	/* _umtx_op woke it (not a timeout or signal) */
+#define TDF_THRWAKEUP	0x0080	/* thr_wake: the next thr_suspend returns at once */
+#define TDF_SELFWAKE	0x0100	/* thr_wake of itself: the next interruptible sleep is EINTR */
 	int			td_dbgflags;	/* tracing state (FreeBSD's TDB_* values) */
 #define TDB_SUSPEND	0x0001	/* PT_SUSPEND: stays stopped when the process goes on */
 #define TDB_SCE		0x0008	/* stopped at a system call entry */
@@ -98,6 +100,7 @@ struct thread {
 	uint32_t		td_sigmask;	/* blocked signals */
 	uint32_t		td_siglist;	/* pending signals sent to this thread */
 	const void		*td_umtx;	/* the user address _umtx_op waits on */
+	uint32_t		td_umtx_pa;	/* its physical address if shared, else 0 */
 	uint32_t		td_umtx_seq;	/* when it began to (oldest woken first) */
 	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
 	int			td_sc_code;	/* system call at a syscall stop */

@@ -170,6 +170,11 @@ tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
 		error = ERESTART;	/* back to user mode, where it ends */
 		goto out;
 	}
+	if (catch && (td->td_flags & TDF_SELFWAKE)) {
+		td->td_flags &= ~TDF_SELFWAKE;	/* thr_wake(2) of itself */
+		error = EINTR;
+		goto out;
+	}
 	td->td_wchan = chan;
 	td->td_wmesg = wmesg;
 	td->td_timeout = timo != 0 ? clock_ticks64() + timo : 0;

@@ -100,6 +100,7 @@ int	pthread_detach(pthread_t);
 void	pthread_exit(void *) __attribute__((noreturn));
 pthread_t pthread_self(void);
 int	pthread_equal(pthread_t, pthread_t);
+int	pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
 int	pthread_once(pthread_once_t *, void (*)(void));
 int	pthread_kill(pthread_t, int);
 int	pthread_sigmask(int, const sigset_t *, sigset_t *);

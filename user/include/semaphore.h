@@ -1,9 +1,9 @@
 /*
  * semaphore.h - POSIX unnamed semaphores (sem_init and friends), over
  * _umtx_op: sem_wait sleeps in the kernel while the count is 0 and
- * sem_post wakes a sleeper only when there is one. Process-shared
- * semaphores (pshared != 0) are not supported: sem_init fails with
- * ENOSYS, as POSIX allows.
+ * sem_post wakes a sleeper only when there is one. A process-shared one
+ * (pshared != 0) lives in memory the processes share (mmap MAP_SHARED,
+ * then fork).
  */
 #ifndef _SEMAPHORE_H_
 #define _SEMAPHORE_H_
@@ -14,6 +14,7 @@
 typedef struct {
 	volatile unsigned	__count;
 	volatile unsigned	__nwaiters;	/* in sem_wait, or about to sleep */
+	unsigned		__flags;	/* SEM_PSHARED: sem_init's pshared */
 } sem_t;
 
 #define SEM_VALUE_MAX	INT_MAX

@@ -13,4 +13,8 @@ struct __libc_lock {
 void	__libc_lock(struct __libc_lock *);
 void	__libc_unlock(struct __libc_lock *);
 
+/* malloc.c: fork holds the heap lock across the call (fork.c). */
+void	_malloc_prefork(void);
+void	_malloc_postfork(void);
+
 #endif

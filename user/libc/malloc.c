@@ -311,6 +311,19 @@ heap_realloc(void *p, size_t n)
 	return q;
 }
 
+void
+_malloc_prefork(void)
+{
+	__libc_lock(&heap_lock);
+}
+
+/* In the parent and in the child alike: the forking thread holds it. */
+void
+_malloc_postfork(void)
+{
+	__libc_unlock(&heap_lock);
+}
+
 void *
 malloc(size_t n)
 {

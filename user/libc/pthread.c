@@ -37,28 +37,29 @@ static char *cache[NCACHED];		/* free mappings of the default size */
 static int ncached;
 
 int
-_umtx_wait(volatile void *p, unsigned v, const struct timespec *abstime,
-    clockid_t clock)
+_umtx_sleep(volatile void *p, unsigned v, const struct timespec *abstime,
+    clockid_t clock, int shared)
 {
+	int op = shared ? UMTX_OP_WAIT_UINT : UMTX_OP_WAIT_UINT_PRIVATE;
 	struct _umtx_time ut;
 	int r;
 
 	if (abstime == NULL) {
-		r = _umtx_op((void *)p, UMTX_OP_WAIT_UINT_PRIVATE, v, NULL, NULL);
+		r = _umtx_op((void *)p, op, v, NULL, NULL);
 	} else {
 		ut._timeout = *abstime;
 		ut._flags = UMTX_ABSTIME;
 		ut._clockid = clock;
-		r = _umtx_op((void *)p, UMTX_OP_WAIT_UINT_PRIVATE, v,
-		    (void *)sizeof(ut), &ut);
+		r = _umtx_op((void *)p, op, v, (void *)sizeof(ut), &ut);
 	}
 	return r == 0 ? 0 : errno;
 }
 
 void
-_umtx_wake(volatile void *p, int n)
+_umtx_wakeup(volatile void *p, int n, int shared)
 {
-	_umtx_op((void *)p, UMTX_OP_WAKE_PRIVATE, n, NULL, NULL);
+	_umtx_op((void *)p, shared ? UMTX_OP_WAKE : UMTX_OP_WAKE_PRIVATE, n,
+	    NULL, NULL);
 }
 
 static size_t

@@ -6,11 +6,15 @@
  * kernel checks, so a post in between is not missed). sem_post adds one
  * and enters the kernel to wake a sleeper only if someone waits. Waits
  * end early for a signal (EINTR, as POSIX wants) and, for sem_timedwait,
- * at the absolute CLOCK_REALTIME time given (ETIMEDOUT).
+ * at the absolute CLOCK_REALTIME time given (ETIMEDOUT). A process-shared
+ * semaphore sleeps and wakes with _umtx_op's shared operations, which find
+ * the sleepers of every process that maps the page.
  */
 #include <errno.h>
 #include <semaphore.h>
 #include "thr_impl.h"
+
+#define SEM_PSHARED	0x1
 
 int
 sem_init(sem_t *s, int pshared, unsigned value)
@@ -19,12 +23,9 @@ sem_init(sem_t *s, int pshared, unsigned value)
 		errno = EINVAL;
 		return -1;
 	}
-	if (pshared != 0) {
-		errno = ENOSYS;		/* processes share no umtx words */
-		return -1;
-	}
 	s->__count = value;
 	s->__nwaiters = 0;
+	s->__flags = pshared != 0 ? SEM_PSHARED : 0;
 	return 0;
 }
 
@@ -70,7 +71,8 @@ sem_wait_until(sem_t *s, const struct timespec *abstime)
 	}
 	while (!take_one(s)) {
 		_thr_add(&s->__nwaiters, 1);
-		error = _umtx_wait(&s->__count, 0, abstime, CLOCK_REALTIME);
+		error = _umtx_sleep(&s->__count, 0, abstime, CLOCK_REALTIME,
+		    s->__flags & SEM_PSHARED);
 		_thr_add(&s->__nwaiters, -1u);
 		if (error == ETIMEDOUT || error == EINTR) {
 			errno = error;
@@ -101,7 +103,7 @@ sem_post(sem_t *s)
 	}
 	_thr_add(&s->__count, 1);
 	if (s->__nwaiters != 0)
-		_umtx_wake(&s->__count, 1);
+		_umtx_wakeup(&s->__count, 1, s->__flags & SEM_PSHARED);
 	return 0;
 }
 

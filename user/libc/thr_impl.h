@@ -72,10 +72,28 @@ _thr_add(volatile unsigned *p, unsigned v)
 	return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);
 }
 
-/* 0, ETIMEDOUT, EINTR: wait while *p == v (abstime: none if NULL, on clock). */
-int	_umtx_wait(volatile void *p, unsigned v, const struct timespec *abstime,
-	    clockid_t clock);
-void	_umtx_wake(volatile void *p, int n);
+/*
+ * 0, ETIMEDOUT, EINTR: wait while *p == v (abstime: none if NULL, on
+ * clock). shared: the word may be in memory other processes share
+ * (_umtx_op's operations without _PRIVATE); the wake must say the same.
+ */
+int	_umtx_sleep(volatile void *p, unsigned v, const struct timespec *abstime,
+	    clockid_t clock, int shared);
+void	_umtx_wakeup(volatile void *p, int n, int shared);
+
+/* The same for a word of this process's own. */
+static inline int
+_umtx_wait(volatile void *p, unsigned v, const struct timespec *abstime,
+    clockid_t clock)
+{
+	return _umtx_sleep(p, v, abstime, clock, 0);
+}
+
+static inline void
+_umtx_wake(volatile void *p, int n)
+{
+	_umtx_wakeup(p, n, 0);
+}
 
 /* pthread_mutex.c: the lock and unlock every other object is built on */
 int	_mutex_lock(pthread_mutex_t *m, const struct timespec *abstime);

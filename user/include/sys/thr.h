@@ -16,6 +16,7 @@
 #define THR_NAME_MAX		19	/* thr_set_name keeps this many bytes */
 
 struct rtprio;
+struct timespec;
 
 struct thr_param {
 	void		(*start_func)(void *);	/* the thread runs start_func(arg) */
@@ -38,6 +39,8 @@ void	thr_exit(long *state) __attribute__((noreturn));
 int	thr_kill(long id, int sig);
 int	thr_kill2(pid_t pid, long id, int sig);
 int	thr_set_name(long id, const char *name);
+int	thr_suspend(const struct timespec *timeout);
+int	thr_wake(long id);
 #endif
 
 #endif
