@@ -70,7 +70,7 @@ def stub_returns():
             start = symbol_address(stub)
             if start is None:
                 continue
-            insns = arch.disassemble(start, start + 160)
+            insns = arch.disassemble(start, start + 512)
             for insn, after in zip(insns, insns[1:]):
                 if insn["asm"].startswith("call") and \
                         "<%s>" % callee in insn["asm"]:

@@ -27,6 +27,13 @@ genassym(void)
 	/* Structures (vm/copy.asm, kernel/i386/sigcode.asm) */
 	ASSYM(TD_PCB, offsetof(struct thread, td_pcb));
 	ASSYM(PCB_ONFAULT, offsetof(struct pcb, pcb_onfault));
+	ASSYM(PCB_FLAGS, offsetof(struct pcb, pcb_flags));
+	ASSYM(PCB_DBREGS, PCB_DBREGS);
+	ASSYM(TD_PROC, offsetof(struct thread, td_proc));
+	ASSYM(TD_FLAGS, offsetof(struct thread, td_flags));
+	ASSYM(TDF_DBHIT, TDF_DBHIT);
+	ASSYM(TD_MD_SYSEXIT_EIP, offsetof(struct thread, td_md.md_sysexit_eip));
+	ASSYM(P_SIGCODE, offsetof(struct proc, p_sigcode));
 	ASSYM(SF_UC, offsetof(struct sigframe, sf_uc));
 
 	/* The memory map and paging (boot/multiboot.asm, vm/copy.asm) */
@@ -45,9 +52,22 @@ genassym(void)
 	ASSYM(UCODE_SEL, UCODE_SEL);
 	ASSYM(TSS_ESP0, offsetof(struct i386tss, tss_esp0));
 	ASSYM(TF_ERR, offsetof(struct trapframe, tf_err));
+	ASSYM(TF_EBP, offsetof(struct trapframe, tf_ebp));
+	ASSYM(TF_EDX, offsetof(struct trapframe, tf_edx));
+	ASSYM(TF_ECX, offsetof(struct trapframe, tf_ecx));
+	ASSYM(TF_EIP, offsetof(struct trapframe, tf_eip));
+	ASSYM(TF_EFLAGS, offsetof(struct trapframe, tf_eflags));
+	ASSYM(TF_ESP, offsetof(struct trapframe, tf_esp));
 	ASSYM(TF_ERR_SYSENTER, TF_ERR_SYSENTER);
 	ASSYM(IDT_SYSCALL, IDT_SYSCALL);
 	ASSYM(PSL_I, PSL_I);
+	ASSYM(PSL_VM, PSL_VM);
+	ASSYM(PSL_T, PSL_T);
+	ASSYM(PSL_NT, PSL_NT);
+	ASSYM(PSL_RF, PSL_RF);
+	ASSYM(PSL_IOPL, PSL_IOPL);
+	ASSYM(VM_MINUSER_ADDRESS, VM_MINUSER_ADDRESS);
+	ASSYM(SEL_RPL_MASK, SEL_RPL_MASK);
 	ASSYM(PSL_RESERVED_1, PSL_RESERVED_1);
 	ASSYM(EFAULT, EFAULT);
 	ASSYM(EINVAL, EINVAL);

@@ -27,3 +27,8 @@ sc_sysexit:
 	pop ebp
 	ret
 esigcode:
+
+; sc_sysexit's offset in these bytes, for Xsysenter's way out.
+global sc_sysexit_offset
+sc_sysexit_offset:
+	dd sc_sysexit - sigcode

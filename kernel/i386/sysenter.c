@@ -14,8 +14,9 @@
  *
  * with int $0x80's registers otherwise: the number in eax, the arguments in
  * ebx, ecx, edx, esi, edi. Xsysenter (kernel/i386/vectors.asm) saves the
- * registers and flags like int $0x80's entry, and sysenter_enter() reads
- * the three words back from the user stack, so the trap frame is exactly
+ * registers and flags like int $0x80's entry, and reads the three words
+ * back from the user stack (with plain moves; sysenter_enter() when
+ * anything is unusual), so the trap frame is exactly
  * the one int $0x80 at label 1 would have made: %eip at label 1, %esp, ebp
  * and ecx as before the sequence, tf_err TF_ERR_SYSENTER. Then Xsysenter
  * calls syscall() as Xsyscall does; it is an ordinary system call: syscall(), its ptrace stops, signals and
@@ -26,10 +27,13 @@
  * same %eip, nothing that only iret restores (TF, NT, RF, VM), no
  * set_regs() since the entry (PT_SETREGS, sigreturn: it clears
  * md_sysexit_eip; so every selector is one the program loaded itself and
- * cannot fault), no debug registers armed. SYSEXIT takes %eip and %esp from edx and ecx, so edx, ecx, ebp and
- * %eip go just below the program's %esp, and sysexit lands on sc_sysexit in
- * the trampoline page (exec names it in the ELF aux vector, AT_KSYSENTER),
- * which pops them. Anything else irets.
+ * cannot fault), no debug registers armed. SYSEXIT takes %eip and %esp
+ * from edx and ecx, so edx, ecx, ebp and %eip go just below the program's
+ * %esp, and sysexit lands on sc_sysexit in the trampoline page (exec names
+ * it in the ELF aux vector, AT_KSYSENTER), which pops them. Anything else,
+ * or a fault on those words, irets. Both halves of this fast path are
+ * Xsysenter's own instructions: under an emulator a call to copyin() or
+ * copyout() and their `rep movs` cost more than the rest of the entry.
  *
  * TF set by the program before SYSENTER survives it: the CPU single-steps
  * Xsysenter in ring 0 until it has saved EFLAGS and cleared TF, and
@@ -37,6 +41,17 @@
  * returns with the step trap posted, as for int $0x80 (hazard A2). A
  * sysenter whose ebp does not point at the sequence's words runs no call:
  * it is SIGSEGV with %esp = ebp and %eip 0 (where it came from is unknown).
+ *
+ * SYSENTER also works from virtual-8086 mode, which QEMU lets ring 3 enter
+ * (kernel/i386/trap.c), and it clears VM before anything is saved. Such a
+ * call is told by what protected-mode ring 3 cannot hold: IOPL in EFLAGS
+ * (every way back to ring 3 loads it from a frame, where it is 0), or
+ * %ds/%es with a real-mode segment's base (Xsysenter reads a known word
+ * through them); the process dies of SIGILL. Without those marks it is an
+ * ordinary call, and it returns to protected mode. (VIF and VIP are no
+ * mark: under QEMU, once vm86 mode has set them, no instruction outside
+ * it clears them, so every process then shows them; without CR4.VME and
+ * CR4.PVI they do nothing.)
  *
  * The kernel option sysenter=0 leaves the MSRs clear: the instruction is
  * then #GP (SIGSEGV), the aux vector names no landing and libc uses
@@ -50,6 +65,7 @@
 #include "kernel/i386/segments.h"
 #include "kernel/i386/sendsig.h"
 #include "kernel/i386/syscall_md.h"
+#include "kernel/i386/trap.h"
 #include "kernel/i386/sysenter.h"
 #include "kernel/i386/x86.h"
 #include "kernel/syscall.h"
@@ -61,7 +77,6 @@
 #define MSR_SYSENTER_EIP	0x176
 #define SEQ_BELOW		4	/* ecx at ebp - 4 */
 #define SEQ_ABOVE		8	/* ebp and the return address */
-#define SYSEXIT_WORDS		4	/* edx, ecx, ebp, %eip for sc_sysexit */
 
 int sysenter_enabled;
 
@@ -99,9 +114,10 @@ sysenter_stepping(uint32_t eip)
 }
 
 /*
- * Xsysenter's C half, before syscall(): the frame has the registers and
- * flags, tf_esp holds ebp. Read the sequence's words into it; 0, or
- * nonzero if they cannot be read (then a SIGSEGV is on its way instead).
+ * Xsysenter's slow way in, when its own reading of the sequence's words
+ * met anything unusual: the frame has the registers and flags, tf_esp and
+ * tf_ebp hold ebp. Read the words into it; 0, or nonzero if the call is
+ * refused (then a signal is on its way instead).
  */
 int
 sysenter_enter(struct trapframe *tf)
@@ -110,6 +126,8 @@ sysenter_enter(struct trapframe *tf)
 	uint32_t w[3];		/* ecx, ebp, %eip */
 
 	td->td_md.md_sysexit_eip = 0;
+	if (tf->tf_eflags & PSL_IOPL)
+		vm86_kill(td);	/* only vm86 mode gets IOPL: see above */
 	if (tf->tf_ebp < VM_MINUSER_ADDRESS + SEQ_BELOW ||
 	    tf->tf_ebp > VM_MAXUSER_ADDRESS - SEQ_ABOVE ||
 	    copyin((void *)(tf->tf_ebp - SEQ_BELOW), w, sizeof(w)) != 0) {
@@ -127,26 +145,9 @@ sysenter_enter(struct trapframe *tf)
 	return 0;
 }
 
-/*
- * After syscall(): may the call return by SYSEXIT? Then the words
- * sc_sysexit pops are below the program's %esp, tf_esp points at them, and
- * the result is where sysexit goes; 0 means iret.
- */
-uint32_t
-sysexit_to(struct trapframe *tf)
+/* Xsysenter found vm86 mode's real-mode %ds or %es: no call. */
+void
+sysenter_vm86(void)
 {
-	struct thread *td = curthread;
-	uint32_t w[SYSEXIT_WORDS] = { tf->tf_edx, tf->tf_ecx, tf->tf_ebp,
-	    tf->tf_eip };
-	uint32_t to = tf->tf_esp - sizeof(w), eip = td->td_md.md_sysexit_eip;
-
-	td->td_md.md_sysexit_eip = 0;
-	if (eip == 0 || tf->tf_eip != eip ||
-	    (tf->tf_eflags & (PSL_T | PSL_NT | PSL_RF | PSL_VM)) != 0 ||
-	    (td->td_pcb.pcb_flags & PCB_DBREGS) || (td->td_flags & TDF_DBHIT) ||
-	    tf->tf_esp < VM_MINUSER_ADDRESS + sizeof(w) ||
-	    copyout(w, (void *)to, sizeof(w)) != 0)
-		return 0;
-	tf->tf_esp = to;
-	return td->td_proc->p_sigcode + (sc_sysexit - sigcode);
+	vm86_kill(curthread);
 }

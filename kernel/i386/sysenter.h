@@ -15,7 +15,7 @@ extern int sysenter_enabled;	/* the MSRs are set: kinfo KINFO_SYSENTER */
 void		sysenter_init(void);
 int		sysenter_stepping(uint32_t eip);
 int		sysenter_enter(struct trapframe *tf);
-uint32_t	sysexit_to(struct trapframe *tf);
+void		sysenter_vm86(void) __attribute__((noreturn));
 
 /* kernel/i386/vectors.asm and sigcode.asm */
 void	Xsysenter(void);

@@ -10,6 +10,8 @@
  * user mode (a bad selector or frame chosen through sigreturn or PT_SETREGS:
  * a signal for the process), a #DB caused by a user watchpoint or the MOV SS
  * deferral (ignored or reported on return), and a fault armed by a self-test.
+ * A trap from virtual-8086 mode is neither: the process got there through an
+ * emulator's mistake, and dies of SIGILL (vm86_refuse).
  */
 #include <stdint.h>
 #include <sys/signal.h>
@@ -20,6 +22,7 @@
 #include "kernel/i386/segments.h"
 #include "kernel/i386/fpu.h"
 #include "kernel/i386/dbreg.h"
+#include "kernel/i386/regs.h"
 #include "kernel/i386/x86.h"
 #include "proc/proc.h"
 #include "vm/vm.h"
@@ -136,23 +139,62 @@ is_doreti_fault(const struct trapframe *tf)
 }
 
 /*
- * Returning to user mode faulted on a selector or on iret. The user frame
- * (td_frame) is intact above us: make its selectors safe, give the process
- * the signal a ring-3 fault would have produced, and leave again from there.
+ * Leave for user mode through the process's frame (td_frame) with user
+ * selectors and only the flags a program may hold in it, and the signal
+ * sig posted, abandoning this kernel stack.
  */
 static void __attribute__((noreturn))
-doreti_fault(struct trapframe *tf)
+restart_with_signal(struct thread *td, int sig, int code)
 {
-	struct thread *td = curthread;
 	struct trapframe *utf = td->td_frame;
-	int sig = tf->tf_trapno == IDT_GP ? SIGSEGV : SIGBUS;
 
 	utf->tf_gs = utf->tf_fs = utf->tf_es = utf->tf_ds = UDATA_SEL;
 	utf->tf_cs = UCODE_SEL;
 	utf->tf_ss = UDATA_SEL;
-	trapsignal(td, sig, sig == SIGSEGV ? SEGV_ACCERR : BUS_OBJERR,
-	    utf->tf_eip);
+	utf->tf_eflags = (utf->tf_eflags & PSL_USERCHANGE) | PSL_I |
+	    PSL_RESERVED_1;
+	trapsignal(td, sig, code, utf->tf_eip);
 	doreti_restart(utf);
+}
+
+/*
+ * Returning to user mode faulted on a selector or on iret. The user frame
+ * is intact above us: make its selectors safe and give the process the
+ * signal a ring-3 fault would have produced.
+ */
+static void __attribute__((noreturn))
+doreti_fault(struct trapframe *tf)
+{
+	if (tf->tf_trapno == IDT_GP)
+		restart_with_signal(curthread, SIGSEGV, SEGV_ACCERR);
+	restart_with_signal(curthread, SIGBUS, BUS_OBJERR);
+}
+
+/*
+ * Any trap from virtual-8086 mode. Kestrel never enters it, and a CPU
+ * ignores EFLAGS.VM in an iret at CPL 3, but QEMU does not: ring 3 gets
+ * there with an iret over an image with VM set. Whatever brought it here
+ * (a fault, the clock, int $0x80), the process dies of SIGILL, as for an
+ * instruction it may not execute. The CPU pushed vm86 mode's %es, %ds, %fs
+ * and %gs above the frame, so tf lies 16 bytes below td_frame: the frame
+ * is rebuilt there with the flags a program may hold. Left alone, the
+ * frame's ring-0 CS would make the trap look like the kernel's own.
+ */
+static void __attribute__((noreturn))
+vm86_refuse(struct trapframe *tf)
+{
+	struct thread *td = curthread;
+	struct trapframe f = *tf;
+
+	*td->td_frame = f;
+	vm86_kill(td);
+}
+
+/* The end of a process found to come from vm86 mode (also sysenter.c). */
+void
+vm86_kill(struct thread *td)
+{
+	restart_with_signal(td, SIGILL, ILL_PRVOPC);
 }
 
 static void
@@ -211,10 +253,14 @@ trap(struct trapframe *tf)
 {
 	if (tf->tf_trapno >= IDT_IO_INTS && tf->tf_trapno < IDT_IO_INTS + NIRQ) {
 		irq_dispatch(tf->tf_trapno - IDT_IO_INTS);
+		if (tf->tf_eflags & PSL_VM)
+			vm86_refuse(tf);
 		if (TRAPF_USERMODE(tf))
 			userret(tf);
 		return;
 	}
+	if (tf->tf_eflags & PSL_VM)
+		vm86_refuse(tf);
 	if (TRAPF_USERMODE(tf))
 		user_trap(tf);
 	else

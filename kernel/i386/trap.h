@@ -39,4 +39,7 @@ void	doreti_restart(struct trapframe *tf) __attribute__((noreturn));
 extern const char doreti_pop_gs[], doreti_pop_fs[], doreti_pop_es[],
     doreti_pop_ds[], doreti_iret[];
 
+struct thread;
+void	vm86_kill(struct thread *td) __attribute__((noreturn));
+
 #endif

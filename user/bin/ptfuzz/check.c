@@ -75,9 +75,9 @@ check_mxcsr(struct fuzz *f, pid_t pid)
 }
 
 void
-check_subject(struct fuzz *f, const struct subject *s)
+check_subject(struct fuzz *f, struct subject *s)
 {
-	if (s->state != S_STOPPED)
+	if (s->state != S_STOPPED || subject_died(f, s))
 		return;
 	check_regs(f, s->pid);
 	check_dbregs(f, s->pid);

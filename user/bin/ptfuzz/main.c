@@ -5,7 +5,8 @@
  *
  * The run: free pages and kernel heap are counted, the subjects started,
  * then the requests made; every 1,000 the invariants of the stopped
- * subjects and of the system are checked (check.c). At the end everything
+ * subjects and of the system are checked (check.c) and the subjects
+ * replaced, with every process that escaped them. At the end everything
  * the run started is killed and reaped, and the free-page count and the
  * kernel heap must be back where they were. The report gives the rate,
  * the outcome of the requests by errno, and a digest of the request stream
@@ -30,6 +31,8 @@ fuzz_fail(struct fuzz *f, const char *fmt, ...)
 	unsigned long i, first;
 	va_list ap;
 
+	if (getpid() != f->self)
+		_exit(1);	/* a subject whose mutated %eip ran into our code */
 	printf("ptfuzz: FAIL after request %lu of seed %u: ", f->done,
 	    f->seed);
 	va_start(ap, fmt);
@@ -128,6 +131,7 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
+	fz.self = getpid();
 	setvbuf(stdout, NULL, _IONBF, 0);
 	printf("ptfuzz: seed %u, %lu requests\n", fz.seed, fz.n);
 	if ((fz.iobuf = heap_end_buffer()) == (void *)-1) {
@@ -146,6 +150,8 @@ main(int argc, char **argv)
 		if (fz.done % 1000 == 0) {
 			check_subjects(&fz);
 			check_system(&fz);
+			subjects_end(&fz);	/* and whatever escaped them */
+			subjects_start(&fz);
 		}
 		if (fz.done % 100000 == 0)
 			printf("ptfuzz: %lu requests\n", fz.done);
@@ -153,10 +159,12 @@ main(int argc, char **argv)
 	report(&fz, now() - t0);
 	subjects_end(&fz);
 	await_nprocs(nprocs);
-	if (kinfo(KINFO_FREEPAGES) != pages || kinfo(KINFO_KHEAP) != heap)
+	if (kinfo(KINFO_FREEPAGES) != pages || kinfo(KINFO_KHEAP) != heap) {
 		fuzz_fail(&fz, "free pages %d before, %d after; kernel heap %d "
-		    "bytes before, %d after", pages, kinfo(KINFO_FREEPAGES),
-		    heap, kinfo(KINFO_KHEAP));
+		    "bytes before, %d after; processes %d before, %d after",
+		    pages, kinfo(KINFO_FREEPAGES), heap, kinfo(KINFO_KHEAP),
+		    nprocs, kinfo(KINFO_NPROCS));
+	}
 	printf("ptfuzz: PASS (seed %u)\n", fz.seed);
 	return 0;
 }

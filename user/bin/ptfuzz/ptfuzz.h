@@ -52,6 +52,7 @@ struct recent {
 };
 
 struct fuzz {
+	pid_t		self;		/* the fuzzer, not a subject running its code */
 	uint32_t	seed;
 	unsigned long	n;		/* requests to make */
 	unsigned long	done;		/* requests made */
@@ -89,13 +90,14 @@ void		one_request(struct fuzz *f);
 /* subject.c */
 void		subjects_start(struct fuzz *f);
 void		subjects_end(struct fuzz *f);
+int		subject_died(struct fuzz *f, struct subject *s);
 struct subject	*subject_of(struct fuzz *f, pid_t pid);
 void		subject_settle(struct fuzz *f, struct subject *s);
 void		subject_tend(struct fuzz *f, struct subject *s);
 int		subject_main(void);
 
 /* check.c */
-void		check_subject(struct fuzz *f, const struct subject *s);
+void		check_subject(struct fuzz *f, struct subject *s);
 void		check_subjects(struct fuzz *f);
 void		check_system(struct fuzz *f);
 

@@ -8,7 +8,10 @@
  * process group, so whatever it forks (a mutated EIP can land anywhere,
  * fork included) goes when the group is killed; and each runs as uid 1000,
  * so that wherever its EIP lands it cannot reboot the machine or signal a
- * process outside the run (the fuzzer, as root, still traces it).
+ * process outside the run (the fuzzer, as root, still traces it). Its
+ * output goes to /dev/null: a subject is a copy of the fuzzer, and one
+ * whose %eip lands in the fuzzer's own code would print the fuzzer's
+ * messages, even a FAIL that is not the fuzzer's (main.c ignores those).
  *
  * After a request that may have set a traced subject running, the fuzzer
  * brings it back to a collected stop (subject_settle): it waits a little
@@ -17,6 +20,7 @@
  * died. A subject that cannot be brought to a stop is a failure.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/kinfo.h>
@@ -85,11 +89,40 @@ wait_event(pid_t pid, int *st)
 	return 0;
 }
 
+/*
+ * A new subject's first steps, before the fuzzer may aim a request at it
+ * (it waits for the byte on fd ready): a PT_ATTACH and a mutated register
+ * image any earlier could turn the still-root copy of the fuzzer into a
+ * second fuzzer (a fork() returning garbage in the child looks like the
+ * parent's). Output to /dev/null: wherever a mutated %eip lands later,
+ * the fuzzer's report stays its own.
+ */
+static void
+subject_setup(int ready)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	close(1);
+	close(2);
+	if (null >= 0) {
+		dup2(null, 1);
+		dup2(null, 2);
+		close(null);
+	}
+	setpgid(0, 0);
+	if (getuid() == 0 &&
+	    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
+		_exit(126);
+	write(ready, "", 1);
+	close(ready);
+}
+
 static void
 start(struct fuzz *f, struct subject *s)
 {
-	int st;
+	int st, ready[2];
 	pid_t pid;
+	char c;
 
 	if (s->pid > 0) {
 		kill(-s->pid, SIGKILL);
@@ -100,19 +133,25 @@ start(struct fuzz *f, struct subject *s)
 	s->pid = 0;
 	s->state = S_GONE;
 	s->idle = 0;
-	if ((pid = fork()) < 0)
+	if (pipe(ready) < 0)
+		return;			/* no file now: next time */
+	if ((pid = fork()) < 0) {
+		close(ready[0]);
+		close(ready[1]);
 		return;			/* no memory or slot now: next time */
+	}
 	if (pid == 0) {
-		setpgid(0, 0);
-		if (getuid() == 0 &&
-		    (setgid(SUBJECT_UID) < 0 || setuid(SUBJECT_UID) < 0))
-			_exit(126);
+		close(ready[0]);
+		subject_setup(ready[1]);
 		if (s->traced_born) {
 			ptrace(PT_TRACE_ME, 0, NULL, 0);
 			kill(getpid(), SIGSTOP);
 		}
 		_exit(subject_main());
 	}
+	close(ready[1]);
+	read(ready[0], &c, 1);		/* set up, or dead: EOF */
+	close(ready[0]);
 	setpgid(pid, pid);
 	s->pid = pid;
 	s->state = S_UNTRACED;
@@ -138,7 +177,29 @@ subjects_start(struct fuzz *f)
 	f->gone = z;
 }
 
-/* Kill every subject and its group, reap them and the zombie. */
+/*
+ * A subject's mutated %eip can run anything of the fuzzer's, setpgid() and
+ * fork() included, so processes escape the subjects' groups and live on,
+ * orphaned, as SUBJECT_UID, until they fill the process table. One
+ * kill(-1) made as that uid ends them all (it spares the caller); init
+ * reaps them. main.c does it with subjects_end() every 1,000 requests.
+ */
+static void
+sweep_uid(void)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setgid(SUBJECT_UID) == 0 && setuid(SUBJECT_UID) == 0)
+			kill(-1, SIGKILL);
+		_exit(0);
+	}
+	if (pid > 0)
+		waitpid(pid, &st, 0);
+}
+
+/* Kill every subject and its group, reap them and the zombie, then the rest. */
 void
 subjects_end(struct fuzz *f)
 {
@@ -155,6 +216,7 @@ subjects_end(struct fuzz *f)
 		f->subj[i].pid = 0;
 	}
 	waitpid(f->zombie, &st, 0);
+	sweep_uid();
 }
 
 struct subject *
@@ -202,6 +264,23 @@ subject_settle(struct fuzz *f, struct subject *s)
 		kill(s->pid, SIGCONT);	/* a job-control stop: no use to us */
 	}
 	fuzz_fail(f, "subject %d can be neither stopped nor collected", s->pid);
+}
+
+/*
+ * Has a stopped subject died since its stop was collected? Any process of
+ * SUBJECT_UID may kill it, and one running the fuzzer's code by a mutated
+ * %eip can. Then it is replaced, as after any death.
+ */
+int
+subject_died(struct fuzz *f, struct subject *s)
+{
+	int st;
+
+	if (waitpid(s->pid, &st, WNOHANG) != s->pid || WIFSTOPPED(st))
+		return 0;
+	f->respawns++;
+	start(f, s);
+	return 1;
 }
 
 /*
