@@ -155,6 +155,10 @@ static const struct sysctl_oid proc_oids[] = {
 	    sysctl_kern_proc_all, NULL, 0 },
 	{ "pid", KERN_PROC_PID, CTLTYPE_NODE | RD, NULL,
 	    sysctl_kern_proc_pid, NULL, 0 },
+	{ "all_td", KERN_PROC_ALL | KERN_PROC_INC_THREAD, CTLTYPE_NODE | RD,
+	    NULL, sysctl_kern_proc_all, NULL, 0 },
+	{ "pid_td", KERN_PROC_PID | KERN_PROC_INC_THREAD, CTLTYPE_NODE | RD,
+	    NULL, sysctl_kern_proc_pid, NULL, 0 },
 	END
 };
 

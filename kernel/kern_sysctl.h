@@ -52,7 +52,7 @@ int	sysctl_in(struct sysctl_req *req, void *p, size_t len);
 sysctl_handler_t sysctl_handle_int;
 sysctl_handler_t sysctl_handle_string;
 
-/* proc/kern_proc.c: kern.proc.all, kern.proc.pid */
+/* proc/kern_proc.c: kern.proc.all, kern.proc.pid (and their _td forms) */
 sysctl_handler_t sysctl_kern_proc_all;
 sysctl_handler_t sysctl_kern_proc_pid;
 

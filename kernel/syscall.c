@@ -47,7 +47,7 @@ syscall(struct trapframe *tf)
 			ptrace_syscall_stop(td, TDB_SCE);
 			cpu_fetch_syscall_args(td);	/* the tracer may have changed it */
 		}
-		if (p->p_siglist & SIGMASK(SIGKILL))
+		if ((p->p_siglist & SIGMASK(SIGKILL)) || thread_must_exit(td))
 			goto out;		/* PT_KILL at the entry stop: no call */
 	}
 	code = td->td_sc_code;

@@ -7,7 +7,9 @@
  * copied out of the old address space into a kernel buffer, and a whole new
  * address space is built (segments, stack, argument vectors, the signal
  * trampoline) before anything of the old one is given up. Only then is the
- * new address space switched in and the old one freed.
+ * new address space switched in and the old one freed. In a process with
+ * several threads, the others end just before that (thread_single): the
+ * new image starts with the calling thread alone, under its old id.
  *
  * The new stack, from USRSTACK down: the signal trampoline, the argument and
  * environment strings, then (16-byte aligned) argc, argv[], NULL, envp[],
@@ -176,6 +178,7 @@ commit(struct thread *td, struct vmspace *vm, const char *path, uint32_t entry,
 		p->p_flag2 &= ~P2_NOTRACE;	/* PROC_TRACE_CTL_DISABLE ends here */
 	p->p_sigcode = sigcode_at;
 	proc_set_comm(p, path);
+	memset(td->td_name, 0, sizeof(td->td_name));
 	sigacts_exec(p);
 	fd_close_on_exec(p);
 	if ((p->p_flag & P_TRACED) && (p->p_ptevents & PTRACE_EXEC))
@@ -213,8 +216,12 @@ kern_execve(struct thread *td, const char *path, char *const *argv,
 	if (error == 0) {
 		vm = build_image(td->td_proc, image, size, &ea, &entry, &sp,
 		    &sigcode_at, &error);
-		if (vm != NULL)
+		if (vm != NULL && (error = thread_single(td)) != 0) {
+			vmspace_free(vm);	/* another thread is ending us */
+		} else if (vm != NULL) {
 			commit(td, vm, path, entry, sp, sigcode_at);
+			thread_single_end(td->td_proc);
+		}
 	}
 	kfree(ea.buf);
 	if (release)

@@ -7,8 +7,10 @@
  * leading a session, frees its terminal (the console's tty.c); it hands its
  * children to their reaper (init, or an ancestor that became one with
  * procctl(PROC_REAP_ACQUIRE)), settles its tracees (proc/sys_process.c),
- * lets a vfork parent go on, and becomes a zombie holding only its slot,
- * kernel stack and exit status until it is collected.
+ * lets a vfork parent go on, and becomes a zombie holding only its slot
+ * and exit status until it is collected. A thread that exits a process
+ * with other threads ends them first (thread_single); if another thread is
+ * already doing that, for an exit or an exec, the caller just ends.
  *
  * Who collects: a traced process's stops and exit go to its tracer first.
  * Its parent, if that is someone else, sees nothing of it meanwhile (wait4
@@ -58,6 +60,8 @@ exit1(struct thread *td, int status)
 
 	if (p == initproc)
 		panic("init exited (status %#x)", status);
+	if (thread_single(td) != 0)
+		thread_exit(td);
 	p->p_flag |= P_WEXIT;
 	jobc_exit(p);
 	if (p->p_pid == p->p_sid)
@@ -94,9 +98,7 @@ exit1(struct thread *td, int status)
 	w = collector(p);
 	wakeup(w);
 	psignal(w, SIGCHLD);
-	td->td_state = TDS_INACTIVE;
-	mi_switch();
-	panic("a zombie ran");
+	thread_exit(td);
 }
 
 int

@@ -1,7 +1,9 @@
 /*
  * kern_fork.c - fork and vfork: a new process that is a copy of the caller.
  *
- * The child gets its own process-table slot and kernel stack, a
+ * The child gets its own process-table slot and one thread, a copy of
+ * the calling thread only (FreeBSD's rule: the others do not exist in the
+ * child), with its own kernel stack, a
  * copy-on-write copy of the address space (vm/vm_map.c), references to the
  * same open files, the same signal actions and mask, the same resource
  * limits (RLIMIT_NPROC may refuse the fork: proc/kern_resource.c), and a
@@ -93,10 +95,13 @@ void
 fork_exit(void (*callout)(void), struct trapframe *frame)
 {
 	enable_intr();
+	thread_reap();
 	if (callout != NULL)
 		callout();
 	if (curthread->td_dbgflags & TDB_STOPATFORK)
 		ptrace_fork_child(curthread);
+	if (curthread->td_dbgflags & TDB_BORN)
+		ptrace_lwp_born(curthread);
 	userret(frame);
 }
 
@@ -142,7 +147,8 @@ fork_rfppwait(struct thread *td)
 
 	td->td_rfppwait = 0;
 	while ((p2 = pfind_any(pid)) != NULL && p2->p_pptr == p &&
-	    (p2->p_flag & P_PPWAIT) && !(p->p_siglist & SIGMASK(SIGKILL)))
+	    (p2->p_flag & P_PPWAIT) && !(p->p_siglist & SIGMASK(SIGKILL)) &&
+	    !thread_must_exit(td))
 		tsleep(p, 0, "ppwait", 0);
 	ptrace_vfork_done(td);
 }

@@ -11,6 +11,13 @@
  * decides with PT_CONTINUE which signal, if any, is delivered) and where
  * SIGSTOP and friends stop a process for job control. postsig() then runs
  * the default action or builds a handler frame (kernel/i386/sendsig.c).
+ *
+ * With several threads: a signal sent to the process is taken by whichever
+ * thread does not block it (pksignal wakes one such thread: the sender if
+ * it may, else the first); one sent to a thread (tdksignal: thr_kill,
+ * pthread_kill, a trap) only by that thread. A stop is the whole
+ * process's: one thread stops and reports it, the others wait in
+ * thread_suspend_check (proc/kern_thread.c) on their way to user mode.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -65,7 +72,7 @@ int
 sig_pending_unmasked(struct thread *td)
 {
 	struct proc *p = td->td_proc;
-	uint32_t set = p->p_siglist & ~td->td_sigmask;
+	uint32_t set = (p->p_siglist | td->td_siglist) & ~td->td_sigmask;
 	int sig;
 
 	if (set == 0)
@@ -135,15 +142,47 @@ discarded(struct proc *p, int sig, int fault)
 }
 
 /*
- * Post sig to p, one instance with si's details (NULL: none) and flags
- * KSI_*. It only marks the signal pending, and wakes or continues the
- * process when the signal demands it, so interrupt handlers may call it.
- * 0, or EAGAIN from a full queue (sigqueue's KSI_SIGQ only).
+ * The thread that should take a signal sent to p: the sender itself if it
+ * is one of p's and does not block it, else the first that does not
+ * block it, else the first.
  */
-int
-pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
+static struct thread *
+sigtd(struct proc *p, uint32_t bit)
 {
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
+	struct thread *td;
+
+	if (curthread->td_proc == p && !(curthread->td_sigmask & bit))
+		return curthread;
+	FOREACH_THREAD_IN_PROC(p, td)
+		if (!(td->td_sigmask & bit))
+			return td;
+	return FIRST_THREAD_IN_PROC(p);
+}
+
+/* SIGKILL: every thread runs, wherever it sleeps, to its end. */
+static void
+wake_all(struct proc *p)
+{
+	struct thread *td;
+
+	FOREACH_THREAD_IN_PROC(p, td) {
+		td->td_flags |= TDF_ASTPENDING;
+		setrunnable(td);
+	}
+}
+
+/*
+ * Post sig to p (to its thread target; NULL: to the process), one instance
+ * with si's details (NULL: none) and flags KSI_*. It only marks the signal
+ * pending, and wakes or continues the process when the signal demands it,
+ * so interrupt handlers may call it. 0, or EAGAIN from a full queue
+ * (sigqueue's KSI_SIGQ only).
+ */
+static int
+post_signal(struct proc *p, struct thread *target, int sig,
+    const siginfo_t *si, int flags)
+{
+	struct thread *td;
 	uint32_t ef, bit = SIGMASK(sig);
 	int prop, traced, error = 0;
 	void (*handler)(int);
@@ -162,9 +201,9 @@ pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 
 	if (sig == SIGKILL) {
 		/* Nothing holds back SIGKILL, not even a stop. */
-		sigqueue_add(p, SIGKILL, NULL, 0);
+		sigqueue_add(p, NULL, SIGKILL, NULL, 0);
 		p->p_flag &= ~(P_STOPPED_SIG | P_STOPPED_TRACE);
-		setrunnable(td);
+		wake_all(p);
 		goto out;
 	}
 	if ((prop & SA_CONT) && (p->p_flag & P_STOPPED_SIG))
@@ -172,8 +211,9 @@ pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 	if ((prop & SA_CONT) && !traced &&
 	    (handler == SIG_DFL || handler == SIG_IGN))
 		goto out;		/* SIGCONT did its work */
-	if ((error = sigqueue_add(p, sig, si, flags)) != 0)
+	if ((error = sigqueue_add(p, target, sig, si, flags)) != 0)
 		goto out;
+	td = target != NULL ? target : sigtd(p, bit);
 	td->td_flags |= TDF_ASTPENDING;
 	if (P_SHOULDSTOP(p))
 		goto out;		/* stays pending until it runs again */
@@ -183,6 +223,19 @@ pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
 out:
 	intr_restore(ef);
 	return error;
+}
+
+int
+pksignal(struct proc *p, int sig, const siginfo_t *si, int flags)
+{
+	return post_signal(p, NULL, sig, si, flags);
+}
+
+/* The same, for td alone (thr_kill, pthread_kill, a trap). */
+int
+tdksignal(struct thread *td, int sig, const siginfo_t *si, int flags)
+{
+	return post_signal(td->td_proc, td, sig, si, flags);
 }
 
 /* A signal from the kernel itself (si_code SI_KERNEL). */
@@ -229,36 +282,44 @@ trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 		td->td_sigmask &= ~SIGMASK(sig);
 		p->p_sigacts.ps_handler[sig] = SIG_DFL;
 	}
-	pksignal(p, sig, &si, KSI_TRAP | KSI_HEAD);
+	tdksignal(td, sig, &si, KSI_TRAP | KSI_HEAD);
 }
 
 /*
  * Stop for the tracer with sig; returns the signal the tracer passes on
- * (0: none). A SIGKILL ends the stop at once and is returned as 0 (the
- * caller finds SIGKILL pending).
+ * (0: none). The stop is td's (p_xthread): another thread's stop that is
+ * still on, or a PT_SUSPEND of td, is waited out first. A SIGKILL ends the
+ * stop at once and is returned as 0 (the caller finds SIGKILL pending); a
+ * thread that must end (another one exits or execs) ends here.
  */
 int
 ptracestop(struct thread *td, int sig)
 {
 	struct proc *p = td->td_proc;
-	uint32_t ef = intr_disable();
+	uint32_t ef;
 
+	thread_suspend_check(td, 0);
+	ef = intr_disable();
 	if (p->p_siglist & SIGMASK(SIGKILL)) {
 		intr_restore(ef);
 		return 0;		/* dying: no stop to report */
 	}
 	p->p_xstat = sig;
+	p->p_xthread = td;
 	p->p_flag |= P_STOPPED_TRACE;
 	p->p_flag &= ~P_WAITED;
 	proc_stop_notify(p);
 	while ((p->p_flag & P_STOPPED_TRACE) &&
-	    !(p->p_siglist & SIGMASK(SIGKILL)))
+	    !(p->p_siglist & SIGMASK(SIGKILL)) && !thread_must_exit(td))
 		tsleep(&p->p_xstat, 0, "ptrace", 0);
-	p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
+	if (p->p_xthread == td)
+		p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
+	sig = p->p_xstat;
 	intr_restore(ef);
+	thread_suspend_check(td, 1);	/* PT_SUSPENDed while stopped */
 	if (p->p_siglist & SIGMASK(SIGKILL))
 		return 0;
-	return p->p_xstat;
+	return sig;
 }
 
 /* A job-control stop; returns when SIGCONT (or SIGKILL) ends it. */
@@ -272,7 +333,7 @@ stop_for_job_control(struct proc *p, int sig)
 	p->p_flag &= ~P_CONTINUED;
 	p->p_flag2 &= ~P2_STOPREPORTED;
 	proc_stop_notify(p);
-	while (p->p_flag & P_STOPPED_SIG)
+	while ((p->p_flag & P_STOPPED_SIG) && !thread_must_exit(curthread))
 		tsleep(&p->p_xstat, 0, "stopped", 0);
 	intr_restore(ef);
 }
@@ -309,11 +370,11 @@ trace_signal(struct thread *td, int sig, int forced)
 	ptrace_post(td, newsig);
 	if (td->td_sigmask & SIGMASK(newsig)) {
 		si = td->td_si;
-		sigqueue_add(p, newsig, &si, KSI_HEAD);
+		sigqueue_add(p, td, newsig, &si, KSI_HEAD);
 		td->td_si.si_signo = 0;
 		return 0;
 	}
-	if (sigqueue_take(p, newsig, &td->td_si, &flags) != 0)
+	if (sigqueue_take(p, td, newsig, &td->td_si, &flags) != 0)
 		return 0;	/* the program ignores it: posting dropped it */
 	return newsig;
 }
@@ -338,7 +399,8 @@ issignal(struct thread *td)
 		if (p->p_siglist & SIGMASK(SIGKILL))
 			set = SIGMASK(SIGKILL);
 		else
-			set = p->p_siglist & (~td->td_sigmask | td->td_sigforce);
+			set = (p->p_siglist | td->td_siglist) &
+			    (~td->td_sigmask | td->td_sigforce);
 		if (p->p_flag & P_PPWAIT)
 			set &= ~STOPSIGS;	/* the vfork parent waits for us */
 		if (set == 0) {
@@ -349,7 +411,7 @@ issignal(struct thread *td)
 		bit = SIGMASK(sig);
 		forced = (td->td_sigforce & bit) != 0;
 		td->td_sigforce &= ~bit;
-		sigqueue_take(p, sig, &td->td_si, &flags);
+		sigqueue_take(p, td, sig, &td->td_si, &flags);
 		intr_restore(ef);
 
 		if ((p->p_flag & (P_TRACED | P_PPTRACE)) == P_TRACED &&
@@ -419,9 +481,12 @@ userret(struct trapframe *tf)
 
 	(void)tf;
 	for (;;) {
+		if ((p->p_flag & (P_STOPPED | P_SINGLE_EXIT)) ||
+		    (td->td_dbgflags & TDB_SUSPEND))
+			thread_suspend_check(td, 1);	/* stop or end with the others */
 		if (td->td_flags & TDF_DBHIT)
 			dbreg_userret(td);
-		if (p->p_siglist != 0) {
+		if ((p->p_siglist | td->td_siglist) != 0) {
 			td->td_flags &= ~TDF_ASTPENDING;
 			while ((sig = issignal(td)) != 0)
 				postsig(sig);

@@ -16,6 +16,11 @@
  * signals have at least one instance, so the rest of the kernel asks "is
  * it pending?" with one AND.
  *
+ * An instance sent to one thread (thr_kill, a trap: ksi_td) is counted in
+ * that thread's td_siglist instead, and only that thread takes it; such
+ * instances always have siginfo (they are never refused for the limit), so
+ * p_sigkill is the process's alone.
+ *
  * psignal() may run in an interrupt handler, so each function here changes
  * the queue with interrupts off.
  */
@@ -28,23 +33,28 @@
 int max_pending_per_proc = 128;
 
 /*
- * Post one instance of sig to p: with si's details (NULL: none), flags
- * KSI_*. 0, or EAGAIN when the instance needs a place in a full queue and
- * KSI_SIGQ says so; otherwise a full queue posts it without siginfo.
+ * Post one instance of sig to p (to its thread td; NULL: to the process):
+ * with si's details (NULL: none), flags KSI_*. 0, or EAGAIN when the
+ * instance needs a place in a full queue and KSI_SIGQ says so; otherwise a
+ * full queue posts it without siginfo, to the process.
  */
 int
-sigqueue_add(struct proc *p, int sig, const siginfo_t *si, int flags)
+sigqueue_add(struct proc *p, struct thread *td, int sig, const siginfo_t *si,
+    int flags)
 {
 	int info = si != NULL && sig != SIGKILL && sig != SIGSTOP, error = 0;
 	struct ksiginfo *k = NULL, **pp;
 	uint32_t ef = intr_disable();
 
-	if (info && (p->p_pendingcnt < max_pending_per_proc ||
+	if (info && (p->p_pendingcnt < max_pending_per_proc || td != NULL ||
 	    (flags & (KSI_TRAP | KSI_PTRACE | KSI_HEAD))))
 		k = kmalloc(sizeof(*k));
+	if (k == NULL)
+		td = NULL;
 	if (k != NULL) {
 		k->ksi_info = *si;
 		k->ksi_info.si_signo = sig;
+		k->ksi_td = td;
 		k->ksi_flags = flags & ~KSI_HEAD;
 		pp = &p->p_sigqueue;
 		if (!(flags & KSI_HEAD))
@@ -58,28 +68,53 @@ sigqueue_add(struct proc *p, int sig, const siginfo_t *si, int flags)
 	} else {
 		p->p_sigkill |= SIGMASK(sig);
 	}
-	if (error == 0)
+	if (error == 0 && td != NULL)
+		td->td_siglist |= SIGMASK(sig);
+	else if (error == 0)
 		p->p_siglist |= SIGMASK(sig);
 	intr_restore(ef);
 	return error;
 }
 
+/* Recompute sig's bits in p_siglist and in td's td_siglist. */
+static void
+update_bits(struct proc *p, struct thread *td, int sig)
+{
+	struct ksiginfo *k;
+	uint32_t bit = SIGMASK(sig);
+	int forp = (p->p_sigkill & bit) != 0, fortd = 0;
+
+	for (k = p->p_sigqueue; k != NULL; k = k->ksi_next) {
+		if (k->ksi_info.si_signo != sig)
+			continue;
+		if (k->ksi_td == NULL)
+			forp = 1;
+		else if (k->ksi_td == td)
+			fortd = 1;
+	}
+	p->p_siglist = forp ? p->p_siglist | bit : p->p_siglist & ~bit;
+	if (td != NULL)
+		td->td_siglist = fortd ? td->td_siglist | bit :
+		    td->td_siglist & ~bit;
+}
+
 /*
- * Take the oldest instance of sig (the one without siginfo first) into
- * *si, its KSI_* flags into *flags. 0, or ESRCH if none is pending.
+ * Take the oldest instance of sig that td may take (sent to the process or
+ * to td; the one without siginfo first) into *si, its KSI_* flags into
+ * *flags. 0, or ESRCH if none is pending.
  */
 int
-sigqueue_take(struct proc *p, int sig, siginfo_t *si, int *flags)
+sigqueue_take(struct proc *p, struct thread *td, int sig, siginfo_t *si,
+    int *flags)
 {
 	struct ksiginfo *k, **pp;
-	int more = 0;
 	uint32_t ef;
 
 	memset(si, 0, sizeof(*si));
 	si->si_signo = sig;
 	*flags = 0;
 	ef = intr_disable();
-	if (!(p->p_siglist & SIGMASK(sig))) {
+	if (!((p->p_siglist | td->td_siglist) & SIGMASK(sig))) {
 		intr_restore(ef);
 		return ESRCH;
 	}
@@ -87,7 +122,8 @@ sigqueue_take(struct proc *p, int sig, siginfo_t *si, int *flags)
 		p->p_sigkill &= ~SIGMASK(sig);
 		k = NULL;
 	} else {
-		for (pp = &p->p_sigqueue; (*pp)->ksi_info.si_signo != sig;
+		for (pp = &p->p_sigqueue; (*pp)->ksi_info.si_signo != sig ||
+		    ((*pp)->ksi_td != NULL && (*pp)->ksi_td != td);
 		    pp = &(*pp)->ksi_next)
 			;
 		k = *pp;
@@ -97,23 +133,23 @@ sigqueue_take(struct proc *p, int sig, siginfo_t *si, int *flags)
 		kfree(k);
 		p->p_pendingcnt--;
 	}
-	for (k = p->p_sigqueue; k != NULL && !more; k = k->ksi_next)
-		more = k->ksi_info.si_signo == sig;
-	if (!more)
-		p->p_siglist &= ~SIGMASK(sig);
+	update_bits(p, td, sig);
 	intr_restore(ef);
 	return 0;
 }
 
-/* Forget every pending instance of the signals in set. */
-void
-sigqueue_delete(struct proc *p, uint32_t set)
+/*
+ * Forget the pending instances of the signals in set that were sent to
+ * td (NULL: every instance, the process's and its threads').
+ */
+static void
+delete_instances(struct proc *p, struct thread *td, uint32_t set)
 {
 	struct ksiginfo *k, **pp = &p->p_sigqueue;
-	uint32_t ef = intr_disable();
 
 	while ((k = *pp) != NULL) {
-		if (set & SIGMASK(k->ksi_info.si_signo)) {
+		if ((set & SIGMASK(k->ksi_info.si_signo)) &&
+		    (td == NULL || k->ksi_td == td)) {
 			*pp = k->ksi_next;
 			kfree(k);
 			p->p_pendingcnt--;
@@ -121,8 +157,31 @@ sigqueue_delete(struct proc *p, uint32_t set)
 			pp = &k->ksi_next;
 		}
 	}
+}
+
+/* Forget every pending instance of the signals in set, whoever it was sent to. */
+void
+sigqueue_delete(struct proc *p, uint32_t set)
+{
+	struct thread *td;
+	uint32_t ef = intr_disable();
+
+	delete_instances(p, NULL, set);
 	p->p_sigkill &= ~set;
 	p->p_siglist &= ~set;
+	FOREACH_THREAD_IN_PROC(p, td)
+		td->td_siglist &= ~set;
+	intr_restore(ef);
+}
+
+/* td ends: the instances sent to it go with it. */
+void
+sigqueue_thread_flush(struct thread *td)
+{
+	uint32_t ef = intr_disable();
+
+	delete_instances(td->td_proc, td, ~0u);
+	td->td_siglist = 0;
 	intr_restore(ef);
 }
 

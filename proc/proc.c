@@ -69,12 +69,12 @@ alloc_pid(void)
 	return pid;
 }
 
-/* A zeroed slot in state PRS_NEW with a fresh pid and a kernel stack, or NULL. */
+/* A zeroed slot in state PRS_NEW with a fresh pid and one new thread, or NULL. */
 struct proc *
 proc_alloc(void)
 {
 	struct proc *p = NULL;
-	paddr_t kstack;
+	struct thread *td;
 	int i;
 
 	for (i = 1; i < NPROC; i++)
@@ -84,24 +84,29 @@ proc_alloc(void)
 		}
 	if (p == NULL)
 		return NULL;
-	kstack = vm_page_alloc_contig(KSTACK_SIZE / PAGE_SIZE);
-	if (kstack == 0)
+	if ((td = thread_alloc()) == NULL)
 		return NULL;
 	memset(p, 0, sizeof(*p));
 	p->p_state = PRS_NEW;
 	p->p_pid = alloc_pid();
-	p->p_thread.td_proc = p;
-	p->p_thread.td_kstack = PHYS_TO_KVA(kstack);
+	thread_link(td, p);
 	proc_link(p);
 	return p;
 }
 
-/* Give the slot back; the address space and files are already gone. */
+/*
+ * Give the slot back; the address space and files are already gone, and
+ * so are its threads, unless it never ran (a fork that failed).
+ */
 void
 proc_free(struct proc *p)
 {
-	vm_page_free_contig(KVA_TO_PHYS(p->p_thread.td_kstack),
-	    KSTACK_SIZE / PAGE_SIZE);
+	struct thread *td;
+
+	while ((td = p->p_threads) != NULL) {
+		p->p_threads = td->td_plist;
+		thread_free(td);
+	}
 	proc_unlink(p);
 	p->p_state = PRS_FREE;
 }

@@ -4,7 +4,9 @@
  * registers (in its pcb), its signal mask and its sleep state. A process owns
  * what its threads share: pid, parent, credentials, signal actions and
  * pending signals, the address space, open files, and the tracing state.
- * Kestrel has one thread per process (FIRST_THREAD_IN_PROC).
+ * A process has one or more threads (thr_new adds them), linked on
+ * p_threads; each has its own id (td_tid, from PID_MAX + 2 up, as FreeBSD
+ * numbers them), and proc/kern_thread.c keeps the table of them.
  *
  * proc/ is machine-independent. What only the CPU can do (build a kernel
  * stack, switch to another thread, set up registers for a new image) is
@@ -32,6 +34,8 @@
 #define NOFILE		32	/* open files per process */
 #define MAXCOMLEN	19
 #define PID_MAX		99999
+#define NTHREAD		192	/* thread table slots, for all processes */
+#define THREAD0_TID	(PID_MAX + 1)	/* the idle thread's id; others above */
 
 struct trapframe;
 struct vmspace;
@@ -55,6 +59,9 @@ struct sigacts {
 
 struct thread {
 	struct proc		*td_proc;
+	lwpid_t			td_tid;		/* thread id; 0: a free slot */
+	struct thread		*td_plist;	/* the next thread of td_proc */
+	char			td_name[MAXCOMLEN + 1];	/* thr_set_name; "" = p_comm */
 	struct trapframe	*td_frame;	/* user registers, top of kstack */
 	uint8_t			*td_kstack;	/* KSTACK_SIZE bytes */
 	int			td_state;
@@ -72,19 +79,29 @@ struct thread {
 #define TDF_ASTPENDING	0x0008	/* check signals before returning to user mode */
 #define TDF_DBHIT	0x0010	/* a watchpoint fired inside the kernel */
 #define TDF_OLDMASK	0x0020	/* restore td_oldmask after sigsuspend */
+#define TDF_UMTXWAKE	0x0040	/* _umtx_op woke it (not a timeout or signal) */
+#define TDF_THRWAKEUP	0x0080	/* thr_wake: the next thr_suspend returns at once */
+#define TDF_SELFWAKE	0x0100	/* thr_wake of itself: the next interruptible sleep is EINTR */
 	int			td_dbgflags;	/* tracing state (FreeBSD's TDB_* values) */
+#define TDB_SUSPEND	0x0001	/* PT_SUSPEND: stays stopped when the process goes on */
 #define TDB_SCE		0x0008	/* stopped at a system call entry */
 #define TDB_SCX		0x0010	/* stopped at a system call exit */
 #define TDB_EXEC	0x0020	/* execve done: its exit stop reports it */
 #define TDB_FORK	0x0040	/* fork done and followed: its exit stop reports it */
 #define TDB_STOPATFORK	0x0080	/* a followed child: stop on the way out of fork */
 #define TDB_CHILD	0x0100	/* that stop of the new child */
+#define TDB_BORN	0x0200	/* its first stop reports its birth (PTRACE_LWP) */
+#define TDB_EXIT	0x0400	/* stopped in thr_exit (PTRACE_LWP) */
 #define TDB_VFORK	0x0800	/* in vfork, until the child has let go */
 #define TDB_STEP	0x2000	/* the debugger asked for one step (PT_STEP) */
 #define TDB_SETSTEP	0x10000	/* PT_SETSTEP: the next resume steps */
 	pid_t			td_dbg_forked;	/* TDB_FORK: the new child */
 	pid_t			td_rfppwait;	/* vfork: the child we wait for, 0: none */
 	uint32_t		td_sigmask;	/* blocked signals */
+	uint32_t		td_siglist;	/* pending signals sent to this thread */
+	const void		*td_umtx;	/* the user address _umtx_op waits on */
+	uint32_t		td_umtx_pa;	/* its physical address if shared, else 0 */
+	uint32_t		td_umtx_seq;	/* when it began to (oldest woken first) */
 	uint32_t		td_oldmask;	/* mask to restore after sigsuspend */
 	int			td_sc_code;	/* system call at a syscall stop */
 	uint32_t		td_sc_args[6];
@@ -137,10 +154,15 @@ struct proc {
 	char			p_comm[MAXCOMLEN + 1];
 	struct proc		*p_allnext;	/* allproc: every slot in use */
 	struct proc		*p_allprev;
-	struct thread		p_thread;
+	struct thread		*p_threads;	/* its threads, oldest first */
+	int			p_numthreads;
+	struct thread		*p_singlethread; /* the one thread ending the others */
+	struct thread		*p_xthread;	/* the thread whose stop the tracer sees */
 };
 
-#define FIRST_THREAD_IN_PROC(p)	(&(p)->p_thread)
+#define FIRST_THREAD_IN_PROC(p)	((p)->p_threads)
+#define FOREACH_THREAD_IN_PROC(p, td)					\
+	for ((td) = (p)->p_threads; (td) != NULL; (td) = (td)->td_plist)
 
 extern struct proc proc_table[NPROC];
 extern struct proc *allproc;		/* the slots in use, newest first */
@@ -172,6 +194,40 @@ rlim_t		lim_cur(struct proc *p, int which);
 int		lim_nofile(struct proc *p);
 int		lim_nproc_check(struct proc *p);
 uint32_t	lim_stack_guard(struct proc *p, uint32_t sp);
+
+/*
+ * proc/kern_thread.c: the thread table, and the life of threads after the
+ * first (FreeBSD's names). thread_exit() ends a thread that is not its
+ * process's last; its kernel stack is freed by whoever runs after it
+ * (thread_reap, after every switch). thread_single() ends every other
+ * thread of td's process and returns once td is alone (0), or ERESTART if
+ * another thread is already doing that (td should go back to user mode,
+ * where it will end). thread_suspend_check() is userret's: end the thread
+ * if its process is being single-threaded, wait while the process is
+ * stopped or (if suspended) a debugger suspended it.
+ */
+extern struct thread thread_table[NTHREAD];
+struct thread	*thread_alloc(void);
+void		thread_free(struct thread *td);
+void		thread_link(struct thread *td, struct proc *p);
+struct thread	*tdfind(lwpid_t tid, pid_t pid);
+void		thread_reap(void);
+void		thread_exit(struct thread *td) __attribute__((noreturn));
+int		thread_single(struct thread *td);
+void		thread_single_end(struct proc *p);
+int		thread_must_exit(const struct thread *td);
+void		thread_suspend_check(struct thread *td, int suspended);
+int		thread_should_park(const struct thread *td, int suspended);
+#define PARK_STOPPED	1	/* thread_should_park: the process is stopped */
+#define PARK_SUSPENDED	2	/* ... the tracer suspended the thread */
+const char	*thread_name(const struct thread *td);
+
+/* proc/kern_umtx.c: wake up to n threads of p sleeping on uaddr (_umtx_op) */
+int		umtx_wake(struct proc *p, const void *uaddr, int n);
+
+/* proc/sys_signal.c: what the thread calls share with kill(2) */
+int		p_cansignal(struct thread *td, struct proc *p);
+void		sender_info(struct thread *td, int code, siginfo_t *si);
 
 /* proc/kern_procctl.c: reapers */
 void		reaper_abandon_children(struct proc *reaper);
@@ -208,6 +264,7 @@ void		jobc_exit(struct proc *p);
 /* proc/kern_sigqueue.c: the pending instances of each signal */
 struct ksiginfo {
 	struct ksiginfo	*ksi_next;
+	struct thread	*ksi_td;	/* sent to this thread; NULL: to the process */
 	int		ksi_flags;
 #define KSI_TRAP	0x01	/* a trap of the thread (trapsignal) */
 #define KSI_PTRACE	0x02	/* given by the tracer: delivered without a stop */
@@ -216,14 +273,18 @@ struct ksiginfo {
 	siginfo_t	ksi_info;
 };
 extern int	max_pending_per_proc;
-int		sigqueue_add(struct proc *p, int sig, const siginfo_t *si,
-		    int flags);
-int		sigqueue_take(struct proc *p, int sig, siginfo_t *si, int *flags);
+int		sigqueue_add(struct proc *p, struct thread *td, int sig,
+		    const siginfo_t *si, int flags);
+int		sigqueue_take(struct proc *p, struct thread *td, int sig,
+		    siginfo_t *si, int *flags);
 void		sigqueue_delete(struct proc *p, uint32_t set);
 void		sigqueue_flush(struct proc *p);
+void		sigqueue_thread_flush(struct thread *td);
 
 /* proc/kern_sig.c: posting and delivering signals */
 int		pksignal(struct proc *p, int sig, const siginfo_t *si, int flags);
+int		tdksignal(struct thread *td, int sig, const siginfo_t *si,
+		    int flags);
 void		psignal(struct proc *p, int sig);
 void		pgsignal(pid_t pgid, int sig);
 void		trapsignal(struct thread *td, int sig, int code, uint32_t addr);
@@ -248,6 +309,11 @@ void		sigacts_exec(struct proc *p);
  * cpu_fork:	td2 will return from td1's system call as its copy: the same
  *		registers, a result of 0, no step, a copy of the FPU state,
  *		no debug registers.
+ * cpu_thread_new: td, a new thread of td0's process, starts in user mode
+ *		at entry(arg) on the stack [stack, stack + size), with td0's
+ *		segments and TLS base, clean FPU state and no debug registers.
+ * cpu_set_user_tls: td's TLS base (on i386, its segment for thread data)
+ *		becomes base: 0, or EINVAL for a base outside user space.
  * cpu_switch:	make new curthread and run it; old continues from here when
  *		it is switched back in. Interrupts are off.
  * cpu_exit:	td is exiting: it gives up the FPU, its debug registers and
@@ -272,6 +338,9 @@ void		sigacts_exec(struct proc *p);
 void	cpu_thread0(struct thread *td);
 void	cpu_thread_init(struct thread *td, void (*fn)(void));
 void	cpu_fork(struct thread *td1, struct thread *td2);
+void	cpu_thread_new(struct thread *td, struct thread *td0, uint32_t entry,
+	    uint32_t arg, uint32_t stack, uint32_t size);
+int	cpu_set_user_tls(struct thread *td, uint32_t base);
 void	cpu_switch(struct thread *old, struct thread *new);
 void	cpu_exit(struct thread *td);
 void	cpu_idle(void);

@@ -13,6 +13,8 @@
  *	PTRACE_FORK	exit of fork or vfork, in the parent	TDB_SCX | TDB_FORK
  *			first return of the child (SIGSTOP)	TDB_SCX | TDB_CHILD
  *	PTRACE_VFORK	the vfork parent goes on		TDB_VFORK
+ *	PTRACE_LWP	a new thread's first stop		TDB_SCX | TDB_BORN
+ *			a thread ending in thr_exit		TDB_EXIT
  *
  * The masks stay as set until changed or the tracer lets go: PT_TO_SCE,
  * PT_TO_SCX and PT_SYSCALL add their events and resume (FreeBSD's rule),
@@ -36,7 +38,7 @@ ptrace_post(struct thread *td, int sig)
 	if (sig == 0)
 		return;
 	memset(&si, 0, sizeof(si));
-	pksignal(td->td_proc, sig, &si, KSI_PTRACE);
+	tdksignal(td, sig, &si, KSI_PTRACE);
 }
 
 /* One event stop: SIGTRAP (the fork child's SIGSTOP) with flags marking it. */
@@ -112,19 +114,47 @@ ptrace_vfork_done(struct thread *td)
 	td->td_dbgflags &= ~TDB_VFORK;
 }
 
-/* PT_LWPINFO: what the current stop of p is. */
+/* A new thread's first stop, before it runs a user instruction. */
 void
-ptrace_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
+ptrace_lwp_born(struct thread *td)
 {
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
+	td->td_dbgflags &= ~TDB_BORN;
+	if (!(td->td_proc->p_flag & P_TRACED) ||
+	    !(td->td_proc->p_ptevents & PTRACE_LWP))
+		return;
+	td->td_sc_error = 0;
+	event_stop(td, SIGTRAP, TDB_BORN | TDB_SCX);
+}
+
+/* An ending thread's last stop (thr_exit, not the process's last thread). */
+void
+ptrace_lwp_exit(struct thread *td)
+{
+	struct proc *p = td->td_proc;
+
+	if ((p->p_flag & P_TRACED) && (p->p_ptevents & PTRACE_LWP))
+		event_stop(td, SIGTRAP, TDB_EXIT);
+}
+
+/*
+ * PT_LWPINFO: what thread td's current stop is. A thread that is stopped
+ * because another one stopped the process has no event of its own: it
+ * reports PL_EVENT_NONE.
+ */
+void
+ptrace_lwpinfo(struct thread *td, struct ptrace_lwpinfo *pl)
+{
+	struct proc *p = td->td_proc;
 	int f = td->td_dbgflags;
 
 	memset(pl, 0, sizeof(*pl));
-	pl->pl_lwpid = p->p_pid;
-	pl->pl_event = PL_EVENT_SIGNAL;
+	pl->pl_lwpid = td->td_tid;
+	pl->pl_event = p->p_xthread == td ? PL_EVENT_SIGNAL : PL_EVENT_NONE;
 	pl->pl_sigmask.__bits[0] = td->td_sigmask;
-	pl->pl_siglist.__bits[0] = p->p_siglist;
-	strlcpy(pl->pl_tdname, p->p_comm, sizeof(pl->pl_tdname));
+	pl->pl_siglist.__bits[0] = p->p_siglist | td->td_siglist;
+	strlcpy(pl->pl_tdname, thread_name(td), sizeof(pl->pl_tdname));
+	if (p->p_xthread != td)
+		return;
 	if (td->td_si.si_signo != 0) {
 		pl->pl_flags |= PL_FLAG_SI;
 		pl->pl_siginfo = td->td_si;
@@ -145,6 +175,10 @@ ptrace_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl)
 	}
 	if (f & TDB_CHILD)
 		pl->pl_flags |= PL_FLAG_CHILD;
+	if (f & TDB_BORN)
+		pl->pl_flags |= PL_FLAG_BORN;
+	if (f & TDB_EXIT)
+		pl->pl_flags |= PL_FLAG_EXITED;
 	if (f & (TDB_SCE | TDB_SCX)) {
 		pl->pl_syscall_code = td->td_sc_code;
 		pl->pl_syscall_narg = (unsigned)td->td_sc_code < nsysent ?

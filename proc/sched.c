@@ -34,15 +34,17 @@ void
 sched_init(void)
 {
 	struct proc *p = &proc_table[0];
+	struct thread *td = &thread_table[0];
 
 	p->p_state = PRS_NORMAL;
 	p->p_flag = P_SYSTEM;
 	strlcpy(p->p_comm, "idle", sizeof(p->p_comm));
-	p->p_thread.td_proc = p;
-	p->p_thread.td_state = TDS_RUNNING;
-	cpu_thread0(&p->p_thread);
+	td->td_tid = THREAD0_TID;
+	td->td_state = TDS_RUNNING;
+	thread_link(td, p);
+	cpu_thread0(td);
 	proc_link(p);
-	idlethread = curthread = &p->p_thread;
+	idlethread = curthread = td;
 }
 
 /* Append td to the run queue; interrupts are off. */
@@ -95,6 +97,7 @@ mi_switch(void)
 		new->td_state = TDS_RUNNING;
 		sched_switches++;
 		cpu_switch(old, new);
+		thread_reap();
 	} else {
 		old->td_state = TDS_RUNNING;
 	}
@@ -163,6 +166,15 @@ tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
 
 	if (catch && (error = sig_pending_unmasked(td)) != 0)
 		goto out;
+	if (catch && thread_must_exit(td)) {
+		error = ERESTART;	/* back to user mode, where it ends */
+		goto out;
+	}
+	if (catch && (td->td_flags & TDF_SELFWAKE)) {
+		td->td_flags &= ~TDF_SELFWAKE;	/* thr_wake(2) of itself */
+		error = EINTR;
+		goto out;
+	}
 	td->td_wchan = chan;
 	td->td_wmesg = wmesg;
 	td->td_timeout = timo != 0 ? clock_ticks64() + timo : 0;
@@ -179,6 +191,8 @@ tsleep(const void *chan, int catch, const char *wmesg, uint32_t timo)
 		error = EWOULDBLOCK;
 	} else if (catch) {
 		error = sig_pending_unmasked(td);
+		if (error == 0 && thread_must_exit(td))
+			error = ERESTART;
 	}
 out:
 	intr_restore(ef);

@@ -9,7 +9,10 @@
  *   1. The buffer of a "set" request is copied in first (EFAULT).
  *   2. The target is looked up (ESRCH for no such pid, a zombie or an
  *      exiting process) and the caller's right to debug it is checked on
- *      every request, not only at attach (EPERM, EINVAL for pid 0).
+ *      every request, not only at attach (EPERM, EINVAL for pid 0). As on
+ *      FreeBSD, pid may name one thread (an id above PID_MAX): the request
+ *      is then about that thread; a pid means the thread whose stop the
+ *      tracer sees (p_xthread), or the first one.
  *   3. The request's own gate: PT_TRACE_ME and PT_ATTACH have theirs; every
  *      other request needs a target traced by the caller (EPERM if untraced,
  *      EBUSY if someone else's) and stopped for it, with the stop already
@@ -49,7 +52,7 @@ union ptrace_buf {
 	int			ptevents;
 };
 
-/* The events PT_SET_EVENT_MASK accepts (PTRACE_LWP: no thread events yet). */
+/* The events PT_SET_EVENT_MASK accepts. */
 #define PTRACE_ALLEVENTS	(PTRACE_EXEC | PTRACE_SCE | PTRACE_SCX | \
 	PTRACE_FORK | PTRACE_LWP | PTRACE_VFORK)
 
@@ -175,7 +178,8 @@ is_known_request(int req)
 	case PT_GETFPREGS: case PT_SETFPREGS: case PT_GETDBREGS:
 	case PT_SETDBREGS: case PT_GETXMMREGS: case PT_SETXMMREGS:
 	case PT_FOLLOW_FORK: case PT_LWP_EVENTS: case PT_GET_EVENT_MASK:
-	case PT_SET_EVENT_MASK:
+	case PT_SET_EVENT_MASK: case PT_GETNUMLWPS: case PT_GETLWPLIST:
+	case PT_SUSPEND: case PT_RESUME:
 		return 1;
 	}
 	return 0;
@@ -264,11 +268,13 @@ resume(struct proc *p, int sig)
 void
 ptrace_detach(struct proc *p, int sig)
 {
-	struct thread *td = FIRST_THREAD_IN_PROC(p);
+	struct thread *td;
 
-	ptrace_forget_step(td);
-	td->td_dbgflags = 0;
-	td->td_sigforce = 0;
+	FOREACH_THREAD_IN_PROC(p, td) {
+		ptrace_forget_step(td);
+		td->td_dbgflags = 0;
+		td->td_sigforce = 0;
+	}
 	if (p->p_flag2 & P2_PTRACE_FSTP)
 		sigqueue_delete(p, SIGMASK(SIGSTOP));
 	p->p_flag &= ~(P_TRACED | P_PPTRACE);
@@ -339,9 +345,8 @@ do_io(struct proc *p, struct ptrace_io_desc *piod)
  * they stay until cleared with PT_SET_EVENT_MASK or the tracer lets go.
  */
 static int
-do_resume(struct proc *p, int req, void *addr, int data)
+do_resume(struct proc *p, struct thread *td2, int req, void *addr, int data)
 {
-	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
 	int error;
 
 	if ((unsigned)data >= NSIG)
@@ -391,11 +396,33 @@ do_events(struct proc *p, int req, void *addr, int data, union ptrace_buf *b)
 	return EINVAL;
 }
 
+/* PT_GETLWPLIST: up to data thread ids into addr; the count in td_retval. */
 static int
-do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
-    union ptrace_buf *b)
+lwp_list(struct thread *td, struct proc *p, void *addr, int data)
 {
-	struct thread *td2 = FIRST_THREAD_IN_PROC(p);
+	struct thread *td2;
+	lwpid_t *ids = (lwpid_t *)addr;
+	lwpid_t id;
+	int n = 0;
+
+	if (data <= 0)
+		return EINVAL;
+	FOREACH_THREAD_IN_PROC(p, td2) {
+		if (n == data)
+			break;
+		id = td2->td_tid;
+		if (copyout(&id, &ids[n], sizeof(id)) != 0)
+			return EFAULT;
+		n++;
+	}
+	td->td_retval[0] = n;
+	return 0;
+}
+
+static int
+do_request(struct thread *td, int req, struct proc *p, struct thread *td2,
+    void *addr, int data, union ptrace_buf *b)
+{
 	uint32_t word;
 	int error;
 
@@ -441,7 +468,7 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_TO_SCE:
 	case PT_TO_SCX:
 	case PT_SYSCALL:
-		return do_resume(p, req, addr, data);
+		return do_resume(p, td2, req, addr, data);
 	case PT_FOLLOW_FORK:
 	case PT_LWP_EVENTS:
 	case PT_GET_EVENT_MASK:
@@ -459,8 +486,19 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	case PT_LWPINFO:
 		if (data <= 0 || (unsigned)data > sizeof(b->pl))
 			return EINVAL;
-		ptrace_lwpinfo(p, &b->pl);
+		ptrace_lwpinfo(td2, &b->pl);
 		return copyout(&b->pl, addr, data);
+	case PT_GETNUMLWPS:
+		td->td_retval[0] = p->p_numthreads;
+		return 0;
+	case PT_GETLWPLIST:
+		return lwp_list(td, p, addr, data);
+	case PT_SUSPEND:
+		td2->td_dbgflags |= TDB_SUSPEND;
+		return 0;
+	case PT_RESUME:
+		td2->td_dbgflags &= ~TDB_SUSPEND;
+		return 0;
 	case PT_GET_SC_ARGS:
 		if (!(td2->td_dbgflags & (TDB_SCE | TDB_SCX)))
 			return EINVAL;
@@ -499,10 +537,36 @@ do_request(struct thread *td, int req, struct proc *p, void *addr, int data,
 	return EINVAL;
 }
 
+/*
+ * The process and the thread a request is about: pid may be a process or
+ * one of its threads (an id above PID_MAX). NULL if there is none.
+ */
+static struct proc *
+find_target(int pid, struct thread **tdp)
+{
+	struct thread *td2;
+	struct proc *p;
+
+	if (pid > PID_MAX) {
+		if ((td2 = tdfind(pid, -1)) == NULL)
+			return NULL;
+		*tdp = td2;
+		return td2->td_proc->p_state == PRS_NORMAL ? td2->td_proc : NULL;
+	}
+	if ((p = pfind(pid)) == NULL)
+		return NULL;
+	if ((p->p_flag & P_STOPPED_TRACE) && p->p_xthread != NULL)
+		*tdp = p->p_xthread;
+	else
+		*tdp = FIRST_THREAD_IN_PROC(p);
+	return p;
+}
+
 int
 kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
 {
 	union ptrace_buf b;
+	struct thread *td2 = td;
 	struct proc *p;
 	int error;
 
@@ -512,7 +576,7 @@ kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
 	if (req == PT_TRACE_ME) {
 		p = td->td_proc;
 	} else {
-		p = pfind(pid);
+		p = find_target(pid, &td2);
 		if (p == NULL || (p->p_flag & P_WEXIT))
 			return ESRCH;
 		if ((error = p_candebug(td, p)) != 0)
@@ -520,7 +584,7 @@ kern_ptrace(struct thread *td, int req, int pid, void *addr, int data)
 	}
 	if ((error = request_gate(td, req, p)) != 0)
 		return error;
-	return do_request(td, req, p, addr, data, &b);
+	return do_request(td, req, p, td2, addr, data, &b);
 }
 
 int

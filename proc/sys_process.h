@@ -32,13 +32,18 @@ void	ptrace_detach(struct proc *p, int sig);
  * ptrace_fork_child: a followed child's stop before it first runs.
  * ptrace_vfork_done: the vfork parent goes on.
  * ptrace_post: the signal the tracer gave at such a stop.
+ * ptrace_lwp_born, ptrace_lwp_exit: a new thread's first stop, and an
+ *	ending thread's last, when the tracer asked for them (PTRACE_LWP).
+ * ptrace_lwpinfo: PT_LWPINFO's report on thread td.
  */
 void	ptrace_syscall_stop(struct thread *td, int which);
 void	ptrace_fork(struct thread *td, struct proc *p2);
 void	ptrace_fork_child(struct thread *td);
 void	ptrace_vfork_done(struct thread *td);
 void	ptrace_post(struct thread *td, int sig);
-void	ptrace_lwpinfo(struct proc *p, struct ptrace_lwpinfo *pl);
+void	ptrace_lwpinfo(struct thread *td, struct ptrace_lwpinfo *pl);
+void	ptrace_lwp_born(struct thread *td);
+void	ptrace_lwp_exit(struct thread *td);
 
 /*
  * Machine-dependent, for a stopped tracee td. The set_* functions validate

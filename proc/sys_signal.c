@@ -1,6 +1,7 @@
 /*
- * sys_signal.c - the signal system calls: kill, sigqueue, thr_kill (raise),
- * sigaction, sigprocmask, sigsuspend, sigpending. Signal sets cross the
+ * sys_signal.c - the signal system calls: kill, sigqueue,
+ * sigaction, sigprocmask, sigsuspend, sigpending (the thread calls are in
+ * proc/kern_thr.c). Signal sets cross the
  * boundary as FreeBSD's 128-bit sigset_t; Kestrel's 31 signals live in its
  * first word. Each signal sent is one pending instance whose siginfo names
  * the sender (si_pid, and si_uid its real uid) and how it was sent
@@ -14,7 +15,7 @@
 #include "vm/vm.h"
 
 /* May td send a signal to p? Root may; others need a matching uid. */
-static int
+int
 p_cansignal(struct thread *td, struct proc *p)
 {
 	const struct ucred *me = &td->td_proc->p_cred, *it = &p->p_cred;
@@ -27,8 +28,8 @@ p_cansignal(struct thread *td, struct proc *p)
 	return EPERM;
 }
 
-/* The siginfo of a signal td sends itself, with si_code code. */
-static void
+/* The siginfo of a signal td sends, with si_code code. */
+void
 sender_info(struct thread *td, int code, siginfo_t *si)
 {
 	memset(si, 0, sizeof(*si));
@@ -106,37 +107,6 @@ sys_sigqueue(struct thread *td, uint32_t *args)
 	return pksignal(p, sig, &si, KSI_SIGQ);
 }
 
-/*
- * thr_self(&id): the calling thread's id. One thread per process, so it is
- * the pid (FreeBSD's are above PID_MAX); a long, as FreeBSD's.
- */
-int
-sys_thr_self(struct thread *td, uint32_t *args)
-{
-	long id = td->td_proc->p_pid;
-
-	return copyout(&id, (void *)args[0], sizeof(id));
-}
-
-/* thr_kill(id, sig): a signal to one thread of the caller's process (SI_LWP). */
-int
-sys_thr_kill(struct thread *td, uint32_t *args)
-{
-	long id = (long)args[0];
-	int sig = (int)args[1];
-	siginfo_t si;
-
-	if (sig < 0 || sig >= NSIG)
-		return EINVAL;
-	if (id != td->td_proc->p_pid)
-		return ESRCH;
-	if (sig != 0) {
-		sender_info(td, SI_LWP, &si);
-		pksignal(td->td_proc, sig, &si, 0);
-	}
-	return 0;
-}
-
 int
 sys_sigaction(struct thread *td, uint32_t *args)
 {
@@ -203,7 +173,8 @@ static int
 handler_pending(struct thread *td)
 {
 	struct sigacts *ps = &td->td_proc->p_sigacts;
-	uint32_t set = td->td_proc->p_siglist & ~td->td_sigmask;
+	uint32_t set = (td->td_proc->p_siglist | td->td_siglist) &
+	    ~td->td_sigmask;
 	int sig;
 
 	for (sig = 1; sig < NSIG; sig++)
@@ -241,6 +212,6 @@ sys_sigpending(struct thread *td, uint32_t *args)
 	sigset_t set;
 
 	memset(&set, 0, sizeof(set));
-	set.__bits[0] = td->td_proc->p_siglist;
+	set.__bits[0] = td->td_proc->p_siglist | td->td_siglist;
 	return copyout(&set, (void *)args[0], sizeof(set));
 }

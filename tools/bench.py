@@ -36,6 +36,10 @@ ROWS = [
     ("switch_plain_eager", "context switch, no FPU use", None, None),
     ("fpu_switch_eager", "context switch, FPU users, eager", None, None),
     ("fpu_switch_lazy", "context switch, FPU users, lazy", None, None),
+    ("thread_create_join", "pthread_create + pthread_join", 30000, None),
+    ("mutex_handoff", "contended mutex handoff, two threads", 2000, None),
+    ("sem_round_trip", "sem_post/sem_wait round trip, two threads", 2000,
+     None),
 ]
 FPUBENCH = re.compile(r"fpubench: (\w+) switching.*no FPU use (\d+) "
                       r"ticks/switch, x87\S* use (\d+)")

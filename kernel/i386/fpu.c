@@ -10,7 +10,7 @@
  * A thread has FPU state only once it has used the FPU since exec
  * (PCB_FPUINITDONE, FreeBSD's name); until then it owns nothing, and its
  * save area holds the clean state. Such a thread runs with CR0.TS set and
- * with no other thread's values in the registers, so its first FP
+ * with no other process's values in the registers, so its first FP
  * instruction raises #NM and fpu_dna() loads the clean state then.
  *
  * Eager switching (the default): switching to a thread with state saves
@@ -18,8 +18,11 @@
  * never runs with another process's values in the FPU, not even
  * speculatively (LazyFP, CVE-2018-3665). Switching to a thread without
  * state saves the owner's registers and clears them (the one time such a
- * thread pays for the FPU); between two threads without state nothing is
- * saved or loaded at all. Lazy switching (fpu=lazy): a switch only sets
+ * thread pays for the FPU), unless the owner is a thread of the same
+ * process: its values may stay behind TS, since the newcomer can read its
+ * sibling's memory anyway, and a switch back to the owner then costs
+ * nothing. Between two threads without state nothing is saved or loaded
+ * at all. Lazy switching (fpu=lazy): a switch only sets
  * CR0.TS; the thread's first FP instruction raises #NM and fpu_dna() does
  * the exchange then. Kernel threads (the idle loop) never take the FPU.
  *
@@ -251,6 +254,8 @@ fpu_switch(struct thread *old, struct thread *new)
 	}
 	if (new->td_pcb.pcb_flags & PCB_FPUINITDONE)
 		take(new);
+	else if (fpcurthread != NULL && fpcurthread->td_proc == new->td_proc)
+		stts();
 	else
 		release();
 }

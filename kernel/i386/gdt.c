@@ -1,7 +1,9 @@
 /*
  * gdt.c - the global descriptor table and the task-state segments.
  *
- * Four flat segments (kernel and user, code and data) and two TSSs. The main
+ * Four flat segments (kernel and user, code and data), the user %gs segment
+ * of thread-local storage (flat, at the running thread's base) and two
+ * TSSs. The main
  * TSS only supplies SS0:ESP0, the kernel stack the CPU switches to when a trap
  * arrives from ring 3; its I/O-bitmap offset points past the segment limit, so
  * no port is ever granted to user mode through a bitmap (the hole that OpenBSD
@@ -32,6 +34,7 @@ struct segment_descriptor {
 #define SDF_DB		0x40	/* 32-bit */
 
 static struct segment_descriptor gdt[NGDT];
+static uint32_t gs_base;		/* GUGS's base now */
 struct i386tss proc0_tss;
 static struct i386tss dftss;
 
@@ -61,6 +64,8 @@ gdt_init(void)
 	    SDF_G | SDF_DB);
 	set_desc(GUDATA_SLOT, 0, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S | SDA_DATA,
 	    SDF_G | SDF_DB);
+	set_desc(GUGS_SLOT, 0, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S | SDA_DATA,
+	    SDF_G | SDF_DB);
 	proc0_tss.tss_ss0 = KDATA_SEL;
 	proc0_tss.tss_iobase = sizeof(proc0_tss);
 	set_desc(GPROC0_SLOT, (uint32_t)&proc0_tss, sizeof(proc0_tss) - 1,
@@ -80,6 +85,33 @@ gdt_init(void)
 	    "mov %%ax, %%gs\n"
 	    : : "i"(KCODE_SEL), "i"(KDATA_SEL) : "eax", "memory");
 	ltr(TSS_SEL);
+}
+
+/*
+ * The GUGS descriptor gets base (a user address: the caller checked). The
+ * CPU reads a descriptor only when a selector is loaded, and the way out
+ * to user mode loads %gs and %fs only if the frame's selector differs from
+ * the live one (kernel/i386/vectors.asm); so %gs is made null here (the
+ * kernel never uses it), and so is %fs if it holds the TLS selector too (a
+ * program may load it there): the next return to user mode loads the
+ * thread's selectors, with the new base. %ds and %es need nothing: the
+ * entry replaces any selector but the flat ones there. Most switches are
+ * between threads of one base (0: no TLS), which costs one comparison.
+ */
+void
+gdt_set_gsbase(uint32_t base)
+{
+	uint32_t fs;
+
+	if (base == gs_base)
+		return;
+	gs_base = base;
+	set_desc(GUGS_SLOT, base, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S |
+	    SDA_DATA, SDF_G | SDF_DB);
+	__asm__ volatile("movw %w0, %%gs" : : "r"(0) : "memory");
+	__asm__ volatile("movl %%fs, %0" : "=r"(fs));
+	if ((fs & ~SEL_RPL_MASK & 0xffff) == (GUGS_SEL & ~SEL_RPL_MASK))
+		__asm__ volatile("movw %w0, %%fs" : : "r"(0) : "memory");
 }
 
 /* The double-fault task starts at eip on stack esp, in address space cr3. */

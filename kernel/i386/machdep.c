@@ -28,6 +28,8 @@ exec_setregs(struct thread *td, uint32_t entry, uint32_t stack)
 
 	td->td_pcb.pcb_cr3 = td->td_proc->p_vmspace->vm_pd;
 	pmap_activate(td->td_pcb.pcb_cr3);
+	td->td_pcb.pcb_gsbase = 0;
+	gdt_set_gsbase(0);
 	*tf = (struct trapframe){ .tf_eip = entry, .tf_esp = stack,
 	    .tf_cs = UCODE_SEL, .tf_ss = UDATA_SEL, .tf_ds = UDATA_SEL,
 	    .tf_es = UDATA_SEL, .tf_fs = UDATA_SEL, .tf_gs = UDATA_SEL,

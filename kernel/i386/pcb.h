@@ -1,8 +1,8 @@
 /*
  * pcb.h - the machine-dependent part of a thread ("process control block",
  * FreeBSD's name): the kernel stack pointer saved by the context switch, the
- * address space to load, the copyin/copyout fault-recovery address, the debug
- * registers, and the FPU save area.
+ * address space to load, the copyin/copyout fault-recovery address, the %gs
+ * base of the thread's TLS, the debug registers, and the FPU save area.
  */
 #ifndef KERNEL_I386_PCB_H
 #define KERNEL_I386_PCB_H
@@ -53,6 +53,7 @@ struct pcb {
 	uint32_t	pcb_flags;
 #define PCB_DBREGS	0x01		/* the thread uses DR0-DR3/DR7 */
 #define PCB_FPUINITDONE	0x02		/* the thread has FPU state (used it since exec) */
+	uint32_t	pcb_gsbase;	/* base of the GUGS descriptor while it runs */
 	uint32_t	pcb_dr[8];	/* DR0-DR3, (4, 5 unused), DR6, DR7 */
 	union savefpu	pcb_save;	/* FPU state while not loaded */
 } __attribute__((aligned(16)));

@@ -10,12 +10,13 @@
  *   - CS must be the user code selector and SS the user data selector,
  *     both with RPL 3 (CS_SECURE: never a kernel descriptor or RPL 0).
  *   - DS, ES, FS, GS may hold exactly what ring 3 can load itself: a null
- *     selector (any RPL), or the user data or the readable user code
- *     selector at any RPL (both are DPL 3, so max(CPL, RPL) <= DPL holds
- *     for every RPL). The kernel reloads them in ring 0 and irets; none of
- *     these can fault there, and iret keeps them (it only clears a null
- *     DS/ES). Kernel descriptors, the TSS, LDT selectors and slots beyond
- *     the GDT are refused: ring 3 can never hold them.
+ *     selector (any RPL), or the user data selector, the readable user code
+ *     selector or the thread's TLS selector (GUGS_SEL) at any RPL (all are
+ *     DPL 3, so max(CPL, RPL) <= DPL holds for every RPL). The kernel
+ *     reloads them in ring 0 and irets; none of these can fault there, and
+ *     iret keeps them (it only clears a null DS/ES). Kernel descriptors, the
+ *     TSS, LDT selectors and slots beyond the GDT are refused: ring 3 can
+ *     never hold them.
  *   - A selector is 16 bits: the upper half of its word must be zero. The
  *     trap frame's upper halves are whatever `push sreg` left (a CPU may
  *     write only the low 16 bits), so results show them as zero.
@@ -65,7 +66,8 @@ data_selector_ok(uint32_t sel)
 	uint32_t slot = sel & ~SEL_RPL_MASK;
 
 	return slot == 0 || slot == (UDATA_SEL & ~SEL_RPL_MASK) ||
-	    slot == (UCODE_SEL & ~SEL_RPL_MASK);
+	    slot == (UCODE_SEL & ~SEL_RPL_MASK) ||
+	    slot == (GUGS_SEL & ~SEL_RPL_MASK);
 }
 /* LAB signals: END */
 

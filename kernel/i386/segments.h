@@ -1,7 +1,10 @@
 /*
  * segments.h - the GDT slots and the selectors built from them. Kestrel uses
  * flat 4 GiB segments only (no LDT); privilege comes from the DPL of the
- * descriptor and the RPL in the low two bits of a selector.
+ * descriptor and the RPL in the low two bits of a selector. The one
+ * exception is GUGS, the user %gs segment for thread-local storage: flat
+ * too, but based at the running thread's TLS (pcb_gsbase), rewritten at
+ * every switch to a thread with another base.
  */
 #ifndef KERNEL_I386_SEGMENTS_H
 #define KERNEL_I386_SEGMENTS_H
@@ -15,7 +18,8 @@
 #define GUDATA_SLOT	4	/* user data and stack, DPL 3 */
 #define GPROC0_SLOT	5	/* the TSS: ring-0 stack for traps from user mode */
 #define GDFTSS_SLOT	6	/* a TSS for the double-fault task */
-#define NGDT		7
+#define GUGS_SLOT	7	/* user %gs: the running thread's TLS, DPL 3 */
+#define NGDT		8
 
 #define SEL_KPL		0
 #define SEL_UPL		3
@@ -30,6 +34,7 @@
 #define UDATA_SEL	GSEL(GUDATA_SLOT, SEL_UPL)	/* 0x23 */
 #define TSS_SEL		GSEL(GPROC0_SLOT, SEL_KPL)	/* 0x28 */
 #define DFTSS_SEL	GSEL(GDFTSS_SLOT, SEL_KPL)	/* 0x30 */
+#define GUGS_SEL	GSEL(GUGS_SLOT, SEL_UPL)	/* 0x3b */
 
 /* The 32-bit task-state segment (Intel SDM vol. 3, 8.2.1). */
 struct i386tss {
@@ -55,6 +60,7 @@ extern struct i386tss proc0_tss;
 
 void	gdt_init(void);
 void	gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3);
+void	gdt_set_gsbase(uint32_t base);
 
 /* Called on every switch to a thread: traps from ring 3 land on its stack. */
 static inline void

@@ -236,7 +236,8 @@ selftest_crash(const char *kind)
 	if (strcmp(kind, "ud") == 0) {
 		__asm__ volatile("ud2");
 	} else if (strcmp(kind, "gp") == 0) {
-		__asm__ volatile("movw $0x38, %%ax\n\tmovw %%ax, %%ds" : : : "eax");
+		__asm__ volatile("movw %0, %%ax\n\tmovw %%ax, %%ds" : :
+		    "i"(GSEL(NGDT, SEL_KPL)) : "eax");	/* past the GDT's end */
 	} else if (strcmp(kind, "df") == 0) {
 		unmap_below_boot_stack();
 		overflow(0);

@@ -20,7 +20,10 @@
 ; process (kernel/i386/trap.c). A selector equal to the live one needs no
 ; load: Kestrel's descriptors never change (one GDT, no LDT), so the same
 ; selector always means the same segment, and one that got into a frame
-; without the validator's approval cannot equal what is loaded.
+; without the validator's approval cannot equal what is loaded. The one
+; exception, the TLS descriptor whose base is the running thread's, is
+; rewritten only by gdt_set_gsbase(), which also nulls %gs (and %fs if it
+; holds that selector), so the next way out loads it again.
 ;
 ; The entry stubs never touch memory through %ds/%es before checking them:
 ; a #DB can arrive on an entry stub's first instruction with the user's

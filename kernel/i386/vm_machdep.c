@@ -11,8 +11,13 @@
  * kernel, and pcb_esp points at it. A new thread's stack is made to look
  * like one switched out just before returning to user mode: the frame, and
  * right below it a switch frame that "returns" into fork_trampoline.
+ *
+ * Threads of one process share a page directory, so switching between
+ * them writes no CR3 (pmap_activate skips an equal one); what does change
+ * per thread is the kernel stack in the TSS and the %gs base of its TLS.
  */
 #include <string.h>
+#include <sys/errno.h>
 #include "kernel/i386/dbreg.h"
 #include "kernel/i386/fpu.h"
 #include "kernel/i386/frame.h"
@@ -66,6 +71,42 @@ cpu_fork(struct thread *td1, struct thread *td2)
 	td2->td_frame->tf_eax = 0;		/* fork() returns 0 in the child */
 	td2->td_frame->tf_edx = 0;
 	td2->td_frame->tf_eflags &= ~PSL_T;
+	td2->td_pcb.pcb_gsbase = td1->td_pcb.pcb_gsbase;
+}
+
+/*
+ * The new thread enters entry(arg) as if called: the stack pointer 16-byte
+ * aligned plus 4, at a zero return address with arg above it (i386 System V).
+ * A stack that cannot take those two words makes the thread's first
+ * instruction fault, in user mode.
+ */
+void
+cpu_thread_new(struct thread *td, struct thread *td0, uint32_t entry,
+    uint32_t arg, uint32_t stack, uint32_t size)
+{
+	const struct trapframe *tf0 = td0->td_frame;
+	uint32_t sp = ((stack + size) & ~15u) - 8, words[2] = { 0, arg };
+
+	thread_stack(td, NULL);
+	fpu_reset_state(&td->td_pcb.pcb_save);
+	td->td_pcb.pcb_gsbase = td0->td_pcb.pcb_gsbase;
+	*td->td_frame = (struct trapframe){ .tf_eip = entry, .tf_esp = sp,
+	    .tf_cs = tf0->tf_cs, .tf_ss = tf0->tf_ss, .tf_ds = tf0->tf_ds,
+	    .tf_es = tf0->tf_es, .tf_fs = tf0->tf_fs, .tf_gs = tf0->tf_gs,
+	    .tf_eflags = PSL_I | PSL_RESERVED_1 };
+	copyout(words, (void *)sp, sizeof(words));
+}
+
+int
+cpu_set_user_tls(struct thread *td, uint32_t base)
+{
+	if (base >= VM_MAXUSER_ADDRESS)
+		return EINVAL;
+	td->td_pcb.pcb_gsbase = base;
+	td->td_frame->tf_gs = GUGS_SEL;
+	if (td == curthread)
+		gdt_set_gsbase(base);
+	return 0;
 }
 
 /*
@@ -80,6 +121,7 @@ cpu_switch(struct thread *old, struct thread *new)
 	if (!(new->td_proc->p_flag & P_SYSTEM)) {
 		tss_set_kstack((uint32_t)new->td_kstack + KSTACK_SIZE);
 		pmap_activate(new->td_pcb.pcb_cr3);
+		gdt_set_gsbase(new->td_pcb.pcb_gsbase);
 	}
 	fpu_switch(old, new);
 	dbreg_switch(new);

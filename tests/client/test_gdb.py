@@ -15,9 +15,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gdbstub_lib import (Stub, report, symbols, disassembly,  # noqa: E402
-                         initrd_with)
+                         initrd_with, DEMO)
 
 SYMS = symbols()
+SYMS_PATH = DEMO
 
 
 def frames(log):
@@ -208,10 +209,39 @@ def test_attach_detach():
            "the program did not run on to its end", log + k.output)
 
 
+def test_threads():
+    """/bin/thrdemo: main and two workers; the first stop is worker-1's."""
+    thrdemo = os.path.join(os.path.dirname(SYMS_PATH), "thrdemo")
+    with Stub(job="/bin/gdbstub -- /bin/thrdemo") as k:
+        if not k.ready():
+            return report("threads", False, "the stub never came up", k.output)
+        log = k.gdb("break spot", "continue", "info threads",
+                    "thread apply all bt", "print id", "thread 1", "bt",
+                    "delete", "continue", binary=thrdemo)
+        status = k.status()
+    listed = re.findall(r"^[ *] (\d+)\s+Thread (0x[0-9a-f]+|\d+)[^\n]*"
+                        r"\"(main|worker-1|worker-2)\"", log, re.M)
+    names = sorted(n for _, _, n in listed)
+    report("threads_info", names == ["main", "worker-1", "worker-2"],
+           "info threads listed %s" % listed, log)
+    report("threads_stop", re.search(r"Thread \S+ \"worker-1\" hit "
+                                     r"Breakpoint 1, spot \(id=1\)", log)
+           is not None and "$1 = 1" in log,
+           "the stop was not worker-1's in spot(1)", log)
+    apply = log.split("thread apply all bt", 1)[-1]
+    report("threads_apply_all_bt", apply.count("\nThread ") >= 3 and
+           "spot (id=1)" in log and "worker (arg=" in log and
+           re.search(r"in main \(\) at", log) is not None,
+           "thread apply all bt did not show three stacks", log)
+    report("threads_exit", "exited with code 036]" in log and status == 30,
+           "the program did not end with 30 (status %s)" % status,
+           log + k.output)
+
+
 def main():
     tests = [test_break_backtrace, test_stepi, test_print_globals, test_watch,
              test_hbreak_exit, test_set_var, test_set_register, test_no_sse,
-             test_interrupt, test_lazy_fpu, test_attach_detach]
+             test_interrupt, test_lazy_fpu, test_attach_detach, test_threads]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for f in [pool.submit(t) for t in tests]:
             f.result()

@@ -109,12 +109,18 @@ def queries(c, pid):
     g = c.command("g")
     check("g_size", len(g) == 2 * 308 and re.match("^[0-9a-f]+$", g),
           "g has %d characters" % len(g))
-    threads = [c.command(p) for p in ("qC", "qfThreadInfo", "qsThreadInfo",
+    # A thread's id is its kernel (LWP) id, never the pid.
+    qc = c.command("qC")
+    tid = int(qc[2:], 16) if re.match("^QC[0-9a-f]+$", qc) else 0
+    threads = [c.command(p) for p in ("qfThreadInfo", "qsThreadInfo",
                                       "qAttached", "Hg0", "Hc-1",
-                                      "T%x" % pid, "vCont?")]
-    check("threads", threads[:7] == ["QC%x" % pid, "m%x" % pid, "l", "0",
-                                     "OK", "OK", "OK"] and
-          threads[7].startswith("vCont;c;C;s;S"), "replies %s" % threads)
+                                      "T%x" % tid, "T%x" % (tid + 4096),
+                                      "vCont?")]
+    check("threads", tid > 99999 and tid != pid and
+          threads[:6] == ["m%x" % tid, "l", "0", "OK", "OK", "OK"] and
+          threads[6].startswith("E") and
+          threads[7].startswith("vCont;c;C;s;S"),
+          "qC %s, replies %s" % (qc, threads))
 
 
 def memory(c):

@@ -14,6 +14,7 @@
 #include <sys/kinfo.h>
 #include <sys/ptrace.h>
 #include <sys/sysctl.h>
+#include <sys/thr.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -128,6 +129,7 @@ test_nametomib(void)
 static int
 test_kinfo_self(void)
 {
+	long tid = 0;
 	struct kinfo_proc kp;
 	sigset_t set;
 
@@ -145,8 +147,9 @@ test_kinfo_self(void)
 	    kp.ki_ruid);
 	KT_CHECK(strcmp(kp.ki_comm, "proc_sysctl") == 0 && kp.ki_stat == SRUN &&
 	    kp.ki_tracer == 0 && !(kp.ki_flag & P_TRACED) &&
-	    kp.ki_numthreads == 1 && kp.ki_tid == getpid(), "comm \"%s\" stat "
-	    "%d flag %#lx", kp.ki_comm, kp.ki_stat, kp.ki_flag);
+	    kp.ki_numthreads == 1 && thr_self(&tid) == 0 && kp.ki_tid == tid,
+	    "comm \"%s\" stat %d flag %#lx tid %d", kp.ki_comm, kp.ki_stat,
+	    kp.ki_flag, kp.ki_tid);
 	KT_CHECK((kp.ki_sigmask.__bits[0] & (1u << (SIGUSR2 - 1))) &&
 	    (kp.ki_sigignore.__bits[0] & (1u << (SIGHUP - 1))), "signal sets");
 	KT_CHECK(kp.ki_rssize > 0 && kp.ki_size > 0, "sizes %d %u",

@@ -4,8 +4,10 @@
  * and a debugger.
  *
  * A program may load DS, ES, FS and GS with a null selector (0-3), the user
- * data selector at any RPL (0x20-0x23) or the readable user code selector at
- * any RPL (0x18-0x1b); the CPU allows all of them at CPL 3. A program that
+ * data selector at any RPL (0x20-0x23), the readable user code selector at
+ * any RPL (0x18-0x1b) or the TLS selector at any RPL (0x38-0x3b, a user data
+ * segment whose base is the running thread's); the CPU allows all of them at
+ * CPL 3. A program that
  * loads each one itself and then catches a signal must get its context back
  * through sigreturn (it was once killed with SIGSEGV instead), and a debugger
  * that stops it there must be able to put an unmodified PT_GETREGS image
@@ -28,6 +30,7 @@ static const char *const seg_name[NSEG] = { "ds", "es", "fs", "gs" };
 /* Every selector ring 3 may load into a data segment register. */
 static const uint16_t legal[] = {
 	0x00, 0x01, 0x02, 0x03, 0x18, 0x19, 0x1a, 0x1b, 0x20, 0x21, 0x22, 0x23,
+	0x38, 0x39, 0x3a, 0x3b,
 };
 #define NLEGAL	(sizeof(legal) / sizeof(legal[0]))
 

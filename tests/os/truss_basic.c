@@ -9,7 +9,8 @@
  * series of system calls. Its pid is learnt from its getpid() line; the
  * only other value that varies, sigreturn's stack address, is a '*'.
  * "/test/truss_basic forking" forks a child that exits 5 and waits for it:
- * the program truss -f follows into the child.
+ * the program truss -f follows into the child. /bin/thrdemo (three
+ * threads) is the program whose lines get the thread's id.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -372,6 +373,49 @@ PT_CASE(follow_forks)
 	return 0;
 }
 
+/*
+ * A process with threads: no prefix while it has one thread, then every
+ * line starts with the id of its thread ("%6d: "); thr_exit shows as the
+ * workers end; the last line is the process's end.
+ */
+PT_CASE(thread_prefixes)
+{
+	char *argv[] = { TRUSS, "/bin/thrdemo", NULL };
+	long ids[8], id;
+	int fd, nids = 0, exits = 0, i;
+	char *line, *end, *last = NULL, *first_pfx = NULL;
+	pid_t t = spawn_captured(argv, &fd);
+
+	KT_CHECK(t > 0, "cannot start truss");
+	slurp(fd, out, sizeof(out));
+	close(fd);
+	PT_EXITS(t, 0);
+	for (line = out; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		if (sscanf(line, "%ld: ", &id) != 1 || id <= 99999) {
+			KT_CHECK(first_pfx == NULL, "a line without a thread id "
+			    "after the second thread came:\n%s", out);
+			continue;
+		}
+		if (first_pfx == NULL)
+			first_pfx = line;
+		for (i = 0; i < nids && ids[i] != id; i++)
+			;
+		if (i == nids && nids < 8)
+			ids[nids++] = id;
+		exits += strstr(line, ": thr_exit(") == line + 6;
+		last = line;
+	}
+	KT_CHECK(first_pfx != NULL && strstr(out, "thr_set_name(") < first_pfx,
+	    "no unprefixed start, or no prefixed lines:\n%s", out);
+	KT_CHECK(strncmp(first_pfx + 6, ": thr_new(", 10) == 0,
+	    "the first prefixed line is not thr_new's:\n%s", out);
+	KT_CHECK(nids == 3 && exits == 2, "%d thread ids, %d thr_exit lines:\n%s",
+	    nids, exits, out);
+	KT_CHECK(last != NULL && strncmp(last + 6, ": process exit, rval = 30",
+	    25) == 0, "last line:\n%s", out);
+	return 0;
+}
+
 PT_CASE(usage_errors)
 {
 	char *noargs[] = { TRUSS, NULL };
@@ -410,6 +454,7 @@ main(int argc, char **argv)
 	kt_run("program_runs_untraced", program_runs_untraced);
 	kt_run("attach_and_detach_on_sigint", attach_and_detach_on_sigint);
 	kt_run("follow_forks", follow_forks);
+	kt_run("thread_prefixes", thread_prefixes);
 	kt_run("usage_errors", usage_errors);
 	return kt_finish();
 }

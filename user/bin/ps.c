@@ -5,6 +5,10 @@
  * followed, as in FreeBSD's ps, by X when the process is being traced and
  * + when it is in the terminal's foreground process group. UID is the real
  * user id.
+ *
+ * ps -H lists threads instead (kern.proc.all_td, one entry per thread):
+ * an LWP column with the thread's id, its own state, and after the command
+ * the thread's name when it has one of its own.
  */
 #include <sys/types.h>
 #include <sys/sysctl.h>
@@ -13,6 +17,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static char
@@ -38,9 +43,10 @@ state_letter(char stat)
  * (ENOMEM) means asking again.
  */
 static struct kinfo_proc *
-all_procs(size_t *n)
+all_procs(size_t *n, int threads)
 {
-	static const int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL };
+	const int mib[3] = { CTL_KERN, KERN_PROC,
+	    KERN_PROC_ALL | (threads ? KERN_PROC_INC_THREAD : 0) };
 	struct kinfo_proc *kp = NULL;
 	size_t len;
 
@@ -60,16 +66,28 @@ all_procs(size_t *n)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	pid_t fg = tcgetpgrp(STDIN_FILENO);
 	struct kinfo_proc *kp;
 	char stat[4];
 	size_t i, n;
-	int k;
+	int k, c, threads = 0;
 
-	kp = all_procs(&n);
-	printf("%5s %5s %-4s %5s %s\n", "PID", "PPID", "STAT", "UID", "COMMAND");
+	while ((c = getopt(argc, argv, "H")) != -1) {
+		if (c != 'H') {
+			fprintf(stderr, "usage: ps [-H]\n");
+			return 1;
+		}
+		threads = 1;
+	}
+	kp = all_procs(&n, threads);
+	if (threads)
+		printf("%5s %6s %5s %-4s %5s %s\n", "PID", "LWP", "PPID", "STAT",
+		    "UID", "COMMAND");
+	else
+		printf("%5s %5s %-4s %5s %s\n", "PID", "PPID", "STAT", "UID",
+		    "COMMAND");
 	for (i = 0; i < n; i++) {
 		k = 0;
 		stat[k++] = state_letter(kp[i].ki_stat);
@@ -78,9 +96,18 @@ main(void)
 		if (fg > 0 && kp[i].ki_pgid == fg)
 			stat[k++] = '+';
 		stat[k] = '\0';
-		printf("%5d %5d %-4s %5u %.*s\n", kp[i].ki_pid, kp[i].ki_ppid,
-		    stat, (unsigned)kp[i].ki_ruid, (int)sizeof(kp[i].ki_comm),
+		if (threads)
+			printf("%5d %6d ", kp[i].ki_pid, kp[i].ki_tid);
+		else
+			printf("%5d ", kp[i].ki_pid);
+		printf("%5d %-4s %5u %.*s", kp[i].ki_ppid, stat,
+		    (unsigned)kp[i].ki_ruid, (int)sizeof(kp[i].ki_comm),
 		    kp[i].ki_comm);
+		if (threads && strncmp(kp[i].ki_tdname, kp[i].ki_comm,
+		    TDNAMLEN) != 0)
+			printf("/%.*s", (int)sizeof(kp[i].ki_tdname),
+			    kp[i].ki_tdname);
+		printf("\n");
 	}
 	free(kp);
 	return 0;

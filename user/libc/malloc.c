@@ -17,6 +17,9 @@
  * Free chunks sit in bin floor(log2(size)) - 4. A request looks first-fit
  * in its own bin, then takes the first chunk of any larger bin, which is
  * always big enough.
+ *
+ * One lock (libc_lock.h) keeps the heap whole when threads allocate at
+ * once; a program without threads never takes it.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -24,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "libc_lock.h"
 
 #define ALIGN		16
 #define HDR		(2 * sizeof(size_t))
@@ -221,8 +225,10 @@ chunk_size(size_t n)
 	return n < MIN_CHUNK ? MIN_CHUNK : n;
 }
 
-void *
-malloc(size_t n)
+static struct __libc_lock heap_lock;
+
+static void *
+heap_malloc(size_t n)
 {
 	size_t size = chunk_size(n);
 	struct chunk *c;
@@ -243,8 +249,8 @@ malloc(size_t n)
 	return payload(c);
 }
 
-void
-free(void *p)
+static void
+heap_free(void *p)
 {
 	struct chunk *c;
 
@@ -272,15 +278,15 @@ calloc(size_t n, size_t size)
 }
 
 /* Grows or shrinks in place when the chunk, or it and a free neighbour after it, suffice. */
-void *
-realloc(void *p, size_t n)
+static void *
+heap_realloc(void *p, size_t n)
 {
 	size_t size = chunk_size(n), have;
 	struct chunk *c, *next;
 	void *q;
 
 	if (p == NULL)
-		return malloc(n);
+		return heap_malloc(n);
 	if (size == 0) {
 		errno = ENOMEM;
 		return NULL;
@@ -298,9 +304,52 @@ realloc(void *p, size_t n)
 		split(c, size);
 		return p;
 	}
-	if ((q = malloc(n)) == NULL)
+	if ((q = heap_malloc(n)) == NULL)
 		return NULL;
 	memcpy(q, p, have - HDR);
-	free(p);
+	heap_free(p);
+	return q;
+}
+
+void
+_malloc_prefork(void)
+{
+	__libc_lock(&heap_lock);
+}
+
+/* In the parent and in the child alike: the forking thread holds it. */
+void
+_malloc_postfork(void)
+{
+	__libc_unlock(&heap_lock);
+}
+
+void *
+malloc(size_t n)
+{
+	void *p;
+
+	__libc_lock(&heap_lock);
+	p = heap_malloc(n);
+	__libc_unlock(&heap_lock);
+	return p;
+}
+
+void
+free(void *p)
+{
+	__libc_lock(&heap_lock);
+	heap_free(p);
+	__libc_unlock(&heap_lock);
+}
+
+void *
+realloc(void *p, size_t n)
+{
+	void *q;
+
+	__libc_lock(&heap_lock);
+	q = heap_realloc(p, n);
+	__libc_unlock(&heap_lock);
 	return q;
 }

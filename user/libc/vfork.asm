@@ -8,7 +8,7 @@
 ; jump through it. A failed call made no child, so it can return normally.
 
 	global	vfork
-	extern	errno
+	extern	__error
 
 SYS_vfork	equ	66		; kernel/syscalls.master (FreeBSD's number)
 
@@ -23,7 +23,12 @@ vfork:
 	jmp	ecx			; parent: the child's pid; child: 0
 .error:
 	neg	eax
-	mov	[errno], eax
+	push	ecx			; caller-saved: __error may use it
+	push	eax
+	call	__error			; errno is the thread's (<errno.h>)
+	pop	edx
+	mov	[eax], edx
+	pop	ecx
 	mov	eax, -1
 	jmp	ecx
 

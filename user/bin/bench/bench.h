@@ -46,5 +46,6 @@ void	bench_report(const char *name, uint64_t ticks, uint64_t ops,
 
 void	bench_proc(void);	/* proc.c: system calls, fork, exec, pipes, COW */
 void	bench_ptrace(void);	/* ptrace.c: stepping, breakpoints, memory, registers */
+void	bench_threads(void);	/* threads.c: create+join, mutex handoff, semaphores */
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * bench - Kestrel's benchmark program (see bench.h). `bench` runs every
- * benchmark; `bench proc|ptrace` runs one group (/bin/fpubench measures
+ * benchmark; `bench proc|ptrace|threads` runs one group (/bin/fpubench measures
  * FPU context switches). tools/bench.py boots
  * Kestrel with it and turns the BENCH lines into the table `make bench`
  * prints.
@@ -62,6 +62,8 @@ main(int argc, char **argv)
 		bench_proc();
 	if (only == NULL || strcmp(only, "ptrace") == 0)
 		bench_ptrace();
+	if (only == NULL || strcmp(only, "threads") == 0)
+		bench_threads();
 	printf("BENCH done\n");
 	return 0;
 }

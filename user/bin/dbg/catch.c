@@ -304,6 +304,8 @@ follow_fork(struct dbg *d)
 		    strerror(errno));
 	d->fork_child = 0;
 	d->pid = child;
+	threads_forget(d);	/* the child has one thread, of its own id */
+	threads_note_stop(d);
 	d->pending_sig = 0;
 	d->ptevents = 0;	/* the child starts with the default mask */
 	d->vfork_child = d->fork_vfork;

@@ -80,7 +80,8 @@ static const struct command commands[] = {
 	{ "step", cmd_step, "step [N]: the next source line, into calls" },
 	{ "stepi", cmd_stepi, "stepi [N]: one instruction" },
 	{ "tbreak", cmd_tbreak, "tbreak LOCATION: a breakpoint used once" },
-	{ "thread", cmd_unsupported, NULL },
+	{ "thread", cmd_thread,
+	    "thread [N | apply all bt]: select a thread, or every backtrace" },
 	{ "undisplay", cmd_undisplay, "undisplay [N...]: stop displaying" },
 	{ "until", cmd_until, "until [LOCATION]: next, but not back in a loop" },
 	{ "up", cmd_up, "up [N]: select the frame N above (caller)" },
@@ -118,6 +119,7 @@ static const struct command info_commands[] = {
 	{ "signals", cmd_info_signals, "how each signal is handled" },
 	{ "stack", cmd_backtrace, "the call chain (backtrace)" },
 	{ "symbol", cmd_info_symbol, "info symbol ADDR: the symbol there" },
+	{ "threads", cmd_info_threads, "the threads, the selected one marked *" },
 	{ "watchpoints", cmd_info_breakpoints, "the breakpoint table" },
 };
 #define NINFO (sizeof(info_commands) / sizeof(info_commands[0]))

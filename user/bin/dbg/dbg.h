@@ -37,6 +37,7 @@
  *	mem.c		memory (or the file before run), x/, print
  *	signals.c	info signals, handle
  *	catch.c		catchpoints, following forks, the event mask
+ *	threads.c	info threads, thread N, thread apply all bt
  */
 #ifndef DBG_H
 #define DBG_H
@@ -58,6 +59,7 @@
 #define MAXFRAMES	64
 #define DBG_MAXCATCH	16
 #define DBG_MAXSYS	8		/* calls named by one catch syscall */
+#define DBG_MAXTHREADS	32		/* threads dbg numbers */
 
 /* ---- ELF symbols (elfsym.c) */
 struct sym {
@@ -148,6 +150,10 @@ struct display {
 /* ---- the session */
 struct dbg {
 	pid_t		pid;		/* the inferior, 0 if none */
+	lwpid_t		tid;		/* the selected thread, 0 if none */
+	lwpid_t		stop_tid;	/* the thread of the last stop */
+	lwpid_t		threads[DBG_MAXTHREADS];	/* thread N is threads[N-1]; 0: gone */
+	int		nthreads;
 	int		attached;	/* by attach (quit detaches), not run */
 	int		pending_sig;	/* delivered at the next resume */
 	char		*prog;		/* path of the program, NULL if none */
@@ -249,6 +255,16 @@ int	count_arg(char *a, int *n);
 void	cmd_stepi(struct dbg *d, char *a);
 void	cmd_nexti(struct dbg *d, char *a);
 void	cmd_finish(struct dbg *d, char *a);
+
+/* threads.c */
+pid_t	dbg_lwp(struct dbg *d);
+void	threads_note_stop(struct dbg *d);
+void	threads_forget(struct dbg *d);
+int	threads_many(struct dbg *d);
+int	thread_num(struct dbg *d, lwpid_t tid);
+void	thread_name(struct dbg *d, lwpid_t tid, char *buf, size_t len);
+void	cmd_info_threads(struct dbg *d, char *a);
+void	cmd_thread(struct dbg *d, char *a);
 
 /* report.c */
 int	report_stop(struct dbg *d, struct stop *st, int stepping);

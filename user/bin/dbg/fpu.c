@@ -143,7 +143,7 @@ print_sse(struct dbg *d)
 	int i;
 
 	if (!(kinfo(KINFO_CPUFEATURES) & KCPU_SSE) ||
-	    ptrace(PT_GETXMMREGS, d->pid, (caddr_t)&x, 0) != 0)
+	    ptrace(PT_GETXMMREGS, dbg_lwp(d), (caddr_t)&x, 0) != 0)
 		return;
 	snprintf(hex, sizeof(hex), "0x%x", (unsigned)x.xmm_env[6]);
 	printf("\n%-15s%-19s[%s ]\n", "mxcsr", hex,
@@ -165,7 +165,7 @@ cmd_info_float(struct dbg *d, char *a)
 		printf("The program has no registers now.\n");
 		return;
 	}
-	if (ptrace(PT_GETFPREGS, d->pid, (caddr_t)&fp, 0) != 0) {
+	if (ptrace(PT_GETFPREGS, dbg_lwp(d), (caddr_t)&fp, 0) != 0) {
 		printf("Couldn't get floating point status: %s.\n",
 		    strerror(errno));
 		return;

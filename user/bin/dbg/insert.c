@@ -156,6 +156,7 @@ int
 dr_program(struct dbg *d, uint32_t skip_exec_at)
 {
 	uint32_t addr[DBG_NDR], len[DBG_NDR], access;
+	lwpid_t ids[DBG_MAXTHREADS];
 	struct dbreg db;
 	int i, j, n, slot = 0;
 
@@ -176,7 +177,12 @@ dr_program(struct dbg *d, uint32_t skip_exec_at)
 			    DBREG_DR7_LOCAL_ENABLE);
 		}
 	}
-	if (ptrace(PT_SETDBREGS, d->pid, (caddr_t)&db, 0) == 0)
+	/* Debug registers are each thread's: every thread gets the table. */
+	n = ptrace(PT_GETLWPLIST, d->pid, (caddr_t)ids, DBG_MAXTHREADS);
+	for (i = 0; i < n; i++)
+		if (ptrace(PT_SETDBREGS, ids[i], (caddr_t)&db, 0) != 0)
+			break;
+	if (n > 0 && i == n)
 		return 0;
 	printf("Couldn't write debug registers: %s.\n", strerror(errno));
 	return -1;

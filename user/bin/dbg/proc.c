@@ -37,7 +37,7 @@ need_process(struct dbg *d)
 int
 get_regs(struct dbg *d, struct reg *r)
 {
-	if (ptrace(PT_GETREGS, d->pid, (caddr_t)r, 0) == 0)
+	if (ptrace(PT_GETREGS, dbg_lwp(d), (caddr_t)r, 0) == 0)
 		return 0;
 	printf("Couldn't get registers: %s.\n", strerror(errno));
 	return -1;
@@ -46,7 +46,7 @@ get_regs(struct dbg *d, struct reg *r)
 int
 set_regs(struct dbg *d, struct reg *r, const char *what)
 {
-	if (ptrace(PT_SETREGS, d->pid, (caddr_t)r, 0) == 0)
+	if (ptrace(PT_SETREGS, dbg_lwp(d), (caddr_t)r, 0) == 0)
 		return 0;
 	printf("Couldn't write %s: %s.\n", what, strerror(errno));
 	return -1;
@@ -62,6 +62,7 @@ inferior_gone(struct dbg *d)
 	d->pid = 0;
 	d->attached = 0;
 	d->pending_sig = 0;
+	threads_forget(d);
 	for (i = 0; i < d->nbpts; i++)
 		d->bpts[i].inserted = 0;
 }

@@ -129,7 +129,7 @@ cmd_info_all_registers(struct dbg *d, char *a)
 	int i, j;
 
 	cmd_info_registers(d, a);
-	if (d->pid == 0 || ptrace(PT_GETFPREGS, d->pid, (caddr_t)&fp, 0) != 0)
+	if (d->pid == 0 || ptrace(PT_GETFPREGS, dbg_lwp(d), (caddr_t)&fp, 0) != 0)
 		return;
 	for (i = 0; i < 8; i++) {
 		snprintf(name, sizeof(name), "st%d", i);

@@ -165,7 +165,7 @@ fpu_register_value(struct dbg *d, int k, void *buf, uint32_t size)
 	double x;
 	float f;
 
-	if (ptrace(PT_GETFPREGS, d->pid, (caddr_t)&fp, 0) != 0) {
+	if (ptrace(PT_GETFPREGS, dbg_lwp(d), (caddr_t)&fp, 0) != 0) {
 		printf("Couldn't get floating point status.\n");
 		return -1;
 	}
@@ -185,7 +185,7 @@ xmm_register_value(struct dbg *d, int k, void *buf, uint32_t size)
 	struct xmmreg x;
 
 	if (!(kinfo(KINFO_CPUFEATURES) & KCPU_SSE) ||
-	    ptrace(PT_GETXMMREGS, d->pid, (caddr_t)&x, 0) != 0) {
+	    ptrace(PT_GETXMMREGS, dbg_lwp(d), (caddr_t)&x, 0) != 0) {
 		printf("This CPU has no SSE registers.\n");
 		return -1;
 	}

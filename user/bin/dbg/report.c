@@ -143,11 +143,29 @@ report_watches(struct dbg *d, uint32_t dr6)
 	return shown;
 }
 
+/* "Program" or, in a process with threads, 'Thread N "name"' (gdb's words). */
+static void
+print_who(struct dbg *d)
+{
+	char name[32];
+
+	if (!threads_many(d) || d->tid == 0) {
+		printf("Program");
+		return;
+	}
+	thread_name(d, d->tid, name, sizeof(name));
+	printf("Thread %d \"%s\"", thread_num(d, d->tid), name);
+}
+
 static void
 report_signal(struct dbg *d, int sig, const char *how)
 {
-	(void)d;
-	printf("\nProgram %s signal %s, %s.\n", how, signal_name(sig),
+	printf("\n");
+	if (strcmp(how, "received") == 0)
+		print_who(d);
+	else
+		printf("Program");
+	printf(" %s signal %s, %s.\n", how, signal_name(sig),
 	    sys_siglist[sig]);
 }
 
@@ -182,8 +200,13 @@ report_stop(struct dbg *d, struct stop *st, int stepping)
 		return catch_report(d, st);
 	case ST_BREAK:
 		st->bpt->hits++;
-		printf("\n%sreakpoint %d, ", st->bpt->once ? "Temporary b" :
-		    "B", st->bpt->num);
+		printf("\n");
+		if (threads_many(d)) {
+			print_who(d);
+			printf(" hit ");
+		}
+		printf("%sreakpoint %d, ", st->bpt->once ? "Temporary b" : "B",
+		    st->bpt->num);
 		if (st->bpt->once)
 			bpt_remove(d, st->bpt);
 		print_stop_location(d, 0);

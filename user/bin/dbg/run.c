@@ -39,13 +39,13 @@ read_dr6(struct dbg *d, uint32_t *dr6)
 {
 	struct dbreg db;
 
-	if (ptrace(PT_GETDBREGS, d->pid, (caddr_t)&db, 0) != 0)
+	if (ptrace(PT_GETDBREGS, dbg_lwp(d), (caddr_t)&db, 0) != 0)
 		return -1;
 	*dr6 = db.dr[6];
 	if (db.dr[6] != 0) {
 		/* DR6 is sticky: clear it so the next stop is not misread. */
 		db.dr[6] = 0;
-		ptrace(PT_SETDBREGS, d->pid, (caddr_t)&db, 0);
+		ptrace(PT_SETDBREGS, dbg_lwp(d), (caddr_t)&db, 0);
 	}
 	return 0;
 }
@@ -124,6 +124,7 @@ wait_stop(struct dbg *d, struct stop *st)
 	}
 	st->kind = ST_SIGNAL;
 	st->sig = WSTOPSIG(status);
+	threads_note_stop(d);
 	if (st->sig == SIGTRAP)
 		classify_trap(d, st);
 	if (st->kind == ST_EXEC) {
@@ -142,7 +143,8 @@ static int
 ptrace_go(struct dbg *d, int req, int sig)
 {
 	fflush(stdout);
-	if (ptrace(req, d->pid, (caddr_t)1, sig) == 0)
+	if (ptrace(req, req == PT_STEP ? dbg_lwp(d) : d->pid, (caddr_t)1,
+	    sig) == 0)
 		return 0;
 	printf("Cannot resume process %d: %s.\n", (int)d->pid, strerror(errno));
 	return -1;
@@ -181,6 +183,8 @@ resume_once(struct dbg *d, int req, struct stop *st)
 	struct reg r;
 	int sig;
 
+	if (req == PT_CONTINUE && d->stop_tid != 0)
+		d->tid = d->stop_tid;	/* it may stand on a breakpoint */
 	if (need_process(d) != 0 || catch_arm(d, req) != 0 ||
 	    get_regs(d, &r) != 0)
 		return -1;

@@ -94,12 +94,15 @@ sw_remove(struct stub *s, uint32_t addr)
 	return sw_lift(s, b);
 }
 
+#define NLWPS	64
+
 /* Load the slots into DR0-DR3 and DR7 (this also clears DR6). */
 static int
 hw_apply(struct stub *s)
 {
+	lwpid_t ids[NLWPS];
 	struct dbreg d;
-	int i;
+	int i, n;
 
 	memset(&d, 0, sizeof(d));
 	for (i = 0; i < NHWSLOT; i++) {
@@ -115,8 +118,13 @@ hw_apply(struct stub *s)
 		d.dr[i] = h->daddr;
 		d.dr[7] |= DBREG_DR7_SET(i, len, rw, DBREG_DR7_LOCAL_ENABLE);
 	}
-	if (ptrace(PT_SETDBREGS, s->tg.pid, (caddr_t)&d, 0) < 0)
+	/* Debug registers are each thread's: every thread gets the slots. */
+	n = ptrace(PT_GETLWPLIST, s->tg.pid, (caddr_t)ids, NLWPS);
+	if (n <= 0)
 		return errno;
+	for (i = 0; i < n; i++)
+		if (ptrace(PT_SETDBREGS, ids[i], (caddr_t)&d, 0) < 0)
+			return errno;
 	return 0;
 }
 
@@ -188,13 +196,13 @@ hw_hit(struct stub *s, uint32_t *dr6)
 	int i;
 
 	*dr6 = 0;
-	if (ptrace(PT_GETDBREGS, s->tg.pid, (caddr_t)&d, 0) < 0)
+	if (ptrace(PT_GETDBREGS, tg_regs_lwp(s), (caddr_t)&d, 0) < 0)
 		return -1;
 	*dr6 = d.dr[6];
 	if (d.dr[6] == 0)
 		return -1;
 	d.dr[6] = 0;
-	ptrace(PT_SETDBREGS, s->tg.pid, (caddr_t)&d, 0);
+	ptrace(PT_SETDBREGS, tg_regs_lwp(s), (caddr_t)&d, 0);
 	for (i = 0; i < NHWSLOT; i++)
 		if ((*dr6 & (1U << i)) && s->hw[i].type != 0)
 			return i;

@@ -24,30 +24,6 @@ resume_with_signal(struct stub *s, const char *pkt)
 	handle_resume(s, pkt[0] == 'S', gsig, *p == ';' ? p + 1 : NULL);
 }
 
-/* "Hg<tid>", "Hc<tid>": the one thread is always the current one. */
-static void
-set_thread(struct stub *s, const char *pkt)
-{
-	if ((pkt[1] == 'g' || pkt[1] == 'c') && pkt[2] != '\0')
-		reply(&s->rsp, "OK");
-	else
-		reply_error(&s->rsp, 1);
-}
-
-/* "T<tid>": is this thread alive? */
-static void
-thread_alive(struct stub *s, const char *pkt)
-{
-	uint32_t tid;
-	const char *end = hex_parse(pkt + 1, &tid);
-
-	if (end != NULL && *end == '\0' && tid == (uint32_t)s->tg.pid &&
-	    s->tg.alive)
-		reply(&s->rsp, "OK");
-	else
-		reply_error(&s->rsp, 1);
-}
-
 static void
 detach(struct stub *s, const char *pkt)
 {
@@ -110,7 +86,7 @@ dispatch(struct stub *s)
 		set_thread(s, pkt);
 		break;
 	case 'T':
-		thread_alive(s, pkt);
+		thread_alive_packet(s, pkt);
 		break;
 	case 'k':
 		target_kill(s);

@@ -3,7 +3,7 @@
  *
  * One struct stub holds everything a session needs, split by the file that
  * owns each part: the line and its packets (packet.c), the program being
- * debugged (run.c), its register image (regs.c) and its breakpoints
+ * debugged (run.c) and its threads (threads.c), its register image (regs.c) and its breakpoints
  * (breakpoints.c). main.c creates it; dispatch.c hands each packet from gdb
  * to the handler that answers it. Nothing else is global.
  */
@@ -71,6 +71,10 @@ struct hwslot {
 
 struct target {
 	pid_t		pid;
+	lwpid_t		stopped;	/* the thread whose stop was reported */
+	lwpid_t		cur;		/* Hg: the thread of register packets */
+	lwpid_t		step_tid;	/* Hc or vCont: the thread to step; 0: stopped */
+	int		lock_step;	/* vCont: only that thread runs during the step */
 	int		attached;	/* PT_ATTACHed rather than started by us */
 	int		alive;		/* 0 once it has exited or been killed */
 	int		status;		/* the wait status of its end */
@@ -113,6 +117,8 @@ int	unescape_binary(char *p, int n);
 void	dispatch(struct stub *s);
 void	handle_query(struct stub *s, const char *pkt);
 void	handle_v(struct stub *s, const char *pkt);
+void	xfer_reply(struct stub *s, const char *p, const char *text,
+	    size_t total);
 
 /* regs.c */
 int	regs_fetch(struct stub *s);
@@ -151,6 +157,19 @@ void	handle_vcont(struct stub *s, const char *actions);
 void	target_kill(struct stub *s);
 int	target_detach(struct stub *s);
 int	target_exit_code(const struct stub *s);
+
+/* threads.c */
+pid_t	tg_regs_lwp(const struct stub *s);
+pid_t	tg_step_lwp(const struct stub *s);
+void	threads_stopped(struct stub *s);
+int	thread_alive(const struct stub *s, lwpid_t tid);
+void	thread_info(struct stub *s);
+void	thread_extra_info(struct stub *s, const char *arg);
+void	xfer_threads(struct stub *s, const char *range);
+int	parse_tid(const struct stub *s, const char *p, const char **endp,
+	    lwpid_t *tid);
+void	set_thread(struct stub *s, const char *pkt);
+void	thread_alive_packet(struct stub *s, const char *pkt);
 
 /* signals.c */
 int	sig_to_gdb(int sig);

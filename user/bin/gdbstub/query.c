@@ -4,7 +4,7 @@
  * qSupported opens every gdb session, so it is also where a new gdb that
  * connects after an old one went away gets a clean program: breakpoints
  * the old session left planted are taken out (the new gdb inserts its own).
- * The program is one process with one thread; its thread id is its pid.
+ * The thread queries are threads.c's.
  */
 #include <string.h>
 #include "gdbstub.h"
@@ -42,23 +42,19 @@ supported(struct stub *s, const char *pkt)
 	s->gdb_swbreak = offers(features ? features + 1 : NULL, "swbreak+");
 	s->gdb_hwbreak = offers(features ? features + 1 : NULL, "hwbreak+");
 	bp_clear_all(s);
-	reply(&s->rsp, "PacketSize=%x;qXfer:features:read+;swbreak+;hwbreak+",
-	    RSP_PKTMAX);
+	reply(&s->rsp, "PacketSize=%x;qXfer:features:read+;qXfer:threads:read+;"
+	    "swbreak+;hwbreak+", RSP_PKTMAX);
 }
 
-/* "qXfer:features:read:ANNEX:OFFSET,LENGTH" */
-static void
-xfer_features(struct stub *s, const char *annex)
+/*
+ * The piece "OFFSET,LENGTH" (at p) of a qXfer object of total bytes at
+ * text: "m" and the bytes while more follow, "l" and the bytes at the end.
+ */
+void
+xfer_reply(struct stub *s, const char *p, const char *text, size_t total)
 {
-	const char *xml, *p;
 	uint32_t off, len;
-	size_t total = tdesc_xml(s->rc.have_xmm, &xml);
 
-	if (!starts(annex, "target.xml:")) {
-		reply_error(&s->rsp, 0);
-		return;
-	}
-	p = annex + strlen("target.xml:");
 	if ((p = hex_parse(p, &off)) == NULL || *p++ != ',' ||
 	    (p = hex_parse(p, &len)) == NULL || *p != '\0') {
 		reply_error(&s->rsp, 0);
@@ -73,7 +69,21 @@ xfer_features(struct stub *s, const char *annex)
 	if (len > total - off)
 		len = total - off;
 	reply(&s->rsp, "%c", off + len < total ? 'm' : 'l');
-	reply_binary(&s->rsp, xml + off, len);
+	reply_binary(&s->rsp, text + off, len);
+}
+
+/* "qXfer:features:read:ANNEX:OFFSET,LENGTH" */
+static void
+xfer_features(struct stub *s, const char *annex)
+{
+	const char *xml;
+	size_t total = tdesc_xml(s->rc.have_xmm, &xml);
+
+	if (!starts(annex, "target.xml:")) {
+		reply_error(&s->rsp, 0);
+		return;
+	}
+	xfer_reply(s, annex + strlen("target.xml:"), xml, total);
 }
 
 void
@@ -83,14 +93,18 @@ handle_query(struct stub *s, const char *pkt)
 		supported(s, pkt);
 	else if (starts(pkt, "qXfer:features:read:"))
 		xfer_features(s, pkt + strlen("qXfer:features:read:"));
+	else if (starts(pkt, "qXfer:threads:read::"))
+		xfer_threads(s, pkt + strlen("qXfer:threads:read::"));
 	else if (strcmp(pkt, "qAttached") == 0 || starts(pkt, "qAttached:"))
 		reply(&s->rsp, "%d", s->tg.attached);
 	else if (strcmp(pkt, "qC") == 0)
-		reply(&s->rsp, "QC%x", (unsigned)s->tg.pid);
+		reply(&s->rsp, "QC%x", (unsigned)tg_regs_lwp(s));
 	else if (strcmp(pkt, "qfThreadInfo") == 0)
-		reply(&s->rsp, "m%x", (unsigned)s->tg.pid);
+		thread_info(s);
 	else if (strcmp(pkt, "qsThreadInfo") == 0)
 		reply(&s->rsp, "l");
+	else if (starts(pkt, "qThreadExtraInfo,"))
+		thread_extra_info(s, pkt + strlen("qThreadExtraInfo,"));
 	else if (strcmp(pkt, "qSymbol::") == 0)
 		reply(&s->rsp, "OK");
 }

@@ -73,7 +73,7 @@ int
 regs_fetch(struct stub *s)
 {
 	struct regcache *rc = &s->rc;
-	pid_t pid = s->tg.pid;
+	pid_t pid = tg_regs_lwp(s);
 
 	if (rc->valid)
 		return 0;
@@ -167,7 +167,7 @@ int
 regs_from_image(struct stub *s, const unsigned char *img)
 {
 	struct regcache *rc = &s->rc, nw;
-	pid_t pid = s->tg.pid;
+	pid_t pid = tg_regs_lwp(s);
 	int error = 0;
 
 	if ((error = regs_fetch(s)) != 0)

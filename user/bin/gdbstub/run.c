@@ -62,7 +62,8 @@ set_stop(struct stub *s, int sig, const char *reason)
 	int n;
 
 	n = snprintf(s->tg.stop, sizeof(s->tg.stop), "T%02xthread:%x;",
-	    sig_to_gdb(sig), (unsigned)s->tg.pid);
+	    sig_to_gdb(sig), (unsigned)(s->tg.stopped != 0 ? s->tg.stopped :
+	    s->tg.pid));
 	if (regs_to_image(s, img) == 0) {
 		hex_encode(sp, img + 4 * 4, 4);
 		hex_encode(fp, img + 5 * 4, 4);
@@ -107,6 +108,7 @@ wait_stop(struct stub *s, struct stop *st)
 		record_end(s, st->status);
 		return -1;
 	}
+	threads_stopped(s);
 	if (WSTOPSIG(st->status) == SIGTRAP)
 		st->slot = hw_hit(s, &st->dr6);
 	return 0;
@@ -161,7 +163,7 @@ step_over(struct stub *s, struct swbreak *b, int sig, struct stop *st)
 		errno = error;
 		return -2;
 	}
-	if (ptrace(PT_STEP, s->tg.pid, (caddr_t)1, sig) < 0) {
+	if (ptrace(PT_STEP, tg_step_lwp(s), (caddr_t)1, sig) < 0) {
 		error = errno;
 		sw_plant(s, b);
 		errno = error;
@@ -172,6 +174,21 @@ step_over(struct stub *s, struct swbreak *b, int sig, struct stop *st)
 		return -1;
 	sw_plant(s, b);
 	return 0;
+}
+
+/*
+ * PT_SUSPEND (or PT_RESUME) every thread but keep: a vCont step of one
+ * thread that leaves the others where they are.
+ */
+static void
+suspend_others(struct stub *s, lwpid_t keep, int req)
+{
+	lwpid_t ids[64];
+	int n = ptrace(PT_GETLWPLIST, s->tg.pid, (caddr_t)ids, 64), i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] != keep)
+			ptrace(req, ids[i], NULL, 0);
 }
 
 /* Run the program (one instruction if step) with signal sig; reply its next stop. */
@@ -194,13 +211,20 @@ resume(struct stub *s, int step, int sig)
 		}
 		sig = 0;	/* delivered with the step */
 	}
-	if (ptrace(step ? PT_STEP : PT_CONTINUE, s->tg.pid, (caddr_t)1, sig) < 0) {
+	if (step && s->tg.lock_step)
+		suspend_others(s, tg_step_lwp(s), PT_SUSPEND);
+	if (ptrace(step ? PT_STEP : PT_CONTINUE, step ? tg_step_lwp(s) :
+	    s->tg.pid, (caddr_t)1, sig) < 0) {
 		reply_error(&s->rsp, errno);
 		return;
 	}
 	s->rc.valid = 0;
-	if (wait_stop(s, &st) == 0)
+	if (wait_stop(s, &st) == 0) {
+		if (step && s->tg.lock_step)
+			suspend_others(s, 0, PT_RESUME);
 		describe(s, &st);
+	}
+	s->tg.lock_step = 0;
 	reply(&s->rsp, "%s", s->tg.stop);
 }
 
@@ -233,46 +257,49 @@ handle_resume(struct stub *s, int step, int gsig, const char *addr)
 	resume(s, step, sig);
 }
 
-/* Does a vCont thread id (after ':') name our one thread? */
-static int
-names_us(const struct stub *s, const char *tid, size_t len)
-{
-	uint32_t t;
-	const char *end;
-
-	if (len == 0 || (len == 2 && strncmp(tid, "-1", 2) == 0))
-		return 1;
-	if (*tid == 'p')
-		tid++;
-	end = hex_parse(tid, &t);
-	return end != NULL && (t == 0 || t == (uint32_t)s->tg.pid);
-}
-
-/* "vCont;ACTION[:TID];...": do the first action that applies to us. */
+/*
+ * "vCont;ACTION[:TID];...". A step of one thread ("s:TID") steps that
+ * thread; the others continue if a later action without a thread says
+ * "c", and stay stopped otherwise (gdb's scheduler locking). A bare "c"
+ * or "s" is about the stopped thread. The signal is the step's, or the
+ * continue's.
+ */
 void
 handle_vcont(struct stub *s, const char *p)
 {
-	uint32_t gsig = 0;
+	uint32_t gsig = 0, sig = 0, stepsig = 0;
+	int step = 0, cont = 0;
+	lwpid_t tid, step_tid = 0;
 
 	while (*p == ';') {
-		const char *act = ++p, *tid, *end;
-		size_t len = strcspn(p, ";");
+		const char *act = ++p, *end = p + strcspn(p, ";"), *t;
 
-		end = p + len;
-		tid = memchr(p, ':', len);
 		p = end;
-		if (!names_us(s, tid ? tid + 1 : end, tid ? (size_t)(end - tid - 1) : 0))
-			continue;
+		tid = 0;
+		t = memchr(act, ':', end - act);
+		if (t != NULL && (parse_tid(s, t + 1, &t, &tid) != 0 || t != end))
+			continue;	/* not a thread of ours */
 		if ((act[0] == 'C' || act[0] == 'S') &&
-		    (hex_parse(act + 1, &gsig) == NULL || gsig > 255))
-			break;
-		if (act[0] == 'c' || act[0] == 'C' || act[0] == 's' || act[0] == 'S') {
-			handle_resume(s, act[0] == 's' || act[0] == 'S', gsig, NULL);
+		    (hex_parse(act + 1, &gsig) == NULL || gsig > 255)) {
+			reply_error(&s->rsp, 1);
 			return;
 		}
-		break;
+		if ((act[0] == 's' || act[0] == 'S') && !step) {
+			step = 1;
+			step_tid = tid;
+			stepsig = act[0] == 'S' ? gsig : 0;
+		} else if ((act[0] == 'c' || act[0] == 'C') && !cont) {
+			cont = 1;
+			sig = act[0] == 'C' ? gsig : 0;
+		}
 	}
-	reply_error(&s->rsp, 1);
+	if (!step && !cont) {
+		reply_error(&s->rsp, 1);
+		return;
+	}
+	s->tg.step_tid = step ? step_tid : 0;
+	s->tg.lock_step = step && step_tid != 0 && !cont;
+	handle_resume(s, step, step ? stepsig : sig, NULL);
 }
 
 /* Start argv[0] stopped at its first instruction, traced by us. */

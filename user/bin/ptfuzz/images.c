@@ -194,7 +194,7 @@ make_image(struct fuzz *f, int req, pid_t pid, const uint32_t *r, void **buf)
 	switch (req) {
 	case PT_GETREGS: case PT_GETFPREGS: case PT_GETDBREGS:
 	case PT_GETXMMREGS: case PT_LWPINFO: case PT_GET_SC_ARGS:
-	case PT_GET_SC_RET:
+	case PT_GET_SC_RET: case PT_GETLWPLIST:
 		*buf = pick_buffer(f, &img, r);
 		return 1;
 	case PT_IO:

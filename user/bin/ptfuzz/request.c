@@ -4,7 +4,9 @@
  *
  * PT_TRACE_ME would make the fuzzer itself traced by its parent, which
  * never continues it; it is issued by a child made for the purpose, which
- * then exits (its exit goes to the fuzzer, its tracer and parent).
+ * then exits (its exit goes to the fuzzer, its tracer and parent). A
+ * subject's thread that PT_SUSPEND left suspended is resumed before the
+ * subject is: it would not run, and every settle would have to wait it out.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -94,6 +96,8 @@ one_request(struct fuzz *f)
 	if (f->done >= f->verbose_from)
 		printf("ptfuzz: #%lu: %d %d %#x %d\n", f->done, req, (int)pid,
 		    addr, data);
+	if (is_resume(req) && s != NULL)
+		ptrace(PT_RESUME, pid, NULL, 0);	/* a suspended subject would not run */
 	if (req == PT_TRACE_ME) {
 		err = trace_me_child(f);
 	} else {

@@ -65,12 +65,13 @@ static const struct {
 	{ PT_GET_SC_ARGS, 2 }, { PT_GET_SC_RET, 2 }, { PT_GETREGS, 4 },
 	{ PT_SETREGS, 10 }, { PT_GETFPREGS, 3 }, { PT_SETFPREGS, 5 },
 	{ PT_GETDBREGS, 3 }, { PT_SETDBREGS, 8 }, { PT_GETXMMREGS, 3 },
-	{ PT_SETXMMREGS, 5 }, { PT_TRACE_ME, 1 }, { -1, 10 },
+	{ PT_SETXMMREGS, 5 }, { PT_TRACE_ME, 1 }, { PT_GETNUMLWPS, 1 },
+	{ PT_GETLWPLIST, 2 }, { PT_SUSPEND, 2 }, { PT_RESUME, 2 }, { -1, 10 },
 };
 
 /* Numbers that are no request (and a few that could be confused with one). */
 static const int junk_requests[] = {
-	3, 6, 14, 15, 18, 19, 23, 26, 29, 32, 39, 40, 63, 66, 100, 255,
+	3, 6, 23, 26, 29, 30, 31, 32, 39, 40, 41, 63, 66, 100, 255,
 	-2, 0x7fffffff, (int)0x80000000,
 };
 

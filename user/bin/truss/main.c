@@ -19,6 +19,12 @@
  * every line starts with the pid of the process it is about, "%5d: ", as
  * FreeBSD's truss -f writes it. truss ends when the last process is gone.
  *
+ * Threads: each thread of a tracee has its own call in progress (one may
+ * enter a call while another is inside one). A process that has more than
+ * one thread gets every line prefixed with the id of the thread it is
+ * about, "%6d: " (with -f: "pid/lwp: "), from its second thread on; a
+ * process that never had a second thread prints as before, without it.
+ *
  * Everything goes to the standard error, one write per line. SIGINT (and
  * SIGTERM, SIGQUIT) make truss let go of the process cleanly: a stopped
  * tracee is detached at once; a running one is stopped with SIGSTOP first
@@ -37,6 +43,7 @@
 #include "truss.h"
 
 #define MAXTRACEES	16
+#define MAXLWPS		8	/* calls in progress at once in one tracee */
 
 struct truss_opts opts = { 32, 0, 0, 0 };
 static volatile sig_atomic_t detaching;
@@ -55,7 +62,10 @@ struct tracee {
 	int		attach_stop;	/* PT_ATTACH's SIGSTOP still to come */
 	int		new;		/* a followed child: its first stop to come */
 	int		following;	/* PT_FOLLOW_FORK set on it */
-	struct call	call;
+	int		threaded;	/* has had a second thread: lines say which */
+	lwpid_t		lwp;		/* the thread the current stop is about */
+	lwpid_t		lwps[MAXLWPS];	/* whose call each of calls[] is */
+	struct call	calls[MAXLWPS];
 };
 
 static struct tracee tracees[MAXTRACEES];
@@ -69,17 +79,21 @@ usage(void)
 	exit(1);
 }
 
-/* With -f, each line says which process it is about. */
+/* With -f, each line says which process it is about; with threads, which thread. */
 static void
-prefix(struct text *t, pid_t pid)
+prefix(struct text *t, const struct tracee *tr)
 {
-	if (opts.follow)
-		tprintf(t, "%5d: ", (int)pid);
+	if (opts.follow && tr->threaded)
+		tprintf(t, "%5d/%d: ", (int)tr->pid, (int)tr->lwp);
+	else if (opts.follow)
+		tprintf(t, "%5d: ", (int)tr->pid);
+	else if (tr->threaded)
+		tprintf(t, "%6d: ", (int)tr->lwp);
 }
 
-/* One whole line about pid, in one write. */
+/* One whole line about tr, in one write. */
 static void
-line(pid_t pid, const char *fmt, ...)
+line(const struct tracee *tr, const char *fmt, ...)
 {
 	struct text t = { NULL, 0, 0 };
 	char buf[160];
@@ -88,7 +102,7 @@ line(pid_t pid, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	prefix(&t, pid);
+	prefix(&t, tr);
 	tprintf(&t, "%s", buf);
 	if (t.s != NULL)
 		fputs(t.s, stderr);
@@ -104,12 +118,12 @@ on_interrupt(int sig)
 
 /* name(args) padded with tabs to column 48, then result (NULL: none). */
 static void
-print_call(pid_t pid, struct call *c, const char *result)
+print_call(const struct tracee *tr, struct call *c, const char *result)
 {
 	struct text t = { NULL, 0, 0 };
 	int i, tabs;
 
-	prefix(&t, pid);
+	prefix(&t, tr);
 	tprintf(&t, "%s(", c->sc->name);
 	for (i = 0; i < c->sc->nargs; i++)
 		tprintf(&t, "%s%s", c->text[i] != NULL ? c->text[i] :
@@ -156,7 +170,7 @@ enter_call(pid_t pid, const struct ptrace_lwpinfo *pl, struct call *c)
 
 /* A syscall exit stop: decode what the call wrote, print it with the result. */
 static void
-exit_call(pid_t pid, struct call *c)
+exit_call(const struct tracee *tr, pid_t pid, struct call *c)
 {
 	struct ptrace_sc_ret sr;
 	uint32_t ret[2];
@@ -197,23 +211,62 @@ exit_call(pid_t pid, struct call *c)
 	else
 		snprintf(result, sizeof(result), " = %d (0x%x)", (int)ret[0],
 		    ret[0]);
-	print_call(pid, c, result);
+	print_call(tr, c, result);
 	end_call(c);
 }
 
-/* The process is gone: its last call (exit) has no result. */
+/* The call in progress of thread lwp of t (a free one if it has none). */
+static struct call *
+call_of(struct tracee *t, lwpid_t lwp)
+{
+	int i, free_slot = -1;
+
+	for (i = 0; i < MAXLWPS; i++) {
+		if (t->lwps[i] == lwp)
+			return &t->calls[i];
+		if (free_slot < 0 && !t->calls[i].active)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		errx(1, "more than %d threads in system calls at once", MAXLWPS);
+	t->lwps[free_slot] = lwp;
+	return &t->calls[free_slot];
+}
+
+static void
+end_calls(struct tracee *t)
+{
+	int i;
+
+	for (i = 0; i < MAXLWPS; i++) {
+		end_call(&t->calls[i]);
+		t->lwps[i] = 0;
+	}
+}
+
+/*
+ * The process is gone: its last call (exit) has no result. With threads,
+ * the others may be inside calls that never end: only exit or thr_exit is
+ * shown.
+ */
 static void
 report_end(struct tracee *t, int st)
 {
+	int i;
+
 	if (WIFEXITED(st)) {
-		if (t->call.active)
-			print_call(t->pid, &t->call, NULL);
-		line(t->pid, "process exit, rval = %u\n", WEXITSTATUS(st));
+		for (i = 0; i < MAXLWPS; i++)
+			if (t->calls[i].active && (!t->threaded ||
+			    strstr(t->calls[i].sc->name, "exit") != NULL)) {
+				t->lwp = t->lwps[i];
+				print_call(t, &t->calls[i], NULL);
+			}
+		line(t, "process exit, rval = %u\n", WEXITSTATUS(st));
 	} else {
-		line(t->pid, "process killed, signal = %u%s\n", WTERMSIG(st),
+		line(t, "process killed, signal = %u%s\n", WTERMSIG(st),
 		    WCOREDUMP(st) ? " (core dumped)" : "");
 	}
-	end_call(&t->call);
+	end_calls(t);
 }
 
 /* The tracee of pid, made if it is new (new: a followed child not yet seen). */
@@ -250,6 +303,9 @@ handle_stop(struct tracee *t, int sig)
 	memset(&pl, 0, sizeof(pl));
 	if (ptrace(PT_LWPINFO, t->pid, (caddr_t)&pl, sizeof(pl)) < 0)
 		err(1, "ptrace(PT_LWPINFO)");
+	t->lwp = pl.pl_lwpid;
+	if (!t->threaded && ptrace(PT_GETNUMLWPS, t->pid, NULL, 0) > 1)
+		t->threaded = 1;
 	if (opts.follow && !t->following) {
 		if (ptrace(PT_FOLLOW_FORK, t->pid, NULL, 1) < 0)
 			err(1, "ptrace(PT_FOLLOW_FORK)");
@@ -257,17 +313,23 @@ handle_stop(struct tracee *t, int sig)
 	}
 	if (pl.pl_flags & PL_FLAG_CHILD) {
 		t->new = 0;
-		line(t->pid, "<new process>\n");
+		line(t, "<new process>\n");
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCE)) {
-		enter_call(t->pid, &pl, &t->call);
+		struct call *c = call_of(t, pl.pl_lwpid);
+
+		enter_call(t->pid, &pl, c);
+		if (c->active && strcmp(c->sc->name, "thr_exit") == 0) {
+			print_call(t, c, NULL);	/* the thread ends: no exit stop */
+			end_call(c);
+		}
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_SCX)) {
 		if (pl.pl_flags & PL_FLAG_FORKED)
 			tracee(pl.pl_child_pid, 0, 1);
-		exit_call(t->pid, &t->call);
+		exit_call(t, t->pid, call_of(t, pl.pl_lwpid));
 		return 0;
 	}
 	if (sig == SIGTRAP && (pl.pl_flags & PL_FLAG_VFORK_DONE))
@@ -276,7 +338,7 @@ handle_stop(struct tracee *t, int sig)
 		t->attach_stop = 0;
 		return 0;
 	}
-	line(t->pid, "SIGNAL %d (%s)\n", sig, signame(sig));
+	line(t, "SIGNAL %d (%s)\n", sig, signame(sig));
 	return sig;
 }
 
@@ -298,7 +360,7 @@ next_event(pid_t pid, int *st, int interruptible)
 static void
 forget(struct tracee *t)
 {
-	end_call(&t->call);
+	end_calls(t);
 	t->pid = 0;
 	ntracees--;
 }

@@ -43,6 +43,7 @@
 #define ENOTSOCK	38
 #define ENAMETOOLONG	63	/* file name too long */
 #define ENOTEMPTY	66	/* directory not empty */
+#define EPROCLIM	67	/* too many processes (or threads) */
 #define EDQUOT		69	/* disc quota exceeded */
 #define ENOLCK		77	/* no locks available */
 #define ENOSYS		78	/* function not implemented */
@@ -53,6 +54,7 @@
 #define ENOTSUP		45	/* operation not supported */
 #define EOPNOTSUPP	ENOTSUP
 #define ELOOP		62
+#define ETIMEDOUT	60	/* operation timed out */
 
 #ifdef _KERNEL
 /* Kernel-internal "errors" of system calls, never seen by user space. */

@@ -18,8 +18,12 @@
 #define PT_DETACH	11	/* stop tracing a process */
 #define PT_IO		12	/* do I/O to/from the stopped process */
 #define PT_LWPINFO	13	/* information about the last stop */
+#define PT_GETNUMLWPS	14	/* how many threads the process has */
+#define PT_GETLWPLIST	15	/* their ids: addr an lwpid_t array of data entries */
 #define PT_CLEARSTEP	16	/* turn off single stepping */
 #define PT_SETSTEP	17	/* turn on single stepping */
+#define PT_SUSPEND	18	/* the thread stays stopped when the process goes on */
+#define PT_RESUME	19	/* ... no longer */
 #define PT_TO_SCE	20	/* continue to the next system call entry */
 #define PT_TO_SCX	21	/* continue to the next system call exit */
 #define PT_SYSCALL	22	/* continue to the next system call entry or exit */
@@ -52,7 +56,7 @@ struct ptrace_io_desc {
 #define PTRACE_SCX	0x0004	/* stop at every system call exit */
 #define PTRACE_SYSCALL	(PTRACE_SCE | PTRACE_SCX)
 #define PTRACE_FORK	0x0008	/* follow fork and vfork: trace the child too */
-#define PTRACE_LWP	0x0010	/* thread birth and death (no threads yet) */
+#define PTRACE_LWP	0x0010	/* thread birth and death (PL_FLAG_BORN, PL_FLAG_EXITED) */
 #define PTRACE_VFORK	0x0020	/* stop when a vfork child lets its parent go */
 
 #define PTRACE_DEFAULT	(PTRACE_EXEC)	/* the mask PT_TRACE_ME and PT_ATTACH set */
@@ -64,7 +68,7 @@ struct ptrace_io_desc {
 
 /* PT_LWPINFO: what the last stop was (FreeBSD's layout, one thread per process). */
 struct ptrace_lwpinfo {
-	lwpid_t		pl_lwpid;	/* thread id (the pid here) */
+	lwpid_t		pl_lwpid;	/* the thread the report is about */
 	int		pl_event;	/* PL_EVENT_* */
 	int		pl_flags;	/* PL_FLAG_* */
 	sigset_t	pl_sigmask;	/* blocked signals */
@@ -85,8 +89,8 @@ struct ptrace_lwpinfo {
 #define PL_FLAG_SI	0x20	/* pl_siginfo is valid */
 #define PL_FLAG_FORKED	0x40	/* returning from a fork that made pl_child_pid */
 #define PL_FLAG_CHILD	0x80	/* the first stop of a followed fork's child */
-#define PL_FLAG_BORN	0x100	/* a new thread (none yet) */
-#define PL_FLAG_EXITED	0x200	/* an exiting thread (none yet) */
+#define PL_FLAG_BORN	0x100	/* a new thread's first stop */
+#define PL_FLAG_EXITED	0x200	/* a thread's last stop, in thr_exit */
 #define PL_FLAG_VFORKED	0x400	/* with PL_FLAG_FORKED: the fork was a vfork */
 #define PL_FLAG_VFORK_DONE 0x800 /* the vfork child let go: the parent goes on */
 

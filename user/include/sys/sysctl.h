@@ -65,6 +65,7 @@
 #define KERN_PROC_TTY	4
 #define KERN_PROC_UID	5
 #define KERN_PROC_RUID	6
+#define KERN_PROC_INC_THREAD 0x10 /* with ALL or PID: one entry per thread */
 
 /* CTL_HW */
 #define HW_MACHINE	1	/* string: "i386" */
