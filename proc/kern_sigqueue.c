@@ -108,19 +108,19 @@ sigqueue_take(struct proc *p, struct thread *td, int sig, siginfo_t *si,
     int *flags)
 {
 	struct ksiginfo *k, **pp;
-	uint32_t ef;
+	uint32_t ef, bit = SIGMASK(sig);
 
-	memset(si, 0, sizeof(*si));
-	si->si_signo = sig;
 	*flags = 0;
 	ef = intr_disable();
-	if (!((p->p_siglist | td->td_siglist) & SIGMASK(sig))) {
-		intr_restore(ef);
-		return ESRCH;
-	}
-	if (p->p_sigkill & SIGMASK(sig)) {
-		p->p_sigkill &= ~SIGMASK(sig);
-		k = NULL;
+	if (!((p->p_siglist | td->td_siglist) & bit) || (p->p_sigkill & bit)) {
+		/* None, or the one without siginfo: si says only sig. */
+		memset(si, 0, sizeof(*si));
+		si->si_signo = sig;
+		if (!((p->p_siglist | td->td_siglist) & bit)) {
+			intr_restore(ef);
+			return ESRCH;
+		}
+		p->p_sigkill &= ~bit;
 	} else {
 		for (pp = &p->p_sigqueue; (*pp)->ksi_info.si_signo != sig ||
 		    ((*pp)->ksi_td != NULL && (*pp)->ksi_td != td);
