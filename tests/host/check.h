@@ -1,7 +1,7 @@
 /*
  * check.h - the verdict line of a host test: check() prints "PASS name" or
  * "FAIL name: detail" and counts the failures; main returns failures != 0.
- * For tests that #include a libc source whole (one translation unit each).
+ * Shared by the host tests (each one translation unit).
  */
 #ifndef HOST_CHECK_H
 #define HOST_CHECK_H

@@ -10,19 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "kernel/dev/rtc.h"
-
-static int failures;
-
-static void
-result(const char *name, int ok, const char *why)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		printf("FAIL %s: %s\n", name, why);
-		failures++;
-	}
-}
+#include "check.h"
 
 static int64_t
 host(const struct rtc_time *t)
@@ -70,7 +58,7 @@ every_day(void)
 					    (long long)host(&t));
 				}
 			}
-	result("calendar.every_day_1900_2200", ok, why);
+	check("calendar.every_day_1900_2200", ok, why);
 }
 
 static void
@@ -83,19 +71,19 @@ invalid(void)
 	struct rtc_time hour24 = { 2024, 1, 1, 24, 0, 0 };
 	struct rtc_time month0 = { 2024, 0, 1, 0, 0, 0 };
 
-	result("calendar.april_31", rtc_to_epoch(&april31) == -1, "accepted");
-	result("calendar.feb_29_2023", rtc_to_epoch(&feb29) == -1, "accepted");
-	result("calendar.feb_29_2000", rtc_to_epoch(&leap2000) == 951825600,
+	check("calendar.april_31", rtc_to_epoch(&april31) == -1, "accepted");
+	check("calendar.feb_29_2023", rtc_to_epoch(&feb29) == -1, "accepted");
+	check("calendar.feb_29_2000", rtc_to_epoch(&leap2000) == 951825600,
 	    "wrong");
-	result("calendar.feb_29_1900", rtc_to_epoch(&no1900) == -1, "accepted");
-	result("calendar.hour_24", rtc_to_epoch(&hour24) == -1, "accepted");
-	result("calendar.month_0", rtc_to_epoch(&month0) == -1, "accepted");
+	check("calendar.feb_29_1900", rtc_to_epoch(&no1900) == -1, "accepted");
+	check("calendar.hour_24", rtc_to_epoch(&hour24) == -1, "accepted");
+	check("calendar.month_0", rtc_to_epoch(&month0) == -1, "accepted");
 }
 
 int
 main(void)
 {
-	result("bcd", rtc_bcd(0x59) == 59 && rtc_bcd(0x00) == 0 &&
+	check("bcd", rtc_bcd(0x59) == 59 && rtc_bcd(0x00) == 0 &&
 	    rtc_bcd(0x12) == 12 && rtc_bcd(0x99) == 99, "wrong digits");
 	every_day();
 	invalid();

@@ -9,19 +9,7 @@
 #include <stdio.h>
 #include <stdint.h>
 #include "kernel/dev/tsc_ns.h"
-
-static int failures;
-
-static void
-result(const char *name, int ok, const char *why)
-{
-	if (ok)
-		printf("PASS %s\n", name);
-	else {
-		printf("FAIL %s: %s\n", name, why);
-		failures++;
-	}
-}
+#include "check.h"
 
 static uint64_t
 exact(uint64_t d, uint64_t freq)
@@ -59,7 +47,7 @@ test_exact(void)
 			}
 		}
 	}
-	result("exact", ok, why);
+	check("exact", ok, why);
 }
 
 /*
@@ -95,7 +83,7 @@ test_monotonic(void)
 			}
 		}
 	}
-	result("never_backwards", ok, why);
+	check("never_backwards", ok, why);
 }
 
 int
