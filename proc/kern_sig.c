@@ -298,7 +298,8 @@ ptracestop(struct thread *td, int sig)
 	struct proc *p = td->td_proc;
 	uint32_t ef;
 
-	thread_suspend_check(td, 0);
+	if (thread_suspend_pending(td))
+		thread_suspend_check(td, 0);	/* another thread's stop first */
 	ef = intr_disable();
 	if (p->p_siglist & SIGMASK(SIGKILL)) {
 		intr_restore(ef);
@@ -316,7 +317,8 @@ ptracestop(struct thread *td, int sig)
 		p->p_flag &= ~(P_STOPPED_TRACE | P_WAITED);
 	sig = p->p_xstat;
 	intr_restore(ef);
-	thread_suspend_check(td, 1);	/* PT_SUSPENDed while stopped */
+	if (thread_suspend_pending(td))
+		thread_suspend_check(td, 1);	/* PT_SUSPENDed while stopped */
 	if (p->p_siglist & SIGMASK(SIGKILL))
 		return 0;
 	return sig;
@@ -481,8 +483,7 @@ userret(struct trapframe *tf)
 
 	(void)tf;
 	for (;;) {
-		if ((p->p_flag & (P_STOPPED | P_SINGLE_EXIT)) ||
-		    (td->td_dbgflags & TDB_SUSPEND))
+		if (thread_suspend_pending(td))
 			thread_suspend_check(td, 1);	/* stop or end with the others */
 		if (td->td_flags & TDF_DBHIT)
 			dbreg_userret(td);

@@ -206,15 +206,6 @@ thread_exit(struct thread *td)
 	panic("a dead thread ran");
 }
 
-/* Must td end, because another thread of its process is ending them all? */
-int
-thread_must_exit(const struct thread *td)
-{
-	const struct proc *p = td->td_proc;
-
-	return (p->p_flag & P_SINGLE_EXIT) && p->p_singlethread != td;
-}
-
 /*
  * Wake every other thread of p that sleeps where it can be woken: a
  * system call's interruptible sleep, or a stop (on p_xstat).

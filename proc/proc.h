@@ -215,12 +215,27 @@ void		thread_reap(void);
 void		thread_exit(struct thread *td) __attribute__((noreturn));
 int		thread_single(struct thread *td);
 void		thread_single_end(struct proc *p);
-int		thread_must_exit(const struct thread *td);
 void		thread_suspend_check(struct thread *td, int suspended);
 int		thread_should_park(const struct thread *td, int suspended);
 #define PARK_STOPPED	1	/* thread_should_park: the process is stopped */
 #define PARK_SUSPENDED	2	/* ... the tracer suspended the thread */
 const char	*thread_name(const struct thread *td);
+
+/* Must td end, because another thread of its process is ending them all? */
+static inline int
+thread_must_exit(const struct thread *td)
+{
+	return (td->td_proc->p_flag & P_SINGLE_EXIT) &&
+	    td->td_proc->p_singlethread != td;
+}
+
+/* Has td a reason to call thread_suspend_check()? One test when it has none. */
+static inline int
+thread_suspend_pending(const struct thread *td)
+{
+	return (td->td_proc->p_flag & (P_STOPPED | P_SINGLE_EXIT)) ||
+	    (td->td_dbgflags & TDB_SUSPEND);
+}
 
 /* proc/kern_umtx.c: wake up to n threads of p sleeping on uaddr (_umtx_op) */
 int		umtx_wake(struct proc *p, const void *uaddr, int n);

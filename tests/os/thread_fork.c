@@ -1,12 +1,14 @@
 // RUN: qemu hz=1000
 /*
- * thread_fork.c - fork in the thread library's world: pthread_atfork's
- * handlers run in POSIX's order (prepare last registered first, parent and
- * child in registration order), in a program without threads too; a fork
- * while another thread is inside malloc leaves the child a heap it can use
- * (fork holds the heap lock across the call); and process-shared
- * semaphores in a MAP_SHARED mapping work between a parent and its child,
- * including a sem_wait that sleeps in one process until the other posts.
+ * thread_fork.c - fork, exec and exit in the thread library's world:
+ * pthread_atfork's handlers run in POSIX's order (prepare last registered
+ * first, parent and child in registration order), in a program without
+ * threads too; a fork while another thread is inside malloc leaves the
+ * child a heap it can use (fork holds the heap lock across the call);
+ * process-shared semaphores in a MAP_SHARED mapping work between a parent
+ * and its child, including a sem_wait that sleeps in one process until
+ * the other posts; and an exit racing an exec from another thread ends
+ * the process one way or the other, never both and never neither.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -205,6 +207,77 @@ test_pshared_sem(void)
 	return 0;
 }
 
+static pthread_barrier_t start;
+
+/* Burn about n units of CPU: shifts the race between the two threads. */
+static void
+spin(int n)
+{
+	volatile int i;
+
+	for (i = 0; i < n * 2000; i++)
+		;
+}
+
+static void *
+racer_exec(void *arg)
+{
+	char *argv[] = { "true", NULL };
+
+	pthread_barrier_wait(&start);
+	spin((int)arg);
+	execv("/bin/true", argv);
+	_exit(99);
+}
+
+/* Exits after arg ms asleep (0: at once), which lets the exec go first. */
+static void *
+racer_exit(void *arg)
+{
+	pthread_barrier_wait(&start);
+	if ((int)arg > 0)
+		usleep((int)arg * 1000);
+	_exit(5);
+}
+
+/*
+ * One thread execs /bin/true while another calls _exit(5), at 40 offsets
+ * from each other: each child ends with status 0 (the exec won, and its
+ * single-threading ended the exiting thread where it slept) or 5 (the exit
+ * won, and the exec gave up its new image), never hangs, and both
+ * outcomes happen.
+ */
+static int
+test_exit_races_exec(void)
+{
+	int i, status, won_exec = 0, won_exit = 0;
+	pthread_t a, b;
+	pid_t pid;
+
+	for (i = 0; i < 40; i++) {
+		if ((pid = fork()) == 0) {
+			pthread_barrier_init(&start, NULL, 3);
+			pthread_create(&a, NULL, racer_exec, (void *)(i % 8));
+			pthread_create(&b, NULL, racer_exit, (void *)(i / 8));
+			pthread_barrier_wait(&start);
+			pause();
+			_exit(98);
+		}
+		KT_CHECK(pid > 0, "fork %d: errno %d", i, errno);
+		status = wait_briefly(pid);
+		KT_CHECK(WIFEXITED(status) && (WEXITSTATUS(status) == 0 ||
+		    WEXITSTATUS(status) == 5), "round %d: status %#x (-1: hung)",
+		    i, status);
+		if (WEXITSTATUS(status) == 0)
+			won_exec++;
+		else
+			won_exit++;
+	}
+	KT_CHECK(won_exec > 0 && won_exit > 0, "exec won %d times, exit %d",
+	    won_exec, won_exit);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -213,5 +286,6 @@ main(void)
 	kt_run("atfork_full", test_atfork_full);
 	kt_run("fork_during_malloc", test_fork_during_malloc);
 	kt_run("pshared_sem", test_pshared_sem);
+	kt_run("exit_races_exec", test_exit_races_exec);
 	return kt_finish();
 }

@@ -34,6 +34,13 @@ extern FILE *stderr;
 #define __scanflike(f, a)	__attribute__((format(scanf, f, a)))
 
 FILE	*fopen(const char *__restrict, const char *__restrict);
+void	flockfile(FILE *);
+int	ftrylockfile(FILE *);
+void	funlockfile(FILE *);
+int	getc_unlocked(FILE *);
+int	getchar_unlocked(void);
+int	putc_unlocked(int, FILE *);
+int	putchar_unlocked(int);
 FILE	*fdopen(int, const char *);
 int	fclose(FILE *);
 int	fflush(FILE *);

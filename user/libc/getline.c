@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "stdio_impl.h"
 
 /* Makes room for `need' bytes in *bufp (of *sizep bytes); -1 if out of memory. */
 static int
@@ -38,6 +39,7 @@ getdelim(char **__restrict bufp, size_t *__restrict sizep, int delim,
     FILE *__restrict f)
 {
 	size_t len = 0;
+	ssize_t r = 0;
 	int c;
 
 	if (bufp == NULL || sizep == NULL) {
@@ -48,17 +50,23 @@ getdelim(char **__restrict bufp, size_t *__restrict sizep, int delim,
 		*sizep = 0;	/* the size of no buffer is 0, whatever it says */
 	if (reserve(bufp, sizep, 1) == -1)
 		return -1;
-	while ((c = fgetc(f)) != EOF) {
-		if (len + 2 > *sizep && reserve(bufp, sizep, len + 2) == -1)
-			return -1;
+	__stdio_lock(f);
+	while (r == 0 && (c = getc_unlocked(f)) != EOF) {
+		if (len + 2 > *sizep && reserve(bufp, sizep, len + 2) == -1) {
+			r = -1;
+			break;
+		}
 		(*bufp)[len++] = (char)c;
 		if (c == (unsigned char)delim)
 			break;
 		if (len == SSIZE_MAX) {
 			errno = EOVERFLOW;
-			return -1;
+			r = -1;
 		}
 	}
+	__stdio_unlock(f);
+	if (r == -1)
+		return -1;
 	(*bufp)[len] = '\0';
 	if (len == 0)
 		return -1;	/* end of file or error: feof/ferror tell */

@@ -12,6 +12,12 @@ struct __libc_lock {
 
 void	__libc_lock(struct __libc_lock *);
 void	__libc_unlock(struct __libc_lock *);
+int	__libc_trylock(struct __libc_lock *);	/* 1: taken (or no threads) */
+
+/* The lock word itself, taken whether or not there are threads (flockfile). */
+void	__libc_lock_word(volatile unsigned *);
+int	__libc_trylock_word(volatile unsigned *);	/* 1: taken */
+void	__libc_unlock_word(volatile unsigned *);
 
 /* malloc.c: fork holds the heap lock across the call (fork.c). */
 void	_malloc_prefork(void);

@@ -55,16 +55,22 @@ format_to(FILE *f, int fd, const char *fmt, va_list ap)
 	return c.err ? -1 : n;
 }
 
+/* The whole output of one call under the stream's lock. */
 int
 vfprintf(FILE *__restrict f, const char *__restrict fmt, va_list ap)
 {
-	return format_to(f, -1, fmt, ap);
+	int n;
+
+	__stdio_lock(f);
+	n = format_to(f, -1, fmt, ap);
+	__stdio_unlock(f);
+	return n;
 }
 
 int
 vprintf(const char *__restrict fmt, va_list ap)
 {
-	return format_to(stdout, -1, fmt, ap);
+	return vfprintf(stdout, fmt, ap);
 }
 
 int

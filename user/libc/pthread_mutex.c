@@ -56,6 +56,30 @@ __libc_unlock(struct __libc_lock *l)
 		word_unlock(&l->l);
 }
 
+int
+__libc_trylock(struct __libc_lock *l)
+{
+	return !__isthreaded || _thr_cas(&l->l, 0, 1) == 0;
+}
+
+void
+__libc_lock_word(volatile unsigned *w)
+{
+	word_lock(w, NULL);
+}
+
+int
+__libc_trylock_word(volatile unsigned *w)
+{
+	return _thr_cas(w, 0, 1) == 0;
+}
+
+void
+__libc_unlock_word(volatile unsigned *w)
+{
+	word_unlock(w);
+}
+
 static int
 mtype(const pthread_mutex_t *m)
 {

@@ -453,8 +453,12 @@ int
 vfscanf(FILE *__restrict f, const char *__restrict fmt, va_list ap)
 {
 	struct source in = { f, NULL, 0 };
+	int n;
 
-	return scan(&in, fmt, ap);
+	flockfile(f);		/* the whole conversion, as one call */
+	n = scan(&in, fmt, ap);
+	funlockfile(f);
+	return n;
 }
 
 int

@@ -5,7 +5,8 @@
  * The three standard streams are static and so are the buffers of stdin and
  * stdout, so a program that prints needs no malloc. Their buffering is
  * decided at first use: stdout is line buffered on a terminal and fully
- * buffered otherwise, stderr is unbuffered.
+ * buffered otherwise, stderr is unbuffered. Once there are threads, the
+ * list of streams has a lock of its own, taken before any stream's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,17 +18,18 @@
 static unsigned char inbuf[BUFSIZ], outbuf[BUFSIZ];
 
 static FILE std_err = { 2, F_WRITE | F_READY, _IONBF, &std_err.onebuf, 1, 0,
-    0, 0, EOF, 0, NULL };
+    0, 0, EOF, 0, NULL, { 0 }, NULL, 0 };
 static FILE std_out = { 1, F_WRITE, _IOFBF, outbuf, BUFSIZ, 0, 0, 0, EOF, 0,
-    &std_err };
+    &std_err, { 0 }, NULL, 0 };
 static FILE std_in = { 0, F_READ, _IOFBF, inbuf, BUFSIZ, 0, 0, 0, EOF, 0,
-    &std_out };
+    &std_out, { 0 }, NULL, 0 };
 
 FILE *stdin = &std_in;
 FILE *stdout = &std_out;
 FILE *stderr = &std_err;
 
 static FILE *streams = &std_in;	/* every open stream */
+static struct __libc_lock streams_lock;
 
 /* Gives f the buffer its mode needs; an unbuffered stream uses onebuf. */
 static void
@@ -60,6 +62,7 @@ __stdio_ready(FILE *f)
 	attach_buffer(f);
 }
 
+/* exit's flush: no locks, as on FreeBSD (a thread may hold one for good). */
 void
 __stdio_flushall(void)
 {
@@ -70,15 +73,41 @@ __stdio_flushall(void)
 			__stdio_flush(f);
 }
 
-/* Before a read may block, show what line-buffered streams hold (prompts). */
+/* fflush(NULL): every stream with output, each under its lock. */
+void
+__stdio_flush_streams(void)
+{
+	FILE *f;
+
+	__libc_lock(&streams_lock);
+	for (f = streams; f != NULL; f = f->next)
+		if (f->wpos > 0) {
+			__stdio_lock(f);
+			__stdio_flush(f);
+			__stdio_unlock(f);
+		}
+	__libc_unlock(&streams_lock);
+}
+
+/*
+ * Before a read may block, show what line-buffered streams hold (prompts).
+ * The reader holds its own stream's lock, so the others are only tried: a
+ * stream another thread is busy with flushes itself.
+ */
 void
 __stdio_flush_linebuffered(void)
 {
 	FILE *f;
 
+	if (!__libc_trylock(&streams_lock))
+		return;
 	for (f = streams; f != NULL; f = f->next)
-		if (f->mode == _IOLBF && f->wpos > 0)
+		if (f->mode == _IOLBF && f->wpos > 0 &&
+		    __stdio_trylock(f) == 0) {
 			__stdio_flush(f);
+			__stdio_unlock(f);
+		}
+	__libc_unlock(&streams_lock);
 }
 
 /* "r", "w", "a", each with an optional '+'; 'b' and 'e' are accepted. */
@@ -121,8 +150,13 @@ new_stream(int fd, int fflags)
 	f->size = BUFSIZ;
 	f->rpos = f->rend = f->wpos = 0;
 	f->ungot = EOF;
+	f->lock.l = 0;
+	f->lockowner = NULL;
+	f->lockdepth = 0;
+	__libc_lock(&streams_lock);
 	f->next = streams;
 	streams = f;
+	__libc_unlock(&streams_lock);
 	return f;
 }
 
@@ -157,6 +191,8 @@ fclose(FILE *f)
 	FILE **pp;
 	int r = 0;
 
+	__libc_lock(&streams_lock);
+	__stdio_lock(f);
 	if (f->wpos > 0 && __stdio_flush(f) == EOF)
 		r = EOF;
 	if (close(f->fd) == -1)
@@ -166,6 +202,8 @@ fclose(FILE *f)
 			*pp = f->next;
 			break;
 		}
+	__stdio_unlock(f);
+	__libc_unlock(&streams_lock);
 	if (f->flags & F_FREEBUF)
 		free(f->buf);
 	if (f->flags & F_FREEFILE)
@@ -184,6 +222,7 @@ setvbuf(FILE *__restrict f, char *__restrict buf, int mode, size_t size)
 		errno = EINVAL;
 		return EOF;
 	}
+	__stdio_lock(f);
 	if (f->flags & F_FREEBUF)
 		free(f->buf);
 	f->flags &= ~F_FREEBUF;
@@ -193,6 +232,7 @@ setvbuf(FILE *__restrict f, char *__restrict buf, int mode, size_t size)
 	/* An explicit mode is final: no terminal check in __stdio_ready. */
 	f->flags |= F_READY;
 	attach_buffer(f);
+	__stdio_unlock(f);
 	return 0;
 }
 
@@ -223,5 +263,7 @@ ferror(FILE *f)
 void
 clearerr(FILE *f)
 {
+	__stdio_lock(f);
 	f->flags &= ~(F_EOF | F_ERR);
+	__stdio_unlock(f);
 }

@@ -54,7 +54,7 @@ fill(FILE *f)
 
 /* The end-of-file indicator is sticky (C11): clearerr lets reading resume. */
 int
-fgetc(FILE *f)
+getc_unlocked(FILE *f)
 {
 	int c;
 
@@ -66,6 +66,23 @@ fgetc(FILE *f)
 	if (f->rpos == f->rend && ((f->flags & F_EOF) || fill(f) == EOF))
 		return EOF;
 	return f->buf[f->rpos++];
+}
+
+int
+getchar_unlocked(void)
+{
+	return getc_unlocked(stdin);
+}
+
+int
+fgetc(FILE *f)
+{
+	int c;
+
+	__stdio_lock(f);
+	c = getc_unlocked(f);
+	__stdio_unlock(f);
+	return c;
 }
 
 int
@@ -86,13 +103,17 @@ ungetc(int c, FILE *f)
 {
 	if (c == EOF)
 		return EOF;
-	if (f->ungot == EOF && f->rpos > 0 && f->rpos <= f->rend)
+	__stdio_lock(f);
+	if (f->ungot == EOF && f->rpos > 0 && f->rpos <= f->rend) {
 		f->buf[--f->rpos] = (unsigned char)c;
-	else if (f->ungot == EOF)
+	} else if (f->ungot == EOF) {
 		f->ungot = (unsigned char)c;
-	else
+	} else {
+		__stdio_unlock(f);
 		return EOF;
+	}
 	f->flags &= ~F_EOF;
+	__stdio_unlock(f);
 	return (unsigned char)c;
 }
 
@@ -103,11 +124,13 @@ fgets(char *__restrict s, int size, FILE *__restrict f)
 
 	if (size <= 0)
 		return NULL;
-	while (n < size - 1 && (c = fgetc(f)) != EOF) {
+	__stdio_lock(f);
+	while (n < size - 1 && (c = getc_unlocked(f)) != EOF) {
 		s[n++] = (char)c;
 		if (c == '\n')
 			break;
 	}
+	__stdio_unlock(f);
 	if (n == 0 && size > 1)
 		return NULL;
 	s[n] = '\0';
@@ -123,13 +146,14 @@ fread(void *__restrict p, size_t size, size_t n, FILE *__restrict f)
 
 	if (size == 0 || n == 0 || want / size != n)
 		return 0;
+	__stdio_lock(f);
 	if (want > 0 && f->ungot != EOF) {
 		d[got++] = (unsigned char)f->ungot;
 		f->ungot = EOF;
 	}
 	while (got < want) {
 		if (f->rpos == f->rend) {
-			if ((c = fgetc(f)) == EOF)
+			if ((c = getc_unlocked(f)) == EOF)
 				break;
 			d[got++] = (unsigned char)c;
 			continue;
@@ -141,5 +165,6 @@ fread(void *__restrict p, size_t size, size_t n, FILE *__restrict f)
 		f->rpos += chunk;
 		got += chunk;
 	}
+	__stdio_unlock(f);
 	return got / size;
 }

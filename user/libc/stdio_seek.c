@@ -7,7 +7,8 @@
  * not yet written, so the stream's position is the descriptor's offset
  * corrected by both. A seek writes out pending output, forgets buffered
  * input and clears the end-of-file indicator (C11 7.21.9.2). Pipes and
- * terminals cannot seek: lseek's ESPIPE comes back as it is.
+ * terminals cannot seek: lseek's ESPIPE comes back as it is. Each call
+ * holds the stream's lock.
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,8 +16,8 @@
 #include <unistd.h>
 #include "stdio_impl.h"
 
-off_t
-ftello(FILE *f)
+static off_t
+tell_unlocked(FILE *f)
 {
 	off_t pos = lseek(f->fd, 0, SEEK_CUR);
 
@@ -33,6 +34,17 @@ ftello(FILE *f)
 	return pos;
 }
 
+off_t
+ftello(FILE *f)
+{
+	off_t pos;
+
+	__stdio_lock(f);
+	pos = tell_unlocked(f);
+	__stdio_unlock(f);
+	return pos;
+}
+
 long
 ftell(FILE *f)
 {
@@ -45,8 +57,8 @@ ftell(FILE *f)
 	return (long)pos;
 }
 
-int
-fseeko(FILE *f, off_t off, int whence)
+static int
+seek_unlocked(FILE *f, off_t off, int whence)
 {
 	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
 		errno = EINVAL;
@@ -69,6 +81,17 @@ fseeko(FILE *f, off_t off, int whence)
 }
 
 int
+fseeko(FILE *f, off_t off, int whence)
+{
+	int r;
+
+	__stdio_lock(f);
+	r = seek_unlocked(f, off, whence);
+	__stdio_unlock(f);
+	return r;
+}
+
+int
 fseek(FILE *f, long off, int whence)
 {
 	return fseeko(f, off, whence);
@@ -77,8 +100,10 @@ fseek(FILE *f, long off, int whence)
 void
 rewind(FILE *f)
 {
-	fseeko(f, 0, SEEK_SET);
+	__stdio_lock(f);
+	seek_unlocked(f, 0, SEEK_SET);
 	f->flags &= ~F_ERR;
+	__stdio_unlock(f);
 }
 
 int

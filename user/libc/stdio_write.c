@@ -45,13 +45,18 @@ __stdio_flush(FILE *f)
 int
 fflush(FILE *f)
 {
+	int r;
+
 	if (f == NULL) {
-		__stdio_flushall();
+		__stdio_flush_streams();
 		return 0;
 	}
+	__stdio_lock(f);
 	if (f->rend > f->rpos || f->ungot != EOF)
 		__stdio_drop_input(f);
-	return __stdio_flush(f);
+	r = __stdio_flush(f);
+	__stdio_unlock(f);
+	return r;
 }
 
 /* Accepts n bytes for output; returns how many (n unless an error happened). */
@@ -94,11 +99,28 @@ __stdio_write(FILE *f, const void *data, size_t n)
 }
 
 int
-fputc(int c, FILE *f)
+putc_unlocked(int c, FILE *f)
 {
 	unsigned char ch = (unsigned char)c;
 
 	return __stdio_write(f, &ch, 1) == 1 ? ch : EOF;
+}
+
+int
+putchar_unlocked(int c)
+{
+	return putc_unlocked(c, stdout);
+}
+
+int
+fputc(int c, FILE *f)
+{
+	int r;
+
+	__stdio_lock(f);
+	r = putc_unlocked(c, f);
+	__stdio_unlock(f);
+	return r;
 }
 
 int
@@ -117,16 +139,26 @@ int
 fputs(const char *__restrict s, FILE *__restrict f)
 {
 	size_t n = strlen(s);
+	int r;
 
-	return __stdio_write(f, s, n) == n ? 0 : EOF;
+	__stdio_lock(f);
+	r = __stdio_write(f, s, n) == n ? 0 : EOF;
+	__stdio_unlock(f);
+	return r;
 }
 
+/* The line and its newline under one lock: no other thread's bytes between. */
 int
 puts(const char *s)
 {
-	if (fputs(s, stdout) == EOF)
-		return EOF;
-	return fputc('\n', stdout) == EOF ? EOF : 0;
+	size_t n = strlen(s);
+	int r;
+
+	__stdio_lock(stdout);
+	r = __stdio_write(stdout, s, n) == n &&
+	    __stdio_write(stdout, "\n", 1) == 1 ? 0 : EOF;
+	__stdio_unlock(stdout);
+	return r;
 }
 
 size_t
@@ -140,5 +172,8 @@ fwrite(const void *__restrict p, size_t size, size_t n, FILE *__restrict f)
 		errno = EOVERFLOW;
 		return 0;
 	}
-	return __stdio_write(f, p, total) / size;
+	__stdio_lock(f);
+	total = __stdio_write(f, p, total);
+	__stdio_unlock(f);
+	return total / size;
 }
