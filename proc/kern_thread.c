@@ -34,7 +34,7 @@
 struct thread thread_table[NTHREAD];
 static lwpid_t next_tid = THREAD0_TID + 1;
 static int tids_wrapped;		/* next_tid came round past TID_MAX once */
-static struct thread *dead_threads;	/* ended, their stacks not yet freed */
+struct thread *dead_threads;		/* ended, their stacks not yet freed */
 
 static int
 tid_in_use(lwpid_t tid)
@@ -164,13 +164,11 @@ thread_name(const struct thread *td)
 
 /* Free the stacks of the threads that ended before the last switch. */
 void
-thread_reap(void)
+thread_reap_dead(void)
 {
 	struct thread *td, **tp = &dead_threads;
 	uint32_t ef;
 
-	if (dead_threads == NULL)
-		return;		/* the common case: every switch comes here */
 	ef = intr_disable();
 	while ((td = *tp) != NULL) {
 		if (td == curthread) {

@@ -211,7 +211,16 @@ struct thread	*thread_alloc(void);
 void		thread_free(struct thread *td);
 void		thread_link(struct thread *td, struct proc *p);
 struct thread	*tdfind(lwpid_t tid, pid_t pid);
-void		thread_reap(void);
+void		thread_reap_dead(void);
+extern struct thread *dead_threads;
+
+/* After every switch: one test in the common case, when no thread ended. */
+static inline void
+thread_reap(void)
+{
+	if (dead_threads != NULL)
+		thread_reap_dead();
+}
 void		thread_exit(struct thread *td) __attribute__((noreturn));
 int		thread_single(struct thread *td);
 void		thread_single_end(struct proc *p);

@@ -34,7 +34,7 @@ struct segment_descriptor {
 #define SDF_DB		0x40	/* 32-bit */
 
 static struct segment_descriptor gdt[NGDT];
-static uint32_t gs_base;		/* GUGS's base now */
+uint32_t gdt_gsbase;			/* GUGS's base now */
 struct i386tss proc0_tss;
 static struct i386tss dftss;
 
@@ -95,17 +95,15 @@ gdt_init(void)
  * kernel never uses it), and so is %fs if it holds the TLS selector too (a
  * program may load it there): the next return to user mode loads the
  * thread's selectors, with the new base. %ds and %es need nothing: the
- * entry replaces any selector but the flat ones there. Most switches are
- * between threads of one base (0: no TLS), which costs one comparison.
+ * entry replaces any selector but the flat ones there. Called by
+ * gdt_set_gsbase() (segments.h) when the base changes.
  */
 void
-gdt_set_gsbase(uint32_t base)
+gdt_load_gsbase(uint32_t base)
 {
 	uint32_t fs;
 
-	if (base == gs_base)
-		return;
-	gs_base = base;
+	gdt_gsbase = base;
 	set_desc(GUGS_SLOT, base, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S |
 	    SDA_DATA, SDF_G | SDF_DB);
 	__asm__ volatile("movw %w0, %%gs" : : "r"(0) : "memory");

@@ -60,7 +60,20 @@ extern struct i386tss proc0_tss;
 
 void	gdt_init(void);
 void	gdt_init_dftss(uint32_t eip, uint32_t esp, uint32_t cr3);
-void	gdt_set_gsbase(uint32_t base);
+void	gdt_load_gsbase(uint32_t base);
+extern uint32_t gdt_gsbase;
+
+/*
+ * Give the TLS descriptor (GUGS) base, a user address the caller checked
+ * (gdt.c). Every switch comes here; most keep the base (0: no TLS), which
+ * costs one comparison.
+ */
+static inline void
+gdt_set_gsbase(uint32_t base)
+{
+	if (base != gdt_gsbase)
+		gdt_load_gsbase(base);
+}
 
 /* Called on every switch to a thread: traps from ring 3 land on its stack. */
 static inline void
