@@ -5,9 +5,8 @@
  * create/join/detach and their errors, attributes, a counter under a
  * mutex reaching N x M, the three mutex types, condition variables (a
  * bounded queue, timed waits), barriers, read-write locks, once, keys and
- * their destructors, pthread_kill reaching the right thread, a
- * process-directed signal skipping the threads that block it, and POSIX
- * semaphores (a ping-pong, trywait, timedwait, errors).
+ * their destructors, and POSIX semaphores (a ping-pong, trywait,
+ * timedwait, errors). Signals among threads: thread_signal.c.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -516,118 +515,6 @@ test_keys(void)
 	return 0;
 }
 
-static volatile pthread_t handled_by;
-static sem_t ready, done;
-
-static void
-record_thread(int sig)
-{
-	(void)sig;
-	handled_by = pthread_self();
-}
-
-static void *
-wait_for_signal(void *arg)
-{
-	(void)arg;
-	sem_post(&ready);
-	while (sem_wait(&done) == -1 && errno == EINTR)
-		;
-	return NULL;
-}
-
-/* pthread_kill reaches the thread named, not the caller nor a third. */
-static int
-test_pthread_kill(void)
-{
-	pthread_t a, b;
-
-	signal(SIGUSR1, record_thread);
-	sem_init(&ready, 0, 0);
-	sem_init(&done, 0, 0);
-	pthread_create(&a, NULL, wait_for_signal, NULL);
-	pthread_create(&b, NULL, wait_for_signal, NULL);
-	sem_wait(&ready);
-	sem_wait(&ready);
-	KT_CHECK(pthread_kill(b, SIGUSR1) == 0, "pthread_kill");
-	KT_CHECK(pthread_kill(b, 999) == EINVAL, "bad signal");
-	for (int i = 0; i < 100 && handled_by == NULL; i++)
-		usleep(2000);
-	KT_CHECK(handled_by == b, "handled by %p, not b %p (a %p, main %p)",
-	    (void *)handled_by, (void *)b, (void *)a, (void *)pthread_self());
-	sem_post(&done);
-	sem_post(&done);
-	pthread_join(a, NULL);
-	pthread_join(b, NULL);
-	KT_CHECK(pthread_kill(pthread_self(), 0) == 0, "self probe");
-	return 0;
-}
-
-static void *
-thread_unblocked(void *arg)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	pthread_sigmask(SIG_SETMASK, &set, NULL);
-	return wait_for_signal(arg);
-}
-
-/* A signal to the process goes to a thread that does not block it. */
-static int
-test_process_signal(void)
-{
-	sigset_t set;
-	pthread_t t;
-
-	signal(SIGUSR1, record_thread);
-	sem_init(&ready, 0, 0);
-	sem_init(&done, 0, 0);
-	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	KT_CHECK(pthread_sigmask(SIG_BLOCK, &set, NULL) == 0, "block");
-	KT_CHECK(pthread_sigmask(99, &set, NULL) == EINVAL, "bad how");
-	pthread_create(&t, NULL, thread_unblocked, NULL);
-	sem_wait(&ready);
-	kill(getpid(), SIGUSR1);
-	for (int i = 0; i < 100 && handled_by == NULL; i++)
-		usleep(2000);
-	KT_CHECK(handled_by == t, "handled by %p, not the thread %p",
-	    (void *)handled_by, (void *)t);
-	sem_post(&done);
-	pthread_join(t, NULL);
-	return 0;
-}
-
-/* The same when the sender is the one thread that blocks it, the other asleep. */
-static int
-test_process_signal_wakes(void)
-{
-	sigset_t set;
-	pthread_t t;
-
-	signal(SIGUSR1, record_thread);
-	sem_init(&ready, 0, 0);
-	sem_init(&done, 0, 0);
-	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	pthread_create(&t, NULL, thread_unblocked, NULL);
-	sem_wait(&ready);
-	usleep(5000);		/* it sleeps in sem_wait now */
-	raise(SIGUSR1);		/* to us, blocked: stays pending for us */
-	kill(getpid(), SIGUSR1);
-	for (int i = 0; i < 100 && handled_by == NULL; i++)
-		usleep(2000);
-	KT_CHECK(handled_by == t, "handled by %p, not the thread %p",
-	    (void *)handled_by, (void *)t);
-	sigpending(&set);
-	KT_CHECK(sigismember(&set, SIGUSR1), "raise's instance not pending");
-	sem_post(&done);
-	pthread_join(t, NULL);
-	return 0;
-}
-
 static sem_t ping, pong;
 
 static void *
@@ -682,39 +569,6 @@ test_semaphores(void)
 	return 0;
 }
 
-static void
-nothing(int sig)
-{
-	(void)sig;
-}
-
-static void *
-poke_later(void *arg)
-{
-	usleep(20000);
-	pthread_kill((pthread_t)arg, SIGUSR2);
-	return NULL;
-}
-
-/* A caught signal ends sem_wait with EINTR (POSIX), even with SA_RESTART. */
-static int
-test_sem_eintr(void)
-{
-	struct sigaction sa;
-	pthread_t t;
-	sem_t s;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = nothing;
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGUSR2, &sa, NULL);
-	sem_init(&s, 0, 0);
-	pthread_create(&t, NULL, poke_later, pthread_self());
-	KT_CHECK(sem_wait(&s) == -1 && errno == EINTR, "errno %d", errno);
-	pthread_join(t, NULL);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -730,10 +584,6 @@ main(void)
 	kt_run("rwlock", test_rwlock);
 	kt_run("once", test_once);
 	kt_run("keys", test_keys);
-	kt_run("pthread_kill", test_pthread_kill);
-	kt_run("process_signal", test_process_signal);
-	kt_run("process_signal_wakes", test_process_signal_wakes);
 	kt_run("semaphores", test_semaphores);
-	kt_run("sem_eintr", test_sem_eintr);
 	return kt_finish();
 }
