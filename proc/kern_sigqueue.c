@@ -33,6 +33,34 @@
 int max_pending_per_proc = 128;
 
 /*
+ * A place for an instance: an instance sent to a thread goes in the
+ * thread's own td_ksi while that is free (a trap, the commonest instance,
+ * then costs no kmalloc and kfree); the rest come from the heap.
+ */
+static struct ksiginfo *
+ksi_alloc(struct thread *td)
+{
+	struct ksiginfo *k;
+
+	if (td != NULL && !(td->td_ksi.ksi_flags & KSI_INTHREAD)) {
+		td->td_ksi.ksi_flags = KSI_INTHREAD;
+		return &td->td_ksi;
+	}
+	if ((k = kmalloc(sizeof(*k))) != NULL)
+		k->ksi_flags = 0;
+	return k;
+}
+
+static void
+ksi_free(struct ksiginfo *k)
+{
+	if (k->ksi_flags & KSI_INTHREAD)
+		k->ksi_flags = 0;
+	else
+		kfree(k);
+}
+
+/*
  * Post one instance of sig to p (to its thread td; NULL: to the process):
  * with si's details (NULL: none), flags KSI_*. 0, or EAGAIN when the
  * instance needs a place in a full queue and KSI_SIGQ says so; otherwise a
@@ -48,14 +76,15 @@ sigqueue_add(struct proc *p, struct thread *td, int sig, const siginfo_t *si,
 
 	if (info && (p->p_pendingcnt < max_pending_per_proc || td != NULL ||
 	    (flags & (KSI_TRAP | KSI_PTRACE | KSI_HEAD))))
-		k = kmalloc(sizeof(*k));
+		k = ksi_alloc(td);
 	if (k == NULL)
 		td = NULL;
 	if (k != NULL) {
 		k->ksi_info = *si;
 		k->ksi_info.si_signo = sig;
 		k->ksi_td = td;
-		k->ksi_flags = flags & ~KSI_HEAD;
+		k->ksi_flags = (flags & ~(KSI_HEAD | KSI_INTHREAD)) |
+		    (k->ksi_flags & KSI_INTHREAD);
 		pp = &p->p_sigqueue;
 		if (!(flags & KSI_HEAD))
 			while (*pp != NULL)
@@ -129,8 +158,8 @@ sigqueue_take(struct proc *p, struct thread *td, int sig, siginfo_t *si,
 		k = *pp;
 		*pp = k->ksi_next;
 		*si = k->ksi_info;
-		*flags = k->ksi_flags;
-		kfree(k);
+		*flags = k->ksi_flags & ~KSI_INTHREAD;
+		ksi_free(k);
 		p->p_pendingcnt--;
 	}
 	update_bits(p, td, sig);
@@ -151,7 +180,7 @@ delete_instances(struct proc *p, struct thread *td, uint32_t set)
 		if ((set & SIGMASK(k->ksi_info.si_signo)) &&
 		    (td == NULL || k->ksi_td == td)) {
 			*pp = k->ksi_next;
-			kfree(k);
+			ksi_free(k);
 			p->p_pendingcnt--;
 		} else {
 			pp = &k->ksi_next;

@@ -57,6 +57,19 @@ struct sigacts {
 	int		ps_flags[NSIG];		/* SA_* */
 };
 
+/* One pending instance of a signal (proc/kern_sigqueue.c). */
+struct ksiginfo {
+	struct ksiginfo	*ksi_next;
+	struct thread	*ksi_td;	/* sent to this thread; NULL: to the process */
+	int		ksi_flags;
+#define KSI_TRAP	0x01	/* a trap of the thread (trapsignal) */
+#define KSI_PTRACE	0x02	/* given by the tracer: delivered without a stop */
+#define KSI_SIGQ	0x04	/* sigqueue(2): refused (EAGAIN) if the queue is full */
+#define KSI_HEAD	0x08	/* queue it first, not last */
+#define KSI_INTHREAD	0x10	/* it is its thread's td_ksi, not from the heap */
+	siginfo_t	ksi_info;
+};
+
 struct thread {
 	struct proc		*td_proc;
 	lwpid_t			td_tid;		/* thread id; 0: a free slot */
@@ -109,6 +122,7 @@ struct thread {
 	uint32_t		td_sigforce;	/* traps the tracer sees even while blocked */
 	uint32_t		td_retval[2];	/* system call results */
 	siginfo_t		td_si;		/* the signal being reported or delivered */
+	struct ksiginfo		td_ksi;		/* an instance sent to it, kmalloc spared */
 	struct thread		*td_runq;	/* run-queue link */
 	struct thread		*td_slpnext;	/* sleep-queue links */
 	struct thread		*td_slpprev;
@@ -286,16 +300,6 @@ int		pgrp_orphaned(pid_t pgid);
 void		jobc_exit(struct proc *p);
 
 /* proc/kern_sigqueue.c: the pending instances of each signal */
-struct ksiginfo {
-	struct ksiginfo	*ksi_next;
-	struct thread	*ksi_td;	/* sent to this thread; NULL: to the process */
-	int		ksi_flags;
-#define KSI_TRAP	0x01	/* a trap of the thread (trapsignal) */
-#define KSI_PTRACE	0x02	/* given by the tracer: delivered without a stop */
-#define KSI_SIGQ	0x04	/* sigqueue(2): refused (EAGAIN) if the queue is full */
-#define KSI_HEAD	0x08	/* queue it first, not last */
-	siginfo_t	ksi_info;
-};
 extern int	max_pending_per_proc;
 int		sigqueue_add(struct proc *p, struct thread *td, int sig,
 		    const siginfo_t *si, int flags);
