@@ -72,6 +72,27 @@ thread_unblocked(void *arg)
 	return wait_for_signal(arg);
 }
 
+/*
+ * SIGUSR1 blocked here and caught (record_thread) in a new thread *t that
+ * does not block it and waits on `done'. 0, or -1 if the mask was refused.
+ */
+static int
+block_here_catch_there(pthread_t *t)
+{
+	sigset_t set;
+
+	signal(SIGUSR1, record_thread);
+	sem_init(&ready, 0, 0);
+	sem_init(&done, 0, 0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	if (pthread_sigmask(SIG_BLOCK, &set, NULL) != 0)
+		return -1;
+	pthread_create(t, NULL, thread_unblocked, NULL);
+	sem_wait(&ready);
+	return 0;
+}
+
 /* A signal to the process goes to a thread that does not block it. */
 static int
 test_process_signal(void)
@@ -79,15 +100,9 @@ test_process_signal(void)
 	sigset_t set;
 	pthread_t t;
 
-	signal(SIGUSR1, record_thread);
-	sem_init(&ready, 0, 0);
-	sem_init(&done, 0, 0);
+	KT_CHECK(block_here_catch_there(&t) == 0, "block");
 	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	KT_CHECK(pthread_sigmask(SIG_BLOCK, &set, NULL) == 0, "block");
 	KT_CHECK(pthread_sigmask(99, &set, NULL) == EINVAL, "bad how");
-	pthread_create(&t, NULL, thread_unblocked, NULL);
-	sem_wait(&ready);
 	kill(getpid(), SIGUSR1);
 	for (int i = 0; i < 100 && handled_by == NULL; i++)
 		usleep(2000);
@@ -105,14 +120,7 @@ test_process_signal_wakes(void)
 	sigset_t set;
 	pthread_t t;
 
-	signal(SIGUSR1, record_thread);
-	sem_init(&ready, 0, 0);
-	sem_init(&done, 0, 0);
-	sigemptyset(&set);
-	sigaddset(&set, SIGUSR1);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	pthread_create(&t, NULL, thread_unblocked, NULL);
-	sem_wait(&ready);
+	KT_CHECK(block_here_catch_there(&t) == 0, "block");
 	usleep(5000);		/* it sleeps in sem_wait now */
 	raise(SIGUSR1);		/* to us, blocked: stays pending for us */
 	kill(getpid(), SIGUSR1);
