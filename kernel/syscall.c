@@ -70,5 +70,6 @@ syscall(struct trapframe *tf)
 	if (stepping && error != ERESTART)
 		ptrace_syscall_step(td);
 out:
-	userret(tf);
+	if (userret_pending(td))
+		userret(tf);
 }

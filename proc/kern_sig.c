@@ -483,8 +483,7 @@ userret(struct trapframe *tf)
 
 	(void)tf;
 	for (;;) {
-		if ((p->p_flag & (P_STOPPED | P_SINGLE_EXIT)) ||
-		    (td->td_dbgflags & TDB_SUSPEND))
+		if (thread_suspend_pending(td))
 			thread_suspend_check(td, 1);	/* stop or end with the others */
 		if (td->td_flags & TDF_DBHIT)
 			dbreg_userret(td);

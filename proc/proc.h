@@ -260,6 +260,23 @@ thread_suspend_pending(const struct thread *td)
 	    (td->td_dbgflags & TDB_SUSPEND);
 }
 
+/*
+ * Has userret() anything to do for td: a stop, a signal, a watchpoint hit
+ * in the kernel, a mask to restore or a switch? Tested inline on the way
+ * out of every system call, where the answer is nearly always no and the
+ * one test (no branch per condition) is cheaper than the call.
+ */
+static inline int
+userret_pending(const struct thread *td)
+{
+	const struct proc *p = td->td_proc;
+
+	return ((p->p_flag & (P_STOPPED | P_SINGLE_EXIT)) |
+	    (td->td_dbgflags & TDB_SUSPEND) |
+	    (td->td_flags & (TDF_DBHIT | TDF_OLDMASK | TDF_NEEDRESCHED)) |
+	    p->p_siglist | td->td_siglist) != 0;
+}
+
 /* proc/kern_umtx.c: wake up to n threads of p sleeping on uaddr (_umtx_op) */
 int		umtx_wake(struct proc *p, const void *uaddr, int n);
 

@@ -35,6 +35,7 @@ struct segment_descriptor {
 
 static struct segment_descriptor gdt[NGDT];
 uint32_t gdt_gsbase;			/* GUGS's base now */
+uint8_t seg_reload = 1;			/* segments.h */
 struct i386tss proc0_tss;
 static struct i386tss dftss;
 
@@ -104,6 +105,7 @@ gdt_load_gsbase(uint32_t base)
 	uint32_t fs;
 
 	gdt_gsbase = base;
+	segs_changed();
 	set_desc(GUGS_SLOT, base, 0xfffff, SDA_P | SDA_DPL(3) | SDA_S |
 	    SDA_DATA, SDF_G | SDF_DB);
 	__asm__ volatile("movw %w0, %%gs" : : "r"(0) : "memory");

@@ -34,6 +34,7 @@ exec_setregs(struct thread *td, uint32_t entry, uint32_t stack)
 	    .tf_cs = UCODE_SEL, .tf_ss = UDATA_SEL, .tf_ds = UDATA_SEL,
 	    .tf_es = UDATA_SEL, .tf_fs = UDATA_SEL, .tf_gs = UDATA_SEL,
 	    .tf_eflags = PSL_I | PSL_RESERVED_1 };
+	segs_changed();
 	ptrace_forget_step(td);
 	fpu_exec(td);
 	dbreg_clear(td);

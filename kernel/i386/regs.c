@@ -101,6 +101,7 @@ set_regs(struct thread *td, const struct reg *r)
 	if (error)
 		return error;
 	td->td_md.md_sysexit_eip = 0;	/* the way out is iret now */
+	segs_changed();
 	tf->tf_fs = r->r_fs;
 	tf->tf_es = r->r_es;
 	tf->tf_ds = r->r_ds;

@@ -64,6 +64,24 @@ void	gdt_load_gsbase(uint32_t base);
 extern uint32_t gdt_gsbase;
 
 /*
+ * Nonzero when the live segment registers and the selectors in the frame
+ * of the current system call may differ: each entry by system call clears
+ * it (the frame was just pushed from the registers), and everything that
+ * changes either sets it with segs_changed(): a switch, a new TLS base,
+ * a frame written by sigreturn, PT_SETREGS, a signal's delivery or exec, an
+ * entry that had to replace %ds or %es. The system-call exits compare the
+ * selectors and reload the ones that differ only when it is set
+ * (kernel/i386/vectors.asm): four compares saved on nearly every call.
+ */
+extern uint8_t seg_reload;
+
+static inline void
+segs_changed(void)
+{
+	seg_reload = 1;
+}
+
+/*
  * Give the TLS descriptor (GUGS) base, a user address the caller checked
  * (gdt.c). Every switch comes here; most keep the base (0: no TLS), which
  * costs one comparison.

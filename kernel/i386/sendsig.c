@@ -123,6 +123,7 @@ sendsig(struct thread *td, int sig, const siginfo_t *si, void (*handler)(int),
 	tf->tf_eflags &= ~(PSL_T | PSL_D | PSL_RF);
 	tf->tf_cs = UCODE_SEL;
 	tf->tf_ss = tf->tf_ds = tf->tf_es = UDATA_SEL;
+	segs_changed();
 	fpu_exec(td);			/* the handler starts with a clean FPU */
 	/* LAB signals: END */
 }

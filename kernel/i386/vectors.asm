@@ -14,7 +14,10 @@
 ; kernel never uses %fs/%gs, so they keep the user's values throughout.
 ;
 ; The way out, doreti, reloads each saved selector that differs from the
-; live one, then irets. Those instructions consume state a user can choose
+; live one, then irets. A system call's exit skips even the compares unless
+; something since its entry may have changed the frame's selectors or the
+; live ones (seg_reload, kernel/i386/segments.h): nearly every call leaves
+; with the selectors it came in with, still loaded. Those instructions consume state a user can choose
 ; (through sigreturn or PT_SETREGS), so each is labelled: if one faults,
 ; trap() recognises the label and turns the fault into a signal for the
 ; process (kernel/i386/trap.c). A selector equal to the live one needs no
@@ -103,7 +106,9 @@ trap_stubs:
 %endrep
 
 ; Make %1 (ds or es) a flat data segment, keeping the one it holds if it
-; is one already. Only the low 16 bits of a selector read count.
+; is one already. Only the low 16 bits of a selector read count. A
+; replacement makes the live selector differ from the frame's.
+extern seg_reload
 %macro FLAT_SEG 1
 	mov ax, %1
 	cmp ax, UDATA_SEL
@@ -112,6 +117,7 @@ trap_stubs:
 	je %%flat
 	mov eax, KDATA_SEL
 	mov %1, eax
+	mov byte [ss:seg_reload], 1
 %%flat:
 %endmacro
 
@@ -177,6 +183,7 @@ doreti:
 	LOAD_SEG 4, fs, doreti_pop_fs
 	LOAD_SEG 8, es, doreti_pop_es
 	LOAD_SEG 12, ds, doreti_pop_ds
+doreti_popa:
 	add esp, 16
 	popad
 	add esp, 8
@@ -193,9 +200,12 @@ Xsyscall:
 	push dword 0
 	push dword 0x80
 	SAVE_FRAME
+	mov byte [ss:seg_reload], 0	; the frame holds the live selectors
 	FLAT_SEG ds
 	FLAT_SEG es
 	CALL_WITH_FRAME syscall
+	cmp byte [seg_reload], 0
+	je doreti_popa			; the same selectors: nothing to load
 	jmp doreti
 .vm86:
 	push dword 0
@@ -228,6 +238,7 @@ Xsysenter_stepped:
 	push dword TF_ERR_SYSENTER	; tf_err: how the call came in
 	push dword IDT_SYSCALL		; tf_trapno
 	SAVE_FRAME
+	mov byte [ss:seg_reload], 0	; the frame holds the live selectors
 	FLAT_SEG ds
 	FLAT_SEG es
 	cmp dword [ds:sysenter_probe], SYSENTER_PROBE	; a base of 0?
@@ -305,10 +316,13 @@ Xsysenter_stepped:
 	add eax, [sc_sysexit_offset]
 	; SYSEXIT to eax (sc_sysexit), %esp from the frame.
 	mov [esp + TF_ERR], eax
+	cmp byte [seg_reload], 0
+	je .same_segs
 	LOAD_SEG 0, gs
 	LOAD_SEG 4, fs
 	LOAD_SEG 8, es
 	LOAD_SEG 12, ds
+.same_segs:
 	add esp, 16
 	popad
 	mov edx, [esp + 4]		; tf_err: where sysexit goes

@@ -104,6 +104,7 @@ cpu_set_user_tls(struct thread *td, uint32_t base)
 		return EINVAL;
 	td->td_pcb.pcb_gsbase = base;
 	td->td_frame->tf_gs = GUGS_SEL;
+	segs_changed();
 	if (td == curthread)
 		gdt_set_gsbase(base);
 	return 0;
@@ -118,6 +119,7 @@ void
 cpu_switch(struct thread *old, struct thread *new)
 {
 	curthread = new;
+	segs_changed();		/* the registers are the last thread's */
 	if (!(new->td_proc->p_flag & P_SYSTEM)) {
 		tss_set_kstack((uint32_t)new->td_kstack + KSTACK_SIZE);
 		pmap_activate(new->td_pcb.pcb_cr3);
