@@ -242,11 +242,9 @@ tdksignal(struct thread *td, int sig, const siginfo_t *si, int flags)
 void
 psignal(struct proc *p, int sig)
 {
-	siginfo_t si;
+	static const siginfo_t kernel_si = { .si_code = SI_KERNEL };
 
-	memset(&si, 0, sizeof(si));
-	si.si_code = SI_KERNEL;
-	pksignal(p, sig, &si, 0);
+	pksignal(p, sig, &kernel_si, 0);
 }
 
 void
@@ -269,12 +267,9 @@ void
 trapsignal(struct thread *td, int sig, int code, uint32_t addr)
 {
 	struct proc *p = td->td_proc;
-	siginfo_t si;
+	siginfo_t si = { .si_code = code, .si_addr = (void *)addr,
+	    .si_pid = p->p_pid };
 
-	memset(&si, 0, sizeof(si));
-	si.si_code = code;
-	si.si_addr = (void *)addr;
-	si.si_pid = p->p_pid;
 	if (p->p_flag & P_TRACED)
 		td->td_sigforce |= SIGMASK(sig);	/* see trace_signal() */
 	else if ((td->td_sigmask & SIGMASK(sig)) ||

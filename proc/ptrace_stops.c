@@ -33,12 +33,10 @@
 void
 ptrace_post(struct thread *td, int sig)
 {
-	siginfo_t si;
+	static const siginfo_t no_details;
 
-	if (sig == 0)
-		return;
-	memset(&si, 0, sizeof(si));
-	tdksignal(td, sig, &si, KSI_PTRACE);
+	if (sig != 0)
+		tdksignal(td, sig, &no_details, KSI_PTRACE);
 }
 
 /* One event stop: SIGTRAP (the fork child's SIGSTOP) with flags marking it. */

@@ -173,7 +173,8 @@ dbreg_trap_user(struct thread *td, struct trapframe *tf, int *code)
 	uint32_t h = hits(pcb, dr6);
 
 	if (dr6 & DR6_BS) {
-		h &= ~exec_slots(pcb);		/* it faults again on resume */
+		if (h != 0)
+			h &= ~exec_slots(pcb);	/* it faults again on resume */
 		ptrace_step_trap(td, tf);	/* the debugger's TF only */
 	} else if (h & exec_slots(pcb)) {
 		tf->tf_eflags |= PSL_RF;	/* resumable breakpoint */

@@ -61,20 +61,18 @@ is_prefix(uint8_t b)
 static int
 classify(struct thread *td, uint32_t pc, uint32_t *end)
 {
-	uint8_t insn[MAX_PREFIXES + 1];
+	uint8_t buf[MAX_PREFIXES + 1];
+	const uint8_t *insn = buf;
 	size_t n = 0, i;
 	paddr_t pa;
 
 	/* Every step looks here: read in place when the bytes share a page. */
-	if ((pc & PAGE_MASK) <= PAGE_SIZE - sizeof(insn) &&
+	if ((pc & PAGE_MASK) <= PAGE_SIZE - sizeof(buf) &&
 	    vm_page_get(td->td_proc->p_vmspace, pc, 0, 0, &pa) == 0) {
-		const uint8_t *p = (const uint8_t *)PHYS_TO_KVA(pa) +
-		    (pc & PAGE_MASK);
-
-		for (n = 0; n < sizeof(insn); n++)
-			insn[n] = p[n];
+		insn = (const uint8_t *)PHYS_TO_KVA(pa) + (pc & PAGE_MASK);
+		n = sizeof(buf);
 	} else {
-		vm_rw(td->td_proc->p_vmspace, pc, insn, sizeof(insn), 0, 0, &n);
+		vm_rw(td->td_proc->p_vmspace, pc, buf, sizeof(buf), 0, 0, &n);
 	}
 	for (i = 0; i < n && is_prefix(insn[i]); i++)
 		;

@@ -39,7 +39,7 @@ fill_regs(struct thread *td, struct reg *r)
 {
 	const struct trapframe *tf = td->td_frame;
 
-	memset(r, 0, sizeof(*r));
+	r->r_isp = r->r_trapno = r->r_err = 0;	/* the kernel's business */
 	r->r_fs = SEL_WORD(tf->tf_fs);
 	r->r_es = SEL_WORD(tf->tf_es);
 	r->r_ds = SEL_WORD(tf->tf_ds);

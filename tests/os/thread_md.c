@@ -4,8 +4,9 @@
 // RUN: qemu hz=1000 | -cpu pentium
 /*
  * thread_md.c - the machine state each thread has of its own: the %gs base
- * of its thread-local storage (sysarch, thr_new's tls_base, through a
- * signal handler, and the TLS selector loaded into %fs as well), errno, and
+ * of its thread-local storage (sysarch, thr_new's tls_base, the same base
+ * set again after the program nulled %gs, through a signal handler, and the
+ * TLS selector loaded into %fs as well), errno, and
  * the FPU (two threads with different MXCSR under preemption; a thread
  * that never used the FPU owns no FPU state and costs no FPU image at a
  * switch while its sibling owns the registers). A switch between threads
@@ -78,6 +79,33 @@ test_tls(void)
 		_umtx_op((void *)&state, UMTX_OP_WAIT, 0, NULL, NULL);
 	KT_CHECK(tls_seen == 0x5678, "the thread saw %#x", tls_seen);
 	KT_CHECK(read_gs0() == 0x1234, "ours became %#x", read_gs0());
+	return 0;
+}
+
+static unsigned
+gs_selector(void)
+{
+	unsigned sel;
+
+	__asm__ volatile("movl %%gs, %0" : "=r"(sel));
+	return sel & 0xffff;
+}
+
+/*
+ * Setting the base the descriptor already has still gives %gs the TLS
+ * selector: the call's way out must load it although nothing else about
+ * the segments changed (a program that nulled %gs itself, here).
+ */
+static int
+test_tls_same_base(void)
+{
+	KT_CHECK(i386_set_gsbase(&tls_a) == 0, "set: errno %d", errno);
+	__asm__ volatile("movl %0, %%gs" : : "r"(0));
+	KT_CHECK(gs_selector() == 0, "%%gs is %#x", gs_selector());
+	KT_CHECK(i386_set_gsbase(&tls_a) == 0, "set again: errno %d", errno);
+	KT_CHECK(gs_selector() == GUGS_SEL, "%%gs is %#x after the call",
+	    gs_selector());
+	KT_CHECK(read_gs0() == 0x1234, "%%gs:0 is %#x", read_gs0());
 	return 0;
 }
 
@@ -309,6 +337,7 @@ main(void)
 {
 	kt_suite("thread_md");
 	kt_run("tls", test_tls);
+	kt_run("tls_same_base", test_tls_same_base);
 	kt_run("tls_signal", test_tls_signal);
 	kt_run("tls_in_fs", test_tls_in_fs);
 	kt_run("errno", test_errno);
