@@ -6,6 +6,9 @@ under plain QEMU (TCG), where the TSC follows host time and the kernel's
 PIT calibration turns ticks into microseconds, and under -icount shift=0,
 where the TSC advances once per guest instruction, so those figures repeat
 exactly from run to run. The FPU switch is measured in both switching modes.
+The instruction counts are measured once more with sysenter=0: libc then
+enters by int $0x80, whose path is shorter in instructions though longer in
+time, and the project's instruction limits were set on that path.
 The targets are the project's; "x Linux" compares with Linux 6.1 i686 on
 the same QEMU, measured the same way.
 """
@@ -109,6 +112,13 @@ def boot_to_prompt():
     return statistics.median(times)
 
 
+def count(n):
+    """An instruction count as the table shows it (n/a: not measured)."""
+    if n is None:
+        return "n/a"
+    return "%.2f" % n if n < 10 else "%.0f" % n
+
+
 def verdict(value, target):
     if target is None:
         return ""
@@ -146,7 +156,7 @@ def floor_table(tcg, khz):
     return ratios
 
 
-def targets(tcg, ic, boot):
+def targets(tcg, ic, ic80, boot):
     """The project's targets for this work, met or missed by how much."""
     print("\nTargets")
     rows = []
@@ -163,10 +173,11 @@ def targets(tcg, ic, boot):
                      "%.2f" % tcg["cr3:fork_exit_wait"],
                      verdict(tcg["cr3:fork_exit_wait"], 3)))
     for key, limit in ICOUNT_LIMITS:
-        if key in ic:
-            rows.append(("%s <= %d instructions (was %d)" % (
-                key, limit, BASELINE[key]), "%.0f" % ic[key],
-                verdict(ic[key], limit)))
+        for entry, counts in (("", ic), (", int $0x80", ic80)):
+            if key in counts:
+                rows.append(("%s <= %d instructions (was %d)%s" % (
+                    key, limit, BASELINE[key], entry), "%.0f" % counts[key],
+                    verdict(counts[key], limit)))
     rows.append(("boot to the prompt <= %.2f s" % BOOT_TARGET, "%.3f s" % boot,
                  verdict(boot, BOOT_TARGET)))
     for what, value, v in rows:
@@ -179,19 +190,20 @@ def main():
     icount = ["-icount", "shift=0"]
     tcg, khz = run_bench([])
     ic, _ = run_bench(icount)
+    ic80, _ = run_bench(icount, "sysenter=0")
     for mode in ("", "fpu=lazy"):
         tcg.update(run_fpubench([], mode))
         ic.update(run_fpubench(icount, mode))
-    print("%-38s %10s %12s %9s %9s  %s" % ("operation", "TCG us",
-          "instructions", "target", "x Linux", ""))
+    print("%-38s %10s %12s %9s %9s %9s  %s" % ("operation", "TCG us",
+          "instructions", "int $0x80", "target", "x Linux", ""))
     for key, label, target, linux in ROWS:
         if key not in ic:
             print("%-38s %10s" % (label, "n/a"))
             continue
         us = tcg.get(key, 0) * 1000.0 / khz if khz else 0
         unit_us = "%10.4f" % us if us < 0.1 else "%10.2f" % us
-        print("%-38s %s %12s %9s %9s  %s" % (
-            label, unit_us, "%.2f" % ic[key] if ic[key] < 10 else "%.0f" % ic[key],
+        print("%-38s %s %12s %9s %9s %9s  %s" % (
+            label, unit_us, count(ic[key]), count(ic80.get(key)),
             "" if target is None else "<= %g" % target,
             "" if linux is None else "%.2f" % (ic[key] / linux),
             verdict(ic[key], target)))
@@ -203,7 +215,7 @@ def main():
     print("boot to the shell prompt under TCG: %.3f s (target <= %.2f s: %s)"
           % (t, BOOT_TARGET, "ok" if t <= BOOT_TARGET else "MISSED"))
     floor_table(tcg, khz)
-    targets(tcg, ic, t)
+    targets(tcg, ic, ic80, t)
 
 
 if __name__ == "__main__":
