@@ -244,7 +244,7 @@ psignal(struct proc *p, int sig)
 {
 	static const siginfo_t kernel_si = { .si_code = SI_KERNEL };
 
-	pksignal(p, sig, &kernel_si, 0);
+	post_signal(p, NULL, sig, &kernel_si, 0);
 }
 
 void
@@ -349,7 +349,8 @@ static int
 trace_signal(struct thread *td, int sig, int forced)
 {
 	struct proc *p = td->td_proc;
-	int newsig = ptracestop(td, sig), flags;
+	int newsig = ptracestop(td, sig), flags, error;
+	uint32_t ef;
 	siginfo_t si;
 
 	if (newsig == 0) {
@@ -365,13 +366,17 @@ trace_signal(struct thread *td, int sig, int forced)
 		return sig;
 	}
 	ptrace_post(td, newsig);
+	ef = intr_disable();
 	if (td->td_sigmask & SIGMASK(newsig)) {
 		si = td->td_si;
 		sigqueue_add(p, td, newsig, &si, KSI_HEAD);
+		intr_restore(ef);
 		td->td_si.si_signo = 0;
 		return 0;
 	}
-	if (sigqueue_take(p, td, newsig, &td->td_si, &flags) != 0)
+	error = sigqueue_take(p, td, newsig, &td->td_si, &flags);
+	intr_restore(ef);
+	if (error != 0)
 		return 0;	/* the program ignores it: posting dropped it */
 	return newsig;
 }

@@ -21,8 +21,10 @@
  * instances always have siginfo (they are never refused for the limit), so
  * p_sigkill is the process's alone.
  *
- * psignal() may run in an interrupt handler, so each function here changes
- * the queue with interrupts off.
+ * psignal() may run in an interrupt handler, so the queue changes only with
+ * interrupts off: sigqueue_add() and sigqueue_take() leave that to their
+ * callers (which turn them off for more than the queue: post_signal(),
+ * issignal(), trace_signal()), the others turn them off themselves.
  */
 #include <string.h>
 #include <sys/errno.h>
@@ -64,7 +66,7 @@ ksi_free(struct ksiginfo *k)
  * Post one instance of sig to p (to its thread td; NULL: to the process):
  * with si's details (NULL: none), flags KSI_*. 0, or EAGAIN when the
  * instance needs a place in a full queue and KSI_SIGQ says so; otherwise a
- * full queue posts it without siginfo, to the process.
+ * full queue posts it without siginfo, to the process. Interrupts off.
  */
 int
 sigqueue_add(struct proc *p, struct thread *td, int sig, const siginfo_t *si,
@@ -72,7 +74,6 @@ sigqueue_add(struct proc *p, struct thread *td, int sig, const siginfo_t *si,
 {
 	int info = si != NULL && sig != SIGKILL && sig != SIGSTOP, error = 0;
 	struct ksiginfo *k = NULL, **pp;
-	uint32_t ef = intr_disable();
 
 	if (info && (p->p_pendingcnt < max_pending_per_proc || td != NULL ||
 	    (flags & (KSI_TRAP | KSI_PTRACE | KSI_HEAD))))
@@ -101,7 +102,6 @@ sigqueue_add(struct proc *p, struct thread *td, int sig, const siginfo_t *si,
 		td->td_siglist |= SIGMASK(sig);
 	else if (error == 0)
 		p->p_siglist |= SIGMASK(sig);
-	intr_restore(ef);
 	return error;
 }
 
@@ -130,25 +130,22 @@ update_bits(struct proc *p, struct thread *td, int sig)
 /*
  * Take the oldest instance of sig that td may take (sent to the process or
  * to td; the one without siginfo first) into *si, its KSI_* flags into
- * *flags. 0, or ESRCH if none is pending.
+ * *flags. 0, or ESRCH if none is pending. Interrupts off.
  */
 int
 sigqueue_take(struct proc *p, struct thread *td, int sig, siginfo_t *si,
     int *flags)
 {
 	struct ksiginfo *k, **pp;
-	uint32_t ef, bit = SIGMASK(sig);
+	uint32_t bit = SIGMASK(sig);
 
 	*flags = 0;
-	ef = intr_disable();
 	if (!((p->p_siglist | td->td_siglist) & bit) || (p->p_sigkill & bit)) {
 		/* None, or the one without siginfo: si says only sig. */
 		memset(si, 0, sizeof(*si));
 		si->si_signo = sig;
-		if (!((p->p_siglist | td->td_siglist) & bit)) {
-			intr_restore(ef);
+		if (!((p->p_siglist | td->td_siglist) & bit))
 			return ESRCH;
-		}
 		p->p_sigkill &= ~bit;
 	} else {
 		for (pp = &p->p_sigqueue; (*pp)->ksi_info.si_signo != sig ||
@@ -163,7 +160,6 @@ sigqueue_take(struct proc *p, struct thread *td, int sig, siginfo_t *si,
 		p->p_pendingcnt--;
 	}
 	update_bits(p, td, sig);
-	intr_restore(ef);
 	return 0;
 }
 
