@@ -68,7 +68,7 @@ BASE_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pie -fno-stack-pr
 COMMON_CFLAGS := $(BASE_CFLAGS) $(OPT)
 # The kernel never touches the FPU: no x87, MMX or SSE code may be generated.
 KCFLAGS := $(COMMON_CFLAGS) -D_KERNEL -I. -I$(GEN) -mno-sse -mno-mmx -mno-80387 \
-	-mgeneral-regs-only
+	-mgeneral-regs-only -ffunction-sections -fdata-sections
 UCFLAGS := $(COMMON_CFLAGS) -Iuser
 NASMFLAGS := -f elf32 -g -F dwarf -I. -I$(GEN)/
 
@@ -139,7 +139,7 @@ $(B)/%.o: %.asm $(B)/cflags
 	@echo "  NASM    $<"
 	$(Q)$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
 
-$(B)/kernel.pass1.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms-empty.o
+$(B)/kernel.pass1.elf: $(KOBJS) $(wildcard boot/*.ld) $(B)/ksyms-empty.o
 	@echo "  LD      $@"
 	$(Q)$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms-empty.o $(LIBGCC)
 
@@ -152,7 +152,7 @@ $(B)/ksyms.o: $(B)/kernel.pass1.elf tools/mksyms.py
 	$(Q)nm -n $< | $(PYTHON) tools/mksyms.py > $(B)/ksyms.asm
 	$(Q)$(NASM) -f elf32 $(B)/ksyms.asm -o $@
 
-$(B)/kernel.elf: $(KOBJS) boot/kernel.ld $(B)/ksyms.o
+$(B)/kernel.elf: $(KOBJS) $(wildcard boot/*.ld) $(B)/ksyms.o
 	@echo "  LD      $@"
 	$(Q)$(LD) -m elf_i386 -z noexecstack -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
 	$(Q)nm -n $@ | $(PYTHON) tools/mksyms.py --bochs > $(B)/kernel.sym
