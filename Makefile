@@ -308,13 +308,19 @@ docs:
 	$(Q)tools/deps.sh --docs --quiet
 	$(Q)$(PYTHON) tools/mkpictures.py
 
-QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=4
+# No network card: Kestrel has no driver for one, and the BIOS would run
+# its option ROM on every boot. Without a window no VGA card either
+# (tools/emu.py says what both cost); qemu-gdb keeps it, since a kernel
+# debugger may want to look at the text screen's memory.
+QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -net none \
+	-device isa-debug-exit,iobase=0xf4,iosize=4
+HEADLESS := -display none -vga none
 CMDLINE ?=
 
 run: all
 	@echo "Kestrel on the serial console; Ctrl-A X quits QEMU."
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
-		-display none -serial mon:stdio
+		$(HEADLESS) -serial mon:stdio
 
 run-gui: all
 	$(Q)$(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) -append "$(CMDLINE)" \
@@ -322,7 +328,7 @@ run-gui: all
 
 run-kvm: all
 	$(Q)tools/run-kvm.sh $(QEMU_BASE) -kernel $(B)/kernel.elf -initrd $(INITRD) \
-		-append "$(CMDLINE)" -display none -serial mon:stdio
+		-append "$(CMDLINE)" $(HEADLESS) -serial mon:stdio
 
 # .gdbinit connects to :1234; with PORT=, say `target remote :PORT` in gdb.
 qemu-gdb: all

@@ -4,7 +4,11 @@ Shared by the test driver, make run-prog, make bench, make gdb-user and the
 client tests: every QEMU boot goes through the Qemu runner below. Every boot
 is headless: the console (COM1) is captured, the kernel ends the emulator
 itself (isa-debug-exit under QEMU, the Bochs shutdown port), and a timeout
-kills whatever hangs.
+kills whatever hangs. QEMU gets no network card (Kestrel has no driver for
+one) and, unless a test reads the screen, no VGA card: the BIOS would run
+both cards' option ROMs on every boot, a third of QEMU's own start-up. The
+kernel's console still writes the VGA text buffer; with no card there the
+writes go nowhere.
 """
 import codecs
 import os
@@ -49,15 +53,18 @@ def clean(raw):
 
 
 def qemu_command(cmdline="", mem=128, extra=(), kernel=KERNEL, initrd=INITRD,
-                 serial="stdio", cdrom=None):
-    """QEMU's argument list: headless, the exit device, COM1 on `serial`.
+                 serial="stdio", cdrom=None, vga=False):
+    """QEMU's argument list: headless, no network card, the exit device,
+    COM1 on `serial`; a VGA card only with `vga` (for a test that reads
+    the text screen through the monitor).
 
     Kestrel boots from kernel and initrd with `cmdline`, or, given `cdrom`,
     from that ISO through GRUB (its own grub.cfg holds the options)."""
     medium = (["-cdrom", cdrom] if cdrom else
               ["-kernel", kernel, "-initrd", initrd, "-append", cmdline])
     return [QEMU, "-m", str(mem), "-no-reboot", "-display", "none",
-            "-device", "isa-debug-exit,iobase=0xf4,iosize=4"] + medium + \
+            "-net", "none"] + ([] if vga else ["-vga", "none"]) + \
+        ["-device", "isa-debug-exit,iobase=0xf4,iosize=4"] + medium + \
         ["-serial", serial] + list(extra)
 
 
@@ -82,9 +89,9 @@ class Qemu:
 
     def __init__(self, cmdline="", mem=128, extra=(), kernel=KERNEL,
                  initrd=INITRD, serial="stdio", cdrom=None, on_output=None,
-                 stdin="pipe", preexec_fn=None):
+                 stdin="pipe", preexec_fn=None, vga=False):
         self.command = qemu_command(cmdline, mem, extra, kernel, initrd,
-                                    serial, cdrom)
+                                    serial, cdrom, vga)
         self.on_output = on_output
         self.raw = ""
         self.timed_out = False

@@ -19,7 +19,7 @@ for a in "$@"; do
 	esac
 	prev=$a
 done
-timeout 20 "$qemu" -accel kvm -m 64 -display none -no-reboot \
+timeout 20 "$qemu" -accel kvm -m 64 -display none -vga none -net none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$kernel" \
 	-initrd "$initrd" -append "selftest=halt test" -serial null \
 	>/dev/null 2>&1

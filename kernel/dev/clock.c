@@ -10,15 +10,24 @@
  * RDTSC is #UD there) counts uptime in ticks.
  *
  * The TSC's rate is measured at boot against PIT channel 2, counting down
- * freely for about 10 ms. An emulator may be descheduled at any moment on
- * a busy host; the guest cannot see that, but it advances the PIT and the
- * TSC alike, so a pause between two readings costs nothing. Only a pause
- * inside one reading (between the RDTSC and the PIT latch) matters: each
- * reading is bracketed by two RDTSCs and the tightest of a few is kept.
- * (Timing a fixed 4 ms window instead measured 3 to 5 times the true rate
- * under load: the clock ran slow, and past 18.4 GHz it ran backwards.)
- * The kernel option tscstall=N pauses N million TSC ticks at both places
- * during calibration, the way a busy host does (suite proc_clock).
+ * freely, over a window of about 5 ms. Each end of the window is the moment
+ * the count changes (an edge): it lies after the latch that still saw the
+ * old count and no later than the latch that saw the new one, so between
+ * the first RDTSC of the one reading and the last of the other, and the
+ * count there is exact. The error of the rate is then at most the two
+ * brackets' half-widths over the window; the first window whose bound is
+ * within CALIBRATE_PPM ends the calibration: under QEMU a bracket (two
+ * readings) is about 0.3 us, so a quiet host's first window bounds the rate
+ * to about 60 ppm. An emulator may be descheduled at any moment on a busy host; the
+ * guest cannot see that, but it advances the PIT and the TSC alike, so a
+ * pause between two readings costs nothing. Only a pause inside a bracket
+ * matters: it widens the bracket, so the tightest of a few edges is kept
+ * and a window whose bound is still too wide is measured again.
+ * (Timing a fixed 4 ms window of TSC ticks instead measured 3 to 5 times
+ * the true rate under load: the clock ran slow, and past 18.4 GHz it ran
+ * backwards.) The kernel option tscstall=N pauses N million TSC ticks at
+ * both places during calibration, the way a busy host does (suite
+ * proc_clock).
  */
 #include "kernel/dev/clock.h"
 #include "kernel/dev/tsc_ns.h"
@@ -36,8 +45,10 @@
 #define PIT_MODE2_CH0	0x34	/* channel 0, lo/hi byte, rate generator */
 #define PIT_MODE0_CH2	0xb0	/* channel 2, lo/hi byte, one-shot */
 #define PIT_LATCH_CH2	0x80	/* channel 2, latch the count */
-#define CALIBRATE_COUNTS	(PIT_FREQ / 100)	/* 10 ms of PIT counts */
-#define CALIBRATE_TRIES	3	/* readings per end, windows per boot */
+#define CALIBRATE_COUNTS	(PIT_FREQ / 200)	/* 5 ms of PIT counts */
+#define CALIBRATE_PPM	100	/* the error bound that ends calibration */
+#define CALIBRATE_TRIES	3	/* edges per end, valid windows per boot */
+#define EDGE_SPINS	100000	/* readings before the PIT counts as stuck */
 
 volatile uint32_t ticks;
 static volatile uint32_t tick_wraps;	/* the high half of the tick count */
@@ -81,76 +92,109 @@ stall(void)
 
 /* One PIT channel-2 count with the TSC read just before and just after. */
 struct pit_reading {
-	uint64_t	tsc;	/* the middle of the bracket */
-	uint64_t	width;	/* the bracket: how unsure tsc is */
+	uint64_t	t0, t1;
 	uint32_t	count;
 };
 
 static void
 pit_read(struct pit_reading *rd, int stalled)
 {
-	uint64_t t0, t1;
 	uint32_t lo, hi;
 
-	t0 = rdtsc();
+	rd->t0 = rdtsc();
 	if (stalled)
 		stall();
 	outb(PIT_CMD, PIT_LATCH_CH2);
 	lo = inb(PIT_CH2);
 	hi = inb(PIT_CH2);
-	t1 = rdtsc();
-	rd->tsc = t0 + (t1 - t0) / 2;
-	rd->width = t1 - t0;
+	rd->t1 = rdtsc();
 	rd->count = hi << 8 | lo;
 }
 
-/* The tightest of a few readings; with stalled, the first one stalls. */
-static void
-pit_read_best(struct pit_reading *best, int stalled)
+/* The moment channel 2 took a count: that count and the TSC then. */
+struct pit_edge {
+	uint64_t	tsc;	/* the middle of the bracket */
+	uint64_t	width;	/* the bracket: how unsure tsc is */
+	uint32_t	count;
+};
+
+/*
+ * Read channel 2 until its count changes; with stalled, the first reading
+ * stalls. Returns 0 if the count never changed (no PIT there).
+ */
+static int
+pit_edge(struct pit_edge *e, int stalled)
 {
-	struct pit_reading rd;
-	int i;
+	struct pit_reading before, after;
+	int spins = 0;
+
+	pit_read(&after, stalled);
+	do {
+		before = after;
+		pit_read(&after, 0);
+	} while (after.count == before.count && ++spins < EDGE_SPINS);
+	if (after.count == before.count)
+		return 0;
+	e->tsc = before.t0 + (after.t1 - before.t0) / 2;
+	e->width = after.t1 - before.t0;
+	e->count = after.count;
+	return 1;
+}
+
+/* The tightest of a few edges; with stalled, the first one stalls. */
+static int
+pit_edge_best(struct pit_edge *best, int stalled)
+{
+	struct pit_edge e;
+	int i, found = 0;
 
 	for (i = 0; i < CALIBRATE_TRIES; i++) {
-		pit_read(&rd, stalled && i == 0);
-		if (i == 0 || rd.width < best->width)
-			*best = rd;
+		if (!pit_edge(&e, stalled && i == 0))
+			continue;
+		if (found++ == 0 || e.width < best->width)
+			*best = e;
 	}
+	return found != 0;
 }
 
 /*
- * One window: channel 2 counts down from 0xffff (55 ms); read it, let at
- * least CALIBRATE_COUNTS go by, read it again. Returns the TSC ticks per
- * second, *err the bracket widths as a share of the window in 1/10^6, or 0
- * if the count ran out (a pause longer than 55 ms).
+ * One window: channel 2 counts down from 0xffff (55 ms); take an edge, let
+ * at least CALIBRATE_COUNTS go by, take another. Returns the TSC ticks per
+ * second and in *err the bound on its error in 1/10^6 (half of each
+ * bracket over the window), or 0 if the PIT did not count or the count ran
+ * out (a pause longer than 55 ms).
  */
 static uint64_t
 tsc_window(uint64_t *err)
 {
-	struct pit_reading a, b;
-	uint32_t counts;
+	struct pit_edge a, b;
+	struct pit_reading rd;
+	uint64_t span;
 	int spins = 0;
 
 	outb(PIT_GATE, (inb(PIT_GATE) & ~0x02) | 0x01);
 	outb(PIT_CMD, PIT_MODE0_CH2);
 	outb(PIT_CH2, 0xff);
 	outb(PIT_CH2, 0xff);
-	pit_read_best(&a, 1);
+	if (!pit_edge_best(&a, 1))
+		return 0;
 	stall();
 	do
-		pit_read(&b, 0);
-	while (a.count - b.count < CALIBRATE_COUNTS && ++spins < 10000000 &&
+		pit_read(&rd, 0);
+	while (a.count - rd.count < CALIBRATE_COUNTS && ++spins < 10000000 &&
 	    (inb(PIT_GATE) & 0x20) == 0);
-	pit_read_best(&b, 0);
-	counts = a.count - b.count;
-	if ((inb(PIT_GATE) & 0x20) != 0 || b.count > a.count || counts == 0 ||
-	    b.tsc <= a.tsc)
+	if (!pit_edge_best(&b, 0) || (inb(PIT_GATE) & 0x20) != 0 ||
+	    b.count >= a.count || b.tsc <= a.tsc)
 		return 0;
-	*err = (a.width + b.width) * 1000000u / (b.tsc - a.tsc);
-	return (b.tsc - a.tsc) * PIT_FREQ / counts;
+	span = b.tsc - a.tsc;
+	*err = (a.width + b.width) / 2 * 1000000u / span;
+	return span * PIT_FREQ / (a.count - b.count);
 }
 
-/* The window with the tightest readings of a few valid ones. */
+/*
+ * The first window whose error bound is within CALIBRATE_PPM, or else the
+ * tightest of a few valid ones; 1 GHz if none was valid.
+ */
 static void
 calibrate_tsc(void)
 {
@@ -166,6 +210,8 @@ calibrate_tsc(void)
 			tsc_freq = f;
 			best_err = err;
 		}
+		if (best_err <= CALIBRATE_PPM)
+			break;
 	}
 	if (tsc_freq == 0)
 		tsc_freq = 1000000000ull;

@@ -6,7 +6,9 @@
  * the century lives in register 0x32 where the firmware keeps it. A read is
  * trusted only if it does not fall into an update (UIP) and two reads in a
  * row agree. The wall clock is the RTC's time plus the uptime since it was
- * read (kernel/dev/clock.c); there is no settimeofday.
+ * read (kernel/dev/clock.c); there is no settimeofday. The RTC counts
+ * seconds on its own crystal, so it is also the self-test's yardstick for
+ * the uptime's rate.
  */
 #include "kernel/dev/rtc.h"
 #include "kernel/dev/clock.h"
@@ -30,6 +32,7 @@
 #define HOUR_PM		0x80
 
 #define RESYNC_NS	1000000000u	/* read the RTC again after a second */
+#define RATE_SLACK_NS	100000000u	/* the self-test's tolerance: 10 % */
 
 static uint64_t boot_epoch_ns;	/* the wall-clock time at uptime 0 */
 static uint64_t synced_at;	/* the uptime of the last RTC read */
@@ -161,4 +164,55 @@ uint32_t
 realtime_sec(void)
 {
 	return (uint32_t)(realtime_ns() / 1000000000u);
+}
+
+/*
+ * The uptime when the RTC's seconds next change, read outside its updates;
+ * 0 if they did not change within three seconds of timer ticks.
+ */
+static uint64_t
+next_second(void)
+{
+	uint64_t end = clock_ticks64() + 3 * (uint64_t)hz;
+	int sec = -1, now;
+
+	while (clock_ticks64() < end) {
+		if (cmos(REG_A) & A_UIP)
+			continue;
+		now = cmos(REG_SEC);
+		if (sec >= 0 && now != sec)
+			return clock_uptime_ns();
+		sec = now;
+	}
+	return 0;
+}
+
+/*
+ * The uptime against the RTC: from one change of its seconds to the next
+ * is one second by a clock that shares nothing with the PIT or the TSC, so
+ * a TSC rate measured wrong at boot shows here. A busy host that stops the
+ * emulator at one of the changes delays its reading; a second measurement
+ * is taken before that counts as a wrong rate. Runs with interrupts on.
+ */
+const char *
+rtc_selftest(void)
+{
+	static char why[80];
+	uint64_t t0, t1 = 0, d = 0;
+	int try;
+
+	for (try = 0; try < 2; try++) {
+		t0 = next_second();
+		if (t0 != 0)
+			t1 = next_second();
+		if (t0 == 0 || t1 == 0)
+			return "the RTC's seconds did not change";
+		d = t1 - t0;
+		if (d > 1000000000u - RATE_SLACK_NS &&
+		    d < 1000000000u + RATE_SLACK_NS)
+			return NULL;
+	}
+	ksnprintf(why, sizeof(why), "one second of the RTC took %u ms of "
+	    "uptime", (unsigned)(d / 1000000u));
+	return why;
 }

@@ -20,6 +20,7 @@ struct rtc_time {
 void		rtc_init(void);
 uint64_t	realtime_ns(void);	/* nanoseconds since 1970-01-01 00:00 UTC */
 uint32_t	realtime_sec(void);
+const char	*rtc_selftest(void);	/* NULL, or how far the uptime's rate is off */
 
 /* kernel/dev/rtc_calendar.c: the pure part, shared with the host tests. */
 int		rtc_bcd(int v);			/* 0x59 -> 59 */

@@ -1,13 +1,15 @@
 /*
  * selftest.c - tests of the kernel's own machinery that need no user
  * program: the page allocator under exhaustion, the kernel heap, building
- * and using a fresh address space, and the trap path catching faults the
- * test provokes on purpose. Each prints "TEST kernel.NAME PASS" or
- * "... FAIL: why"; tools/testdriver.py collects the lines.
+ * and using a fresh address space, the trap path catching faults the
+ * test provokes on purpose, and the uptime's rate against the RTC. Each
+ * prints "TEST kernel.NAME PASS" or "... FAIL: why"; tools/testdriver.py
+ * collects the lines.
  */
 #include <string.h>
 #include "kernel/i386/selftest.h"
 #include "kernel/cmdline.h"
+#include "kernel/dev/rtc.h"
 #include "kernel/i386/frame.h"
 #include "kernel/i386/fpu.h"
 #include "kernel/kprintf.h"
@@ -193,6 +195,7 @@ selftest_run(void)
 	report("trap_catch", test_trap_catch());
 	report("fpu_restore_fault", fpu_selftest());
 	report("proc_comm_no_stale_bytes", proc_comm_selftest());
+	report("uptime_rate_vs_rtc", rtc_selftest());
 	kprintf("selftest: %s\n", failures == 0 ? "all passed" : "FAILURES");
 	if (strcmp(kopt("selftest"), "halt") == 0)
 		machine_poweroff(failures == 0 ? 0 : 1);
