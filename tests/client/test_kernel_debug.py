@@ -5,6 +5,7 @@ server (make qemu-gdb), and Bochs' debugger with the kernel's symbols
 (make bochs). Prints "TEST kdebug.NAME PASS|FAIL: why" lines.
 """
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -65,14 +66,18 @@ def test_bochs_symbols():
             if l.endswith(" kmain")][0]
     with tempfile.NamedTemporaryFile("w", delete=False) as t:
         t.write("lb 0x%s\nc\nq\n" % addr)
+    # A session of its own, so that a timeout ends Bochs too, not only the
+    # script that started it (a breakpoint never reached leaves Bochs
+    # running the guest for ever).
+    proc = subprocess.Popen([sys.executable, os.path.join(
+        emu.ROOT, "tools", "bochs_debug.py"), emu.ISO, "--batch", t.name,
+        "--port", str(free_port())], stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        out = subprocess.run([sys.executable, os.path.join(
-            emu.ROOT, "tools", "bochs_debug.py"), emu.ISO, "--batch", t.name,
-            "--port", str(free_port())],
-            capture_output=True, text=True, timeout=300)
-        log = out.stdout + out.stderr
-    except subprocess.TimeoutExpired as e:
-        log = str(e.stdout)
+        log = proc.communicate(timeout=300)[0]
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        log = proc.communicate()[0] + "\n(timed out: Bochs killed)"
     os.unlink(t.name)
     report("bochs_symbols", "(kmain+0)" in log,
            "Bochs did not stop at kmain with its symbol", log)
