@@ -3,10 +3,13 @@
  * ustar archive in memory (the Multiboot module). At boot the archive is
  * indexed once: every file and directory becomes a node, and directories
  * the archive only implies ("bin" for "bin/sh") are added, as are "dev"
- * and "tmp" (where devices and the RAM file system live, see vfs.c). Files
- * are read in place; nothing is ever copied or written. Its operations
- * for the file-system switch are initrd_vfsops.
+ * and "tmp" (where devices and the RAM file system live, see vfs.c). A
+ * path finds its node through a hash table (the index at boot and every
+ * open and exec look paths up). Files are read in place; nothing is ever
+ * copied or written. Its operations for the file-system switch are
+ * initrd_vfsops.
  */
+#include <stddef.h>
 #include <string.h>
 #include <sys/errno.h>
 #include <sys/dirent.h>
@@ -21,8 +24,8 @@
 #include "proc/proc.h"
 #include "vm/vm.h"
 
-#define BLOCK		512
 #define MAXNODES	512
+#define NBUCKETS	256	/* a power of two, about half of MAXNODES */
 
 struct ustar_header {
 	char name[100];
@@ -43,9 +46,14 @@ struct ustar_header {
 	char prefix[155];
 	char pad[12];
 };
+_Static_assert(sizeof(struct ustar_header) == INITRD_BLOCK &&
+    offsetof(struct ustar_header, chksum) == INITRD_CHKSUM,
+    "initrd_checksum_ok() and this header disagree");
 
 static struct initrd_node *nodes;
 static int nnodes;
+static int16_t bucket[NBUCKETS];	/* the first node of each chain, or -1 */
+static int16_t chain[MAXNODES];		/* the next node in its chain, or -1 */
 
 int
 initrd_count(void)
@@ -53,12 +61,23 @@ initrd_count(void)
 	return nnodes;
 }
 
+/* A path's chain: FNV-1a over its bytes. */
+static unsigned
+hash(const char *norm)
+{
+	uint32_t h = 2166136261u;
+
+	while (*norm != '\0')
+		h = (h ^ (unsigned char)*norm++) * 16777619u;
+	return h & (NBUCKETS - 1);
+}
+
 static struct initrd_node *
 find(const char *norm)
 {
 	int i;
 
-	for (i = 0; i < nnodes; i++)
+	for (i = bucket[hash(norm)]; i >= 0; i = chain[i])
 		if (strcmp(nodes[i].path, norm) == 0)
 			return &nodes[i];
 	return NULL;
@@ -68,9 +87,13 @@ static struct initrd_node *
 add_node(const char *norm, uint8_t type)
 {
 	struct initrd_node *n = find(norm);
+	unsigned h;
 
 	if (n != NULL || nnodes == MAXNODES)
 		return n;
+	h = hash(norm);
+	chain[nnodes] = bucket[h];
+	bucket[h] = nnodes;
 	n = &nodes[nnodes++];
 	memset(n, 0, sizeof(*n));
 	strlcpy(n->path, norm, sizeof(n->path));
@@ -79,7 +102,10 @@ add_node(const char *norm, uint8_t type)
 	return n;
 }
 
-/* Make sure every ancestor directory of norm exists. */
+/*
+ * Make sure every ancestor directory of norm exists. A node's ancestors
+ * are all added with it, so the walk up ends at the first one found.
+ */
 static void
 add_parents(const char *norm)
 {
@@ -89,19 +115,10 @@ add_parents(const char *norm)
 	strlcpy(buf, norm, sizeof(buf));
 	while ((slash = strrchr(buf, '/')) != NULL) {
 		*slash = '\0';
+		if (find(buf) != NULL)
+			return;
 		add_node(buf, DT_DIR);
 	}
-}
-
-static int
-checksum_ok(const struct ustar_header *h)
-{
-	const unsigned char *b = (const unsigned char *)h;
-	uint32_t sum = 0, i;
-
-	for (i = 0; i < BLOCK; i++)
-		sum += (i >= 148 && i < 156) ? ' ' : b[i];
-	return sum == initrd_octal(h->chksum, sizeof(h->chksum));
 }
 
 static void
@@ -149,26 +166,28 @@ initrd_init(const void *archive, size_t size)
 	nodes = kzalloc(MAXNODES * sizeof(*nodes));
 	if (nodes == NULL)
 		return ENOMEM;
+	memset(bucket, 0xff, sizeof(bucket));
 	add_node("", DT_DIR);
 	add_node("dev", DT_DIR);
 	add_node("tmp", DT_DIR);
 	for (i = 0; i < devfs_count(); i++)
 		add_node(devfs_name(i), DT_CHR);
-	while (p + BLOCK <= end) {
+	while (p + INITRD_BLOCK <= end) {
 		const struct ustar_header *h = (const struct ustar_header *)p;
 		uint32_t fsize;
 
 		if (h->name[0] == '\0')
 			break;			/* the end-of-archive blocks */
-		if (!checksum_ok(h)) {
+		if (!initrd_checksum_ok(h)) {
 			kprintf("initrd: bad header checksum, stopping\n");
 			break;
 		}
 		fsize = initrd_octal(h->size, sizeof(h->size));
-		if (fsize > (uint32_t)(end - p - BLOCK))
+		if (fsize > (uint32_t)(end - p - INITRD_BLOCK))
 			break;			/* truncated archive */
-		index_entry(h, p + BLOCK);
-		p += BLOCK + (fsize + BLOCK - 1) / BLOCK * BLOCK;
+		index_entry(h, p + INITRD_BLOCK);
+		p += INITRD_BLOCK +
+		    (fsize + INITRD_BLOCK - 1) / INITRD_BLOCK * INITRD_BLOCK;
 	}
 	return 0;
 }
@@ -250,8 +269,8 @@ node_stat(struct file *fp, struct stat *st)
 	st->st_uid = node->uid;
 	st->st_gid = node->gid;
 	st->st_size = node->size;
-	st->st_blksize = BLOCK;
-	st->st_blocks = (node->size + BLOCK - 1) / BLOCK;
+	st->st_blksize = INITRD_BLOCK;
+	st->st_blocks = (node->size + INITRD_BLOCK - 1) / INITRD_BLOCK;
 	st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec =
 	    node->mtime;
 	return 0;

@@ -9,6 +9,8 @@
 #include <stdint.h>
 
 #define INITRD_PATHMAX	256
+#define INITRD_BLOCK	512	/* a ustar header, and the unit of file data */
+#define INITRD_CHKSUM	148	/* where a header's 8-byte checksum field is */
 
 struct file;
 
@@ -30,5 +32,6 @@ int	initrd_count(void);
 /* Pure helpers, shared with the host tests. */
 int	initrd_normalize(const char *path, char *out, size_t outsize);
 uint32_t initrd_octal(const char *s, size_t n);
+int	initrd_checksum_ok(const void *header);
 
 #endif
