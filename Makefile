@@ -309,12 +309,11 @@ docs:
 	$(Q)$(PYTHON) tools/mkpictures.py
 
 # No network card: Kestrel has no driver for one, and the BIOS would run
-# its option ROM on every boot. Without a window no VGA card either
-# (tools/emu.py says what both cost); qemu-gdb keeps it, since a kernel
-# debugger may want to look at the text screen's memory.
+# its option ROM on every boot (tools/emu.py). The VGA card stays, window or
+# not: the console writes its text screen, which one may read back.
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -net none \
 	-device isa-debug-exit,iobase=0xf4,iosize=4
-HEADLESS := -display none -vga none
+HEADLESS := -display none
 CMDLINE ?=
 
 run: all

@@ -4,11 +4,10 @@ Shared by the test driver, make run-prog, make bench, make gdb-user and the
 client tests: every QEMU boot goes through the Qemu runner below. Every boot
 is headless: the console (COM1) is captured, the kernel ends the emulator
 itself (isa-debug-exit under QEMU, the Bochs shutdown port), and a timeout
-kills whatever hangs. QEMU gets no network card (Kestrel has no driver for
-one) and, unless a test reads the screen, no VGA card: the BIOS would run
-both cards' option ROMs on every boot, a third of QEMU's own start-up. The
-kernel's console still writes the VGA text buffer; with no card there the
-writes go nowhere.
+kills whatever hangs. QEMU gets no network card: Kestrel has no driver for
+one, and the BIOS would run its boot ROM on every boot (a fifth of QEMU's
+own start-up). The VGA card stays: the console writes its text screen, and
+a test or a user may read that back.
 """
 import codecs
 import os
@@ -53,18 +52,17 @@ def clean(raw):
 
 
 def qemu_command(cmdline="", mem=128, extra=(), kernel=KERNEL, initrd=INITRD,
-                 serial="stdio", cdrom=None, vga=False):
+                 serial="stdio", cdrom=None):
     """QEMU's argument list: headless, no network card, the exit device,
-    COM1 on `serial`; a VGA card only with `vga` (for a test that reads
-    the text screen through the monitor).
+    COM1 on `serial`.
 
     Kestrel boots from kernel and initrd with `cmdline`, or, given `cdrom`,
     from that ISO through GRUB (its own grub.cfg holds the options)."""
     medium = (["-cdrom", cdrom] if cdrom else
               ["-kernel", kernel, "-initrd", initrd, "-append", cmdline])
     return [QEMU, "-m", str(mem), "-no-reboot", "-display", "none",
-            "-net", "none"] + ([] if vga else ["-vga", "none"]) + \
-        ["-device", "isa-debug-exit,iobase=0xf4,iosize=4"] + medium + \
+            "-net", "none", "-device", "isa-debug-exit,iobase=0xf4,iosize=4"] + \
+        medium + \
         ["-serial", serial] + list(extra)
 
 
@@ -89,9 +87,9 @@ class Qemu:
 
     def __init__(self, cmdline="", mem=128, extra=(), kernel=KERNEL,
                  initrd=INITRD, serial="stdio", cdrom=None, on_output=None,
-                 stdin="pipe", preexec_fn=None, vga=False):
+                 stdin="pipe", preexec_fn=None):
         self.command = qemu_command(cmdline, mem, extra, kernel, initrd,
-                                    serial, cdrom, vga)
+                                    serial, cdrom)
         self.on_output = on_output
         self.raw = ""
         self.timed_out = False

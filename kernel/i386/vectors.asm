@@ -147,16 +147,26 @@ extern seg_reload
 %endmacro
 
 ; Load the frame's %2 (its word at [esp + %1]) unless the live one is the
-; same; %3, if given, labels the load for trap()'s fault fix-up.
-%macro LOAD_SEG 2-3
+; same; %3, if given, labels the load for trap()'s fault fix-up; %4, if
+; given, names the instruction after it (one label per address keeps the
+; disassembly's names, and objdump's, unambiguous).
+%macro LOAD_SEG 2-4
 	mov ax, %2
 	cmp ax, [esp + %1]
+%ifempty %4
 	je %%same
+%else
+	je %4
+%endif
 %ifnempty %3
 %3:
 %endif
 	mov %2, [esp + %1]
+%ifempty %4
 %%same:
+%else
+%4:
+%endif
 %endmacro
 
 section .text
@@ -182,8 +192,7 @@ doreti:
 	LOAD_SEG 0, gs, doreti_pop_gs
 	LOAD_SEG 4, fs, doreti_pop_fs
 	LOAD_SEG 8, es, doreti_pop_es
-	LOAD_SEG 12, ds, doreti_pop_ds
-doreti_popa:
+	LOAD_SEG 12, ds, doreti_pop_ds, doreti_popa
 	add esp, 16
 	popad
 	add esp, 8
@@ -321,8 +330,7 @@ Xsysenter_stepped:
 	LOAD_SEG 0, gs
 	LOAD_SEG 4, fs
 	LOAD_SEG 8, es
-	LOAD_SEG 12, ds
-.same_segs:
+	LOAD_SEG 12, ds, , .same_segs
 	add esp, 16
 	popad
 	mov edx, [esp + 4]		; tf_err: where sysexit goes

@@ -220,8 +220,7 @@ def poweroff(q, sock):
 def main():
     work = tempfile.mkdtemp(prefix="kestrel-console-")
     mon = os.path.join(work, "monitor.sock")
-    with emu.Qemu(extra=["-monitor", "unix:%s,server,nowait" % mon],
-                  vga=True) as q:
+    with emu.Qemu(extra=["-monitor", "unix:%s,server,nowait" % mon]) as q:
         for _ in range(100):
             if os.path.exists(mon):
                 break
