@@ -17,10 +17,10 @@
 ; live one, then irets. A system call's exit skips even the compares unless
 ; something since its entry may have changed the frame's selectors or the
 ; live ones (seg_reload, kernel/i386/segments.h): nearly every call leaves
-; with the selectors it came in with, still loaded. Those instructions consume state a user can choose
-; (through sigreturn or PT_SETREGS), so each is labelled: if one faults,
-; trap() recognises the label and turns the fault into a signal for the
-; process (kernel/i386/trap.c). A selector equal to the live one needs no
+; with the selectors it came in with, still loaded. The loads consume
+; state a user can choose (through sigreturn or PT_SETREGS), so each is
+; labelled: if one faults, trap() recognises the label and turns the fault
+; into a signal for the process (kernel/i386/trap.c). A selector equal to the live one needs no
 ; load: Kestrel's descriptors never change (one GDT, no LDT), so the same
 ; selector always means the same segment, and one that got into a frame
 ; without the validator's approval cannot equal what is loaded. The one
