@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
 import mkinitrd  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 DEMO = os.path.join(emu.BUILD, "bin", "demo")
 READY = "waiting for gdb on"
@@ -28,13 +29,7 @@ STATUS = re.compile(r"init: job exited with status (\d+)")
 _print_lock = threading.Lock()
 
 
-def report(name, ok, why="", log=""):
-    with _print_lock:
-        print("TEST gdb.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                    "" if ok else ": " + why))
-        if not ok and log:
-            print(log[-4000:])
-        sys.stdout.flush()
+report = reporter("gdb", 4000, _print_lock)
 
 
 def free_port():

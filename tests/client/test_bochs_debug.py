@@ -23,16 +23,12 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 LOOPBACK = ("0100007F", "00000000000000000000000001000000")
 
 
-def report(name, ok, why="", log=""):
-    print("TEST bochs.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                  "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-3000:])
-    sys.stdout.flush()
+report = reporter("bochs")
 
 
 class Collector:

@@ -20,6 +20,7 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 # Characters and the QEMU key that types them ("shift-" added for the rest).
 KEYS = {" ": "spc", "\n": "ret", "-": "minus", "/": "slash", ".": "dot",
@@ -29,11 +30,7 @@ SHIFTED = {"+": "equal", "%": "5", "|": "backslash", '"': "apostrophe",
            ":": "semicolon", "_": "minus", "!": "1", "&": "7"}
 
 
-def report(name, ok, why, log=""):
-    print("TEST console.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                    "" if ok else ": " + why), flush=True)
-    if not ok and log:
-        print(log[-2000:])
+report = reporter("console", 2000)
 
 
 def drain(sock):

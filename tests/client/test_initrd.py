@@ -17,15 +17,12 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 PAD = 500       # where a ustar header's last 12 bytes, unused, begin
 
 
-def report(name, ok, why, log=""):
-    print("TEST initrd.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                   "" if ok else ": " + why), flush=True)
-    if not ok and log:
-        print(log[-2000:])
+report = reporter("initrd", 2000)
 
 
 def damaged_copy(path):

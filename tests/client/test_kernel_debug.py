@@ -14,13 +14,10 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 
-def report(name, ok, why="", log=""):
-    print("TEST kdebug.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                   "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-3000:])
+report = reporter("kdebug")
 
 
 def free_port():

@@ -21,17 +21,13 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 FRAME = re.compile(r"^#(\d+)\s+(?:0x[0-9a-f]+ in )?(<trap frame>|\S+) "
                    r"\((.*)\)(?: at (\S+?)(?::\d+)?)?$", re.M)
 
 
-def report(name, ok, why="", log=""):
-    print("TEST kgdb.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                 "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-4000:])
-    sys.stdout.flush()
+report = reporter("kgdb", 4000)
 
 
 def free_port():

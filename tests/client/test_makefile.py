@@ -24,6 +24,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 ROOT = emu.ROOT
 FAKE_DEPS = """#!/bin/sh
@@ -39,12 +40,7 @@ PROBE_FAILS = """case "$*" in *-print-libgcc-file-name*) exit 1;; esac
 """
 
 
-def report(name, ok, why="", log=""):
-    print("TEST make.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                 "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-3000:])
-    sys.stdout.flush()
+report = reporter("make")
 
 
 def clean_env(**extra):

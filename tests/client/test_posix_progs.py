@@ -17,16 +17,13 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 HOST_CFLAGS = ["-std=c11", "-D_POSIX_C_SOURCE=200809L", "-O2", "-Wall",
                "-Wextra", "-Werror"]
 
 
-def report(name, ok, why="", log=""):
-    print("TEST posix.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                  "" if ok else ": " + why), flush=True)
-    if not ok and log:
-        print(log[-4000:])
+report = reporter("posix", 4000)
 
 
 def program_args(src):

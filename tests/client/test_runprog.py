@@ -20,16 +20,12 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools"))
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 
 SAMPLES = os.path.join(emu.ROOT, "tests", "runprog")
 
 
-def report(name, ok, why="", log=""):
-    print("TEST runprog.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                    "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-3000:])
-    sys.stdout.flush()
+report = reporter("runprog")
 
 
 def make_args(src, args="", timeout=None, emulator=None):

@@ -24,6 +24,7 @@ TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                      "tools")
 sys.path.insert(0, TOOLS)
 import emu  # noqa: E402
+from report_lib import reporter  # noqa: E402
 import testdriver  # noqa: E402
 
 HOST = {
@@ -41,12 +42,7 @@ CLIENT = {
 }
 
 
-def report(name, ok, why="", log=""):
-    print("TEST driver.%s %s%s" % (name, "PASS" if ok else "FAIL",
-                                   "" if ok else ": " + why))
-    if not ok and log:
-        print(log[-3000:])
-    sys.stdout.flush()
+report = reporter("driver")
 
 
 def fake_tree(work):
